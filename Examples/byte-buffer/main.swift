@@ -1,0 +1,2 @@
+import Strided
+print("placeholder")

@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Strided",
+  products: [
+    .library(name: "Strided", targets: ["Strided"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    // MARK: - Public API
+    .target(
+      name: "Strided",
+      dependencies: [
+        "COpenBLAS",
+        .product(name: "ComplexModule", package: "swift-numerics"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      exclude: ["Strided.docc"]
+    ),
+
+    // MARK: - C interop
+    .systemLibrary(
+      name: "COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]
+    ),
+
+    // MARK: - Tests
+    .testTarget(
+      name: "StridedTests",
+      dependencies: [
+        "Strided",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      exclude: ["Fixtures"]
+    ),
+
+    // MARK: - Examples
+    .executableTarget(
+      name: "byte-buffer",
+      dependencies: ["Strided"],
+      path: "Examples/byte-buffer"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,156 @@
+// Every view operation of NDView, typed. Each makes a new array of the same
+// elements without copying; see the NDView method of the same name for the
+// rules and the NumPy equivalent.
+
+extension NDArray {
+  /// An array selected by one subscript entry per leading axis; see
+  /// ``NDView/subscript(_:)-(A)``. A single integer on a one-dimensional
+  /// array reads an element instead.
+  ///
+  /// - Precondition: The entries are in range, as for ``NDView``.
+  /// - Complexity: O(*rank*); no copy.
+  @inlinable
+  public subscript<A: NDIndexConvertible>(_ a: A) -> NDArray {
+    NDArray(unchecked: view[a])
+  }
+
+  /// An array selected by two subscript entries.
+  @inlinable
+  public subscript<A: NDIndexConvertible, B: NDIndexConvertible>(_ a: A, _ b: B) -> NDArray {
+    NDArray(unchecked: view[a, b])
+  }
+
+  /// An array selected by three subscript entries.
+  @inlinable
+  public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible>(
+    _ a: A, _ b: B, _ c: C
+  ) -> NDArray {
+    NDArray(unchecked: view[a, b, c])
+  }
+
+  /// An array selected by four subscript entries.
+  @inlinable
+  public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible, D: NDIndexConvertible>(
+    _ a: A, _ b: B, _ c: C, _ d: D
+  ) -> NDArray {
+    NDArray(unchecked: view[a, b, c, d])
+  }
+
+  /// An array selected by any number of subscript entries.
+  @inlinable
+  public subscript(_ entries: [NDIndex]) -> NDArray {
+    NDArray(unchecked: view[entries])
+  }
+
+  /// The whole array: `a[...]`.
+  @inlinable
+  public subscript(_: UnboundedRange) -> NDArray { self }
+
+  /// The array with its axes reversed: `a.T`.
+  @inlinable
+  public func transposed() -> NDArray { NDArray(unchecked: view.transposed()) }
+
+  /// The array with its axes reordered: `np.transpose(a, axes)`.
+  @inlinable
+  public func permuted(_ axes: Dimensions) -> NDArray { NDArray(unchecked: view.permuted(axes)) }
+
+  /// The array with two axes exchanged: `np.swapaxes`.
+  @inlinable
+  public func swappingAxes(_ first: Int, _ second: Int) -> NDArray {
+    NDArray(unchecked: view.swappingAxes(first, second))
+  }
+
+  /// The array with one axis moved: `np.moveaxis`.
+  @inlinable
+  public func movingAxis(from source: Int, to destination: Int) -> NDArray {
+    NDArray(unchecked: view.movingAxis(from: source, to: destination))
+  }
+
+  /// The array reversed along one axis: `np.flip(a, axis)`.
+  @inlinable
+  public func flipped(axis: Int) -> NDArray { NDArray(unchecked: view.flipped(axis: axis)) }
+
+  /// The array reversed along every axis: `np.flip(a)`.
+  @inlinable
+  public func flipped() -> NDArray { NDArray(unchecked: view.flipped()) }
+
+  /// The same elements under a new shape, as a view; throws rather than
+  /// copy. See ``NDView/reshaped(to:order:)``.
+  @inlinable
+  public func reshaped(to shape: Dimensions, order: MemoryOrder = .c) throws(ViewError) -> NDArray {
+    NDArray(unchecked: try view.reshaped(to: shape, order: order))
+  }
+
+  /// A reshaped copy. See ``NDView/reshapedCopy(to:order:)``.
+  @inlinable
+  public func reshapedCopy(to shape: Dimensions, order: MemoryOrder = .c) throws(ViewError) -> NDArray {
+    NDArray(unchecked: try view.reshapedCopy(to: shape, order: order))
+  }
+
+  /// The array stretched to a shape, read-only: `np.broadcast_to`.
+  @inlinable
+  public func broadcast(to shape: Dimensions) throws(ViewError) -> NDArray {
+    NDArray(unchecked: try view.broadcast(to: shape))
+  }
+
+  /// The array without its axes of length 1: `np.squeeze(a)`.
+  @inlinable
+  public func squeezed() -> NDArray { NDArray(unchecked: view.squeezed()) }
+
+  /// The array without one axis of length 1: `np.squeeze(a, axis)`.
+  @inlinable
+  public func squeezed(axis: Int) -> NDArray { NDArray(unchecked: view.squeezed(axis: axis)) }
+
+  /// The array with a new axis of length 1: `np.expand_dims`.
+  @inlinable
+  public func expandingDimensions(at axis: Int) -> NDArray {
+    NDArray(unchecked: view.expandingDimensions(at: axis))
+  }
+
+  /// A diagonal as a view: `np.diagonal`.
+  @inlinable
+  public func diagonal(offset: Int = 0, axis1: Int = 0, axis2: Int = 1) -> NDArray {
+    NDArray(unchecked: view.diagonal(offset: offset, axis1: axis1, axis2: axis2))
+  }
+
+  /// The same array, read-only.
+  @inlinable
+  public func asReadOnly() -> NDArray { NDArray(unchecked: view.asReadOnly()) }
+
+  /// A view with any shape and strides inside the storage: `as_strided`.
+  @inlinable
+  public func asStrided(shape: Dimensions, strides: Dimensions, byteOffset: Int? = nil) throws(ViewError)
+    -> NDArray
+  {
+    NDArray(unchecked: try view.asStrided(shape: shape, strides: strides, byteOffset: byteOffset))
+  }
+
+  /// The same bytes as elements of another type; the last axis grows or
+  /// shrinks when the sizes differ. NumPy: `a.view(dtype)`.
+  ///
+  /// - Throws: ``ViewError/invalidCast(_:)`` as ``NDView/reinterpreted(as:)``.
+  public func reinterpreted<T: NDElement>(as _: T.Type) throws(ViewError) -> NDArray<T> {
+    NDArray<T>(unchecked: try view.reinterpreted(as: T.format))
+  }
+
+  /// A copy in new, writable storage, contiguous in `order`.
+  ///
+  /// - Complexity: O(*n*).
+  public func copy(order: MemoryOrder = .c) -> NDArray {
+    NDArray(unchecked: view.copy(order: order))
+  }
+
+  /// Copies the elements into another array of the same element type,
+  /// broadcasting this array to its shape; overlap-safe.
+  ///
+  /// - Precondition: The destination is writable and this array broadcasts
+  ///   to its shape.
+  /// - Complexity: O(*n*).
+  public func copy(into destination: NDArray) {
+    do {
+      try view.copy(into: destination.view)
+    } catch {
+      preconditionFailure("NDArray.copy(into:): \(error)")
+    }
+  }
+}

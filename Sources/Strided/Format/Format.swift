@@ -1,0 +1,292 @@
+/// A parsed PEP 3118 format string: the layout of one item of a buffer.
+///
+/// A format describes what one item holds: a scalar (`"d"`, `">i"`), a byte
+/// string (`"5s"`), a fixed-shape sub-array (`"(2,3)f"`), or a record of named
+/// fields (`"T{d:x:d:y:}"`). Parsing resolves every size, offset, padding byte
+/// and byte order once, so a view never parses again.
+///
+/// ```swift
+/// let point = try Format(parsing: "T{d:x:d:y:}")
+/// point.itemSize                  // 16
+/// point.field("y")?.offset        // 8
+/// let short: Format = "<H"        // a literal; traps if malformed
+/// short.byteOrder                 // .little
+/// (try Format(parsing: "=l")).scalarKind  // .int32 (standard size)
+/// ```
+///
+/// Sizes and padding follow the de facto rules:
+/// - A bare sequence such as `"di"` follows CPython's `struct`: items read in
+///   the native `@` mode are aligned, and nothing is added at the end
+///   (`"di"` is 12 bytes).
+/// - Inside `T{…}`, NumPy's PEP 3118 reader: the byte-order and size mode is one
+///   sticky state across the whole string, braces included; only items read in
+///   `@` mode are aligned and count toward their record's alignment; a record
+///   closed while `@` is in force is padded to that alignment.
+/// - `^` means native sizes and order with no alignment.
+///
+/// Two formats are equal when they describe the same layout: the same kinds,
+/// byte orders, sizes, offsets, field names and alignment. `"<d"`, `"=d"` and
+/// `"d"` are equal on a little-endian machine; `"l"` and `"=l"` are not.
+public struct Format: Sendable, Hashable {
+  /// What one item of a format holds.
+  public enum Kind: Sendable, Hashable {
+    /// One scalar value, with its byte order resolved.
+    case scalar(ScalarKind, ByteOrder)
+    /// `Ns`: a fixed-length byte string of `count` bytes.
+    case bytes(count: Int)
+    /// `Np`: a Pascal string: a length byte and `count - 1` bytes.
+    case pascalString(count: Int)
+    /// `Nx` given a field name: `count` bytes of opaque padding.
+    case padding(count: Int)
+    /// `(d1,d2,…)` or a repeat count: a C-ordered sub-array of `element`.
+    indirect case array(shape: [Int], element: Format)
+    /// `T{…}`, or a sequence of several items: fields at fixed offsets.
+    case record([Field])
+  }
+
+  /// One field of a record format.
+  public struct Field: Sendable, Hashable, CustomStringConvertible {
+    /// The field's name, or `nil` for an unnamed item such as each one of `"di"`.
+    public let name: String?
+    /// The byte offset of the field from the start of its record.
+    public let offset: Int
+    /// The field's own format.
+    public let format: Format
+    /// Whether the field was read in the aligning `@` mode. It decides how the
+    /// canonical description is written; it is not part of the layout.
+    let isAligned: Bool
+
+    init(name: String?, offset: Int, format: Format, isAligned: Bool) {
+      self.name = name
+      self.offset = offset
+      self.format = format
+      self.isAligned = isAligned
+    }
+
+    public static func == (a: Field, b: Field) -> Bool {
+      a.name == b.name && a.offset == b.offset && a.format == b.format
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(name)
+      hasher.combine(offset)
+      hasher.combine(format)
+    }
+
+    public var description: String {
+      "\(name ?? "<unnamed>") at \(offset): \(format)"
+    }
+  }
+
+  /// What one item holds.
+  public let kind: Kind
+  /// The size of one item in bytes, padding included.
+  public let itemSize: Int
+  /// The alignment one item needs: the natural alignment of a scalar, that of
+  /// the element for a sub-array, and for a record the least common multiple
+  /// of the alignments of its fields read in `@` mode (1 when there are none).
+  public let alignment: Int
+
+  init(kind: Kind, itemSize: Int, alignment: Int) {
+    self.kind = kind
+    self.itemSize = itemSize
+    self.alignment = alignment
+  }
+
+  /// The format of one scalar in the given byte order.
+  ///
+  /// ```swift
+  /// Format(.float64) == Format("d")
+  /// Format(.int32, byteOrder: .big) == Format(">i")
+  /// ```
+  /// A one-byte kind has no byte order; it is recorded as native.
+  public init(_ kind: ScalarKind, byteOrder: ByteOrder = .native) {
+    let order = kind.hasByteOrder ? byteOrder : .native
+    self.init(kind: .scalar(kind, order), itemSize: kind.size, alignment: kind.alignment)
+  }
+
+  /// Parses a PEP 3118 format string.
+  ///
+  /// - Throws: ``FormatError`` naming the character position and the reason
+  ///   when the string is malformed, or when it uses a code Strided does not
+  ///   support (`g`, `Zg`, `O`, `u`, `w`, `&`, `t`, `X{}`).
+  /// - Complexity: O(*n*) in the length of the string.
+  public init(parsing string: String) throws(FormatError) {
+    self = try FormatParser.parse(string)
+  }
+}
+
+// MARK: - Queries
+
+extension Format {
+  /// The kind of the scalar this format holds, or `nil` when it holds
+  /// anything else (a record, a sub-array, a byte string).
+  ///
+  /// The kind names the Swift type behind the code: native `l` is
+  /// ``ScalarKind/int64``, `=l` is ``ScalarKind/int32``.
+  @inlinable
+  public var scalarKind: ScalarKind? {
+    if case .scalar(let kind, _) = kind { return kind }
+    return nil
+  }
+
+  /// The byte order shared by every multi-byte scalar in the format, or `nil`
+  /// when there is none (`"B"`, `"5s"`) or when they disagree.
+  public var byteOrder: ByteOrder? {
+    var found: ByteOrder?
+    var mixed = false
+    forEachScalar(at: 0) { _, kind, order in
+      guard kind.hasByteOrder else { return }
+      if let known = found, known != order { mixed = true }
+      found = order
+    }
+    return mixed ? nil : found
+  }
+
+  /// Whether every multi-byte scalar in the format is in the machine's order.
+  public var isNativeByteOrder: Bool {
+    var native = true
+    forEachScalar(at: 0) { _, kind, order in
+      if kind.hasByteOrder && !order.isNative { native = false }
+    }
+    return native
+  }
+
+  /// The fields of a record format, in the order they were written; empty for
+  /// any other format. Unnamed padding (`x` without a name) is not a field.
+  public var fields: [Field] {
+    if case .record(let fields) = kind { return fields }
+    return []
+  }
+
+  /// Whether the format is a record.
+  public var isRecord: Bool {
+    if case .record = kind { return true }
+    return false
+  }
+
+  /// The field at a name, or at a dotted path into nested records
+  /// (`"position.x"`), with its offset counted from the start of this format.
+  ///
+  /// A name that itself contains dots is found too: each step first tries
+  /// the longest run of path components that names a field.
+  ///
+  /// - Complexity: O(*f*) in the number of fields along the path.
+  public func field(_ path: String) -> Field? {
+    let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    return field(components: parts[...], base: 0)
+  }
+
+  private func field(components: ArraySlice<String>, base: Int) -> Field? {
+    guard !components.isEmpty else { return nil }
+    let fields = self.fields
+    // Prefer the longest run of components that is a field name.
+    for end in stride(from: components.endIndex, to: components.startIndex, by: -1) {
+      let name = components[components.startIndex..<end].joined(separator: ".")
+      guard let match = fields.first(where: { $0.name == name }) else { continue }
+      if end == components.endIndex {
+        return Field(
+          name: match.name, offset: base + match.offset, format: match.format,
+          isAligned: match.isAligned)
+      }
+      if let deeper = match.format.field(
+        components: components[end...], base: base + match.offset)
+      {
+        return deeper
+      }
+    }
+    return nil
+  }
+
+  /// Calls `body` with the offset, kind and byte order of every scalar the
+  /// format holds, sub-array elements included, in increasing offset order
+  /// within each record.
+  func forEachScalar(at base: Int, _ body: (Int, ScalarKind, ByteOrder) -> Void) {
+    switch kind {
+    case .scalar(let scalar, let order):
+      body(base, scalar, order)
+    case .bytes, .pascalString, .padding:
+      break
+    case .array(let shape, let element):
+      let count = shape.reduce(1, *)
+      for i in 0..<count {
+        element.forEachScalar(at: base + i * element.itemSize, body)
+      }
+    case .record(let fields):
+      for field in fields {
+        field.format.forEachScalar(at: base + field.offset, body)
+      }
+    }
+  }
+
+  /// The same layout with every scalar in the machine's byte order.
+  public var withNativeByteOrder: Format {
+    switch kind {
+    case .scalar(let scalar, _):
+      return Format(scalar)
+    case .bytes, .pascalString, .padding:
+      return self
+    case .array(let shape, let element):
+      return Format(
+        kind: .array(shape: shape, element: element.withNativeByteOrder),
+        itemSize: itemSize, alignment: alignment)
+    case .record(let fields):
+      let native = fields.map {
+        Field(
+          name: $0.name, offset: $0.offset, format: $0.format.withNativeByteOrder,
+          isAligned: $0.isAligned)
+      }
+      return Format(kind: .record(native), itemSize: itemSize, alignment: alignment)
+    }
+  }
+}
+
+// MARK: - Common formats
+
+extension Format {
+  /// `?`: `Bool`.
+  public static let bool = Format(.bool)
+  /// `b`: `Int8`.
+  public static let int8 = Format(.int8)
+  /// `B`: `UInt8`.
+  public static let uint8 = Format(.uint8)
+  /// `h`: `Int16`.
+  public static let int16 = Format(.int16)
+  /// `H`: `UInt16`.
+  public static let uint16 = Format(.uint16)
+  /// `i`: `Int32`.
+  public static let int32 = Format(.int32)
+  /// `I`: `UInt32`.
+  public static let uint32 = Format(.uint32)
+  /// `q`: `Int64`.
+  public static let int64 = Format(.int64)
+  /// `Q`: `UInt64`.
+  public static let uint64 = Format(.uint64)
+  /// `e`: `Float16`.
+  public static let float16 = Format(.float16)
+  /// `f`: `Float`.
+  public static let float32 = Format(.float32)
+  /// `d`: `Double`.
+  public static let float64 = Format(.float64)
+  /// `Zf`: `Complex<Float>`.
+  public static let complex64 = Format(.complex64)
+  /// `Zd`: `Complex<Double>`.
+  public static let complex128 = Format(.complex128)
+  /// `c`: one byte of character data.
+  public static let char = Format(.char)
+}
+
+extension Format: ExpressibleByStringLiteral {
+  /// Parses a format written in source code: `let point: Format = "T{d:x:d:y:}"`.
+  ///
+  /// - Precondition: The literal is a valid format; a malformed literal is a
+  ///   programmer error and traps with the parser's message. Use
+  ///   ``init(parsing:)`` for strings that come from data.
+  public init(stringLiteral value: String) {
+    do {
+      self = try Format(parsing: value)
+    } catch {
+      preconditionFailure("Format literal: \(error)")
+    }
+  }
+}

@@ -1,0 +1,108 @@
+extension NDView {
+  /// A copy of the elements in new, writable storage, laid out
+  /// contiguously in `order`. The format and item size are kept.
+  ///
+  /// NumPy: `a.copy(order=…)`, `np.ascontiguousarray(a)`.
+  ///
+  /// - Complexity: O(*n*), through the cache-blocked strided copy kernel.
+  public func copy(order: MemoryOrder = .c) -> NDView {
+    let result = NDView.uninitialized(format: format, itemSize: itemSize, shape: shape, order: order)
+    StridedCopy.copy(
+      shape: shape, itemSize: itemSize,
+      from: storage.base + byteOffset, strides: strides,
+      to: result.storage.base, strides: result.strides)
+    _fixLifetime(self)
+    return result
+  }
+
+  /// Copies the elements into an existing view of the same format,
+  /// broadcasting this view to the destination's shape. When the two share
+  /// bytes, the copy is staged through a temporary so the result is what a
+  /// copy from separate memory would give.
+  ///
+  /// NumPy: `np.copyto(destination, a)`, `destination[...] = a`.
+  ///
+  /// - Throws: ``ViewError/formatMismatch(source:destination:)`` when the
+  ///   formats or item sizes differ, and ``ViewError/notBroadcastable(_:_:)``
+  ///   when this view does not broadcast to the destination's shape.
+  /// - Precondition: The destination is writable.
+  /// - Complexity: O(*n*).
+  public func copy(into destination: NDView) throws(ViewError) {
+    precondition(!destination.isReadOnly, "NDView.copy(into:): the destination is read-only")
+    guard format == destination.format, itemSize == destination.itemSize else {
+      throw .formatMismatch(source: format.description, destination: destination.format.description)
+    }
+    let layout = try self.layout.broadcast(to: destination.shape)
+    let source = NDView(
+      unchecked: storage, format: format, itemSize: itemSize, byteOffset: byteOffset,
+      layout: layout, isReadOnly: true)
+    if source.overlaps(destination) == true {
+      if source.storage.address &+ source.byteOffset == destination.storage.address &+ destination.byteOffset
+        && source.strides == destination.strides
+      {
+        return  // the very same elements
+      }
+      source.copy().copyElements(into: destination)
+    } else {
+      source.copyElements(into: destination)
+    }
+  }
+
+  /// Copies into a destination of the same shape, format and item size that
+  /// shares no bytes with this view.
+  func copyElements(into destination: NDView) {
+    StridedCopy.copy(
+      shape: shape, itemSize: itemSize,
+      from: storage.base + byteOffset, strides: strides,
+      to: destination.storage.base + destination.byteOffset, strides: destination.strides)
+    _fixLifetime(self)
+    _fixLifetime(destination)
+  }
+
+  /// Whether the byte ranges the two views reach intersect; `nil` when
+  /// either view is empty.
+  func overlaps(_ other: NDView) -> Bool? {
+    guard let a = try? layout.reach(itemSize: itemSize),
+      let b = try? other.layout.reach(itemSize: other.itemSize)
+    else { return nil }
+    let startA = storage.address &+ byteOffset &+ a.low
+    let endA = storage.address &+ byteOffset &+ a.high
+    let startB = other.storage.address &+ other.byteOffset &+ b.low
+    let endB = other.storage.address &+ other.byteOffset &+ b.high
+    return startA < endB && startB < endA
+  }
+
+  /// A copy, laid out in `order`, whose format has every scalar in the
+  /// machine's byte order, with the bytes swapped where they were not.
+  ///
+  /// NumPy: `a.astype(a.dtype.newbyteorder("="))`.
+  ///
+  /// - Complexity: O(*n*).
+  public func nativeByteOrderCopy(order: MemoryOrder = .c) -> NDView {
+    let targets = ByteSwap.targets(of: format)
+    let result = copy(order: order)
+    ByteSwap.swap(targets, in: result.storage.base, count: result.count, itemSize: itemSize)
+    return result.with(format: format.withNativeByteOrder, itemSize: itemSize)
+  }
+
+  /// The elements' bytes, read in `order`, as an array.
+  ///
+  /// NumPy: `a.tobytes(order=…)`; memoryview: `m.tobytes()`.
+  ///
+  /// - Complexity: O(*n*).
+  public func bytes(order: MemoryOrder = .c) -> [UInt8] {
+    let total = nbytes
+    let strides =
+      order == .c
+      ? Layout.cStrides(for: shape, itemSize: itemSize) : Layout.fStrides(for: shape, itemSize: itemSize)
+    return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+      if let address = buffer.baseAddress, total > 0 {
+        StridedCopy.copy(
+          shape: shape, itemSize: itemSize,
+          from: storage.base + byteOffset, strides: self.strides,
+          to: UnsafeMutableRawPointer(address), strides: strides)
+      }
+      initialized = total
+    }
+  }
+}

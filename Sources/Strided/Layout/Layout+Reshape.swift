@@ -1,0 +1,105 @@
+extension Layout {
+  /// Resolves one `-1` in a requested shape against an element count.
+  static func resolveShape(_ requested: Dimensions, count: Int) throws(ViewError) -> Dimensions {
+    guard requested.count <= NDView.maximumRank else { throw .tooManyDimensions(requested.count) }
+    var shape = requested
+    var unknown: Int?
+    var known = 1
+    var overflow = false
+    for (axis, size) in requested.enumerated() {
+      if size == -1 {
+        guard unknown == nil else { throw .invalidReshape(shape: requested.array) }
+        unknown = axis
+      } else if size < 0 {
+        throw .invalidReshape(shape: requested.array)
+      } else {
+        let (product, o) = known.multipliedReportingOverflow(by: size)
+        overflow = overflow || o
+        known = product
+      }
+    }
+    if requested.contains(0) { known = 0; overflow = false }
+    if overflow { throw .reshapeCountMismatch(count: count, shape: requested.array) }
+    if let unknown {
+      guard known != 0, count % known == 0 else {
+        throw known == 0 && count == 0
+          ? .invalidReshape(shape: requested.array)
+          : .reshapeCountMismatch(count: count, shape: requested.array)
+      }
+      shape[unknown] = count / known
+    } else if known != count {
+      throw .reshapeCountMismatch(count: count, shape: requested.array)
+    }
+    return shape
+  }
+
+  /// The strides that view the same elements, in `order`, under `newShape`,
+  /// or `nil` when no strides can (a copy would be needed).
+  ///
+  /// This is NumPy's no-copy rule: a contiguous layout always reshapes, and a
+  /// non-contiguous one does when each group of old axes that merges into new
+  /// ones is itself evenly chained. Axes of length 1 do not matter.
+  ///
+  /// - Precondition: `newShape` has the same element count as the layout.
+  func reshapedStrides(to newShape: Dimensions, itemSize: Int, order: MemoryOrder) -> Dimensions? {
+    let isFortran = order == .fortran
+    if isFortran ? isFContiguous(itemSize: itemSize) : isCContiguous(itemSize: itemSize) {
+      return isFortran
+        ? Self.fStrides(for: newShape, itemSize: itemSize)
+        : Self.cStrides(for: newShape, itemSize: itemSize)
+    }
+    // Drop axes of length 1: their strides do not matter.
+    var oldShape = Dimensions()
+    var oldStrides = Dimensions()
+    for axis in 0..<rank where shape[axis] != 1 {
+      oldShape.append(shape[axis])
+      oldStrides.append(strides[axis])
+    }
+    let oldRank = oldShape.count
+    let newRank = newShape.count
+    var newStrides = Dimensions(repeating: 0, count: newRank)
+
+    var oi = 0, oj = 1, ni = 0, nj = 1
+    while ni < newRank && oi < oldRank {
+      var np = newShape[ni]
+      var op = oldShape[oi]
+      while np != op {
+        if np < op {
+          np *= newShape[nj]
+          nj += 1
+        } else {
+          op *= oldShape[oj]
+          oj += 1
+        }
+      }
+      // The old axes oi..<oj must chain evenly to merge.
+      for ok in oi..<(oj - 1) {
+        if isFortran {
+          if oldStrides[ok + 1] != oldShape[ok] * oldStrides[ok] { return nil }
+        } else {
+          if oldStrides[ok] != oldShape[ok + 1] * oldStrides[ok + 1] { return nil }
+        }
+      }
+      if isFortran {
+        newStrides[ni] = oldStrides[oi]
+        for nk in (ni + 1)..<nj { newStrides[nk] = newStrides[nk - 1] * newShape[nk - 1] }
+      } else {
+        newStrides[nj - 1] = oldStrides[oj - 1]
+        var nk = nj - 1
+        while nk > ni {
+          newStrides[nk - 1] = newStrides[nk] * newShape[nk]
+          nk -= 1
+        }
+      }
+      ni = nj
+      nj += 1
+      oi = oj
+      oj += 1
+    }
+    // Trailing axes of length 1 in the new shape.
+    var last = ni >= 1 ? newStrides[ni - 1] : itemSize
+    if isFortran && ni >= 1 { last *= newShape[ni - 1] }
+    for nk in ni..<newRank { newStrides[nk] = last }
+    return newStrides
+  }
+}

@@ -1,0 +1,110 @@
+/// One entry of a multi-axis subscript: an index, a range, a NumPy-style
+/// slice, a new axis or an ellipsis.
+///
+/// Subscripts accept any ``NDIndexConvertible`` value in each position, so
+/// integers, every Swift range form and these entries mix freely:
+///
+/// ```swift
+/// m[0, 2...]                              // m[0, 2:]
+/// m[.all, .slice(by: -1)]                 // m[:, ::-1]
+/// m[.slice(from: 5, to: 1, by: -2)]       // m[5:1:-2]
+/// m[.newAxis, .ellipsis, 0]               // m[None, ..., 0]
+/// ```
+///
+/// Integer indices and Swift ranges use Swift's rules: a negative integer
+/// counts from the end, but a range must lie within the axis, or the
+/// subscript traps. ``slice(from:to:by:)`` uses NumPy's rules: negative
+/// bounds count from the end, and bounds beyond the axis are clipped.
+public struct NDIndex: Sendable, Hashable {
+  @usableFromInline
+  enum Storage: Sendable, Hashable {
+    case position(Int)
+    case bounds(lower: Int, upper: Int?)
+    case slice(start: Int?, stop: Int?, step: Int)
+    case newAxis
+    case ellipsis
+  }
+
+  @usableFromInline let storage: Storage
+
+  @inlinable init(_ storage: Storage) { self.storage = storage }
+
+  /// The element at `position` along an axis; negative positions count
+  /// from the end. The axis is removed from the result.
+  @inlinable
+  public static func at(_ position: Int) -> NDIndex { NDIndex(.position(position)) }
+
+  /// NumPy's `start:stop:step`. Negative bounds count from the end, bounds
+  /// beyond the axis are clipped, and a negative step walks backwards, with
+  /// `nil` bounds meaning "from the first element met" and "to the last".
+  ///
+  /// - Precondition: `step != 0` (checked when the subscript runs).
+  @inlinable
+  public static func slice(from start: Int? = nil, to stop: Int? = nil, by step: Int = 1) -> NDIndex {
+    NDIndex(.slice(start: start, stop: stop, step: step))
+  }
+
+  /// The whole axis: NumPy's `:`.
+  @inlinable
+  public static var all: NDIndex { NDIndex(.slice(start: nil, stop: nil, step: 1)) }
+
+  /// A new axis of length 1: NumPy's `None` or `np.newaxis`.
+  @inlinable
+  public static var newAxis: NDIndex { NDIndex(.newAxis) }
+
+  /// As many whole axes as needed to index every axis: NumPy's `...`.
+  @inlinable
+  public static var ellipsis: NDIndex { NDIndex(.ellipsis) }
+}
+
+/// A value that can stand in one position of a multi-axis subscript.
+public protocol NDIndexConvertible {
+  /// This value as a subscript entry.
+  var ndIndex: NDIndex { get }
+}
+
+extension NDIndex: NDIndexConvertible, ExpressibleByIntegerLiteral {
+  @inlinable public var ndIndex: NDIndex { self }
+
+  @inlinable
+  public init(integerLiteral value: Int) { self.init(.position(value)) }
+}
+
+extension NDIndexConvertible where Self == NDIndex {
+  /// The whole axis: NumPy's `:`.
+  @inlinable public static var all: NDIndex { NDIndex(.slice(start: nil, stop: nil, step: 1)) }
+  /// A new axis of length 1: NumPy's `None`.
+  @inlinable public static var newAxis: NDIndex { NDIndex(.newAxis) }
+  /// As many whole axes as needed: NumPy's `...`.
+  @inlinable public static var ellipsis: NDIndex { NDIndex(.ellipsis) }
+
+  /// NumPy's `start:stop:step`; see ``NDIndex/slice(from:to:by:)``.
+  @inlinable
+  public static func slice(from start: Int? = nil, to stop: Int? = nil, by step: Int = 1) -> NDIndex {
+    NDIndex(.slice(start: start, stop: stop, step: step))
+  }
+}
+
+extension Int: NDIndexConvertible {
+  @inlinable public var ndIndex: NDIndex { NDIndex(.position(self)) }
+}
+
+extension Range: NDIndexConvertible where Bound == Int {
+  @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: lowerBound, upper: upperBound)) }
+}
+
+extension ClosedRange: NDIndexConvertible where Bound == Int {
+  @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: lowerBound, upper: upperBound &+ 1)) }
+}
+
+extension PartialRangeFrom: NDIndexConvertible where Bound == Int {
+  @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: lowerBound, upper: nil)) }
+}
+
+extension PartialRangeUpTo: NDIndexConvertible where Bound == Int {
+  @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: 0, upper: upperBound)) }
+}
+
+extension PartialRangeThrough: NDIndexConvertible where Bound == Int {
+  @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: 0, upper: upperBound &+ 1)) }
+}

@@ -1,0 +1,198 @@
+/// An N-dimensional strided view of shared bytes, described by a PEP 3118
+/// format: a `Py_buffer` you can slice.
+///
+/// A view holds its ``storage``, the ``byteOffset`` of its first element,
+/// a ``shape``, byte ``strides`` (negative and zero included), the
+/// ``format`` of one item, the ``itemSize`` and whether it is read-only.
+/// Slicing, transposing, reshaping, broadcasting and reinterpreting make new
+/// views of the same bytes in constant time; none of them copies.
+///
+/// ```swift
+/// let storage = ByteStorage(count: 6 * 8)
+/// let m = try NDView(storage: storage, format: "d", shape: [2, 3])
+/// m.strides                      // [24, 8]
+/// m.transposed().strides         // [8, 24]
+/// m[.all, .slice(by: -1)].strides  // [24, -8]
+/// ```
+///
+/// Every initializer validates before the view exists: sizes are
+/// non-negative, counts and byte extents do not overflow, and every
+/// reachable byte, negative strides counted, lies inside the storage.
+/// Operations that depend on data throw ``ViewError``; misuse that is a
+/// programmer error, such as an index out of range, traps with a message.
+///
+/// For typed element access and numeric work, wrap a view in ``NDArray``.
+public struct NDView: Sendable {
+  /// The most dimensions a view can have (NumPy's and CPython's limit).
+  public static let maximumRank = 64
+
+  /// The shared bytes this view looks into.
+  public let storage: ByteStorage
+  /// The layout of one item.
+  public let format: Format
+  /// The number of bytes from one item to the next along a contiguous
+  /// axis. At least `format.itemSize`; an exporter may leave trailing
+  /// padding out of the format.
+  public let itemSize: Int
+  /// The offset in bytes, from the start of the storage, of the element
+  /// whose indices are all zero.
+  public let byteOffset: Int
+  /// Whether writing through this view is forbidden.
+  public let isReadOnly: Bool
+  @usableFromInline let layout: Layout
+
+  /// Makes a view without checking it.
+  ///
+  /// - Precondition: The caller derived `layout` and `byteOffset` from a
+  ///   validated view by an operation that cannot leave its reach.
+  @usableFromInline
+  init(
+    unchecked storage: ByteStorage, format: Format, itemSize: Int, byteOffset: Int,
+    layout: Layout, isReadOnly: Bool
+  ) {
+    self.storage = storage
+    self.format = format
+    self.itemSize = itemSize
+    self.byteOffset = byteOffset
+    self.layout = layout
+    self.isReadOnly = isReadOnly
+  }
+
+  /// Makes a view of existing storage.
+  ///
+  /// - Parameters:
+  ///   - storage: The bytes to view.
+  ///   - format: The layout of one item.
+  ///   - shape: The size of each axis.
+  ///   - strides: The byte step along each axis; `nil` for C order.
+  ///   - byteOffset: The offset of the first element in the storage.
+  ///   - itemSize: The size of one item; `nil` for `format.itemSize`.
+  ///   - readOnly: `true` for a read-only view, `false` for a writable
+  ///     one, `nil` (the default) to follow the storage.
+  /// - Throws: ``ViewError`` when the shape is negative or too large, the
+  ///   ranks differ, the item size is smaller than the format's, a
+  ///   reachable byte lies outside the storage, or a writable view is asked
+  ///   of read-only storage.
+  /// - Complexity: O(*rank*).
+  public init(
+    storage: ByteStorage, format: Format, shape: Dimensions, strides: Dimensions? = nil,
+    byteOffset: Int = 0, itemSize: Int? = nil, readOnly: Bool? = nil
+  ) throws(ViewError) {
+    let itemSize = itemSize ?? format.itemSize
+    guard itemSize > 0, itemSize >= format.itemSize else {
+      throw .invalidItemSize(itemSize, formatSize: format.itemSize)
+    }
+    guard shape.count <= Self.maximumRank else { throw .tooManyDimensions(shape.count) }
+    if readOnly == false && storage.isReadOnly { throw .readOnlyStorage }
+    let layout = Layout(shape: shape, strides: strides ?? Layout.cStrides(for: shape, itemSize: itemSize))
+    try layout.validate(itemSize: itemSize, byteOffset: byteOffset, storageCount: storage.count)
+    self.init(
+      unchecked: storage, format: format, itemSize: itemSize, byteOffset: byteOffset,
+      layout: layout, isReadOnly: readOnly ?? storage.isReadOnly)
+  }
+
+  /// Allocates zero-filled storage and views it in the given order.
+  ///
+  /// - Throws: ``ViewError`` when the shape is negative or too large.
+  /// - Complexity: O(*n*) for the allocation.
+  public init(format: Format, shape: Dimensions, order: MemoryOrder = .c) throws(ViewError) {
+    let itemSize = format.itemSize
+    guard itemSize > 0 else { throw .invalidItemSize(itemSize, formatSize: itemSize) }
+    let layout = try Layout.contiguous(shape: shape, itemSize: itemSize, order: order)
+    self.init(
+      unchecked: ByteStorage(count: layout.count * itemSize), format: format, itemSize: itemSize,
+      byteOffset: 0, layout: layout, isReadOnly: false)
+  }
+
+  /// A view over new storage with undefined contents, for results that are
+  /// written in full at once.
+  static func uninitialized(
+    format: Format, itemSize: Int, shape: Dimensions, order: MemoryOrder
+  ) -> NDView {
+    // The shape comes from a valid view, so it cannot overflow.
+    let layout = try! Layout.contiguous(shape: shape, itemSize: itemSize, order: order)
+    return NDView(
+      unchecked: ByteStorage(uninitializedCount: layout.count * itemSize), format: format,
+      itemSize: itemSize, byteOffset: 0, layout: layout, isReadOnly: false)
+  }
+
+  /// A view over new storage with undefined contents and a shape that is
+  /// checked first.
+  @usableFromInline
+  static func uninitialized(checking shape: Dimensions, format: Format, order: MemoryOrder) throws(ViewError)
+    -> NDView
+  {
+    let itemSize = format.itemSize
+    let layout = try Layout.contiguous(shape: shape, itemSize: itemSize, order: order)
+    return NDView(
+      unchecked: ByteStorage(uninitializedCount: layout.count * itemSize), format: format,
+      itemSize: itemSize, byteOffset: 0, layout: layout, isReadOnly: false)
+  }
+
+  /// The same view with another layout and offset, checked against the
+  /// storage.
+  func checked(layout: Layout, byteOffset: Int, isReadOnly: Bool? = nil) throws(ViewError) -> NDView {
+    try layout.validate(itemSize: itemSize, byteOffset: byteOffset, storageCount: storage.count)
+    return NDView(
+      unchecked: storage, format: format, itemSize: itemSize, byteOffset: byteOffset,
+      layout: layout, isReadOnly: isReadOnly ?? self.isReadOnly)
+  }
+
+  /// The same view with another layout and offset that the caller derived
+  /// so that it cannot reach outside this view's bytes.
+  @usableFromInline
+  func derived(layout: Layout, byteOffset: Int) -> NDView {
+    NDView(
+      unchecked: storage, format: format, itemSize: itemSize,
+      byteOffset: layout.count == 0 ? self.byteOffset : byteOffset,
+      layout: layout, isReadOnly: isReadOnly)
+  }
+}
+
+// MARK: - Properties
+
+extension NDView {
+  /// The size of each axis.
+  @inlinable public var shape: Dimensions { layout.shape }
+
+  /// The number of bytes from one element to the next along each axis.
+  /// Negative strides walk backwards; a zero stride repeats one element.
+  @inlinable public var strides: Dimensions { layout.strides }
+
+  /// The number of dimensions (axes).
+  @inlinable public var ndim: Int { layout.rank }
+
+  /// The number of elements: the product of the shape, 1 for a 0-d view.
+  @inlinable public var count: Int { layout.count }
+
+  /// The number of bytes the elements would take if stored contiguously:
+  /// `count * itemSize`.
+  @inlinable public var nbytes: Int { layout.count * itemSize }
+
+  /// Whether the elements lie in C order with no gaps (CPython's rule: axes
+  /// of length 1 are ignored, and an empty view is contiguous).
+  public var isCContiguous: Bool { layout.isCContiguous(itemSize: itemSize) }
+
+  /// Whether the elements lie in Fortran order with no gaps.
+  public var isFContiguous: Bool { layout.isFContiguous(itemSize: itemSize) }
+
+  /// Whether the view is C- or Fortran-contiguous.
+  public var isContiguous: Bool { isCContiguous || isFContiguous }
+
+  /// Whether every element starts at an address that is a multiple of
+  /// `format.alignment`: the first element's address and every stride of an
+  /// axis longer than 1 (NumPy's rule).
+  public var isAligned: Bool {
+    let alignment = format.alignment
+    guard alignment > 1 else { return true }
+    return (storage.address &+ byteOffset) % alignment == 0 && layout.stridesAreAligned(to: alignment)
+  }
+}
+
+extension NDView: CustomStringConvertible {
+  public var description: String {
+    "NDView(format: \(format), shape: \(shape), strides: \(strides), byteOffset: \(byteOffset)"
+      + (itemSize != format.itemSize ? ", itemSize: \(itemSize)" : "")
+      + (isReadOnly ? ", read-only)" : ")")
+  }
+}

@@ -1,0 +1,410 @@
+#!/usr/bin/env python3
+"""Writes the test fixtures that Strided's tests compare against.
+
+Every expected value here comes from CPython's `struct` module or from NumPy,
+so the Swift tests check Strided against them rather than against itself.
+
+Usage:
+  generate.py all                      rewrite every fixture file beside this script
+  generate.py views --seed S --count N print N random view cases as JSON (for live tests)
+"""
+import json, os, random, struct, sys
+
+import numpy as np
+from numpy._core._internal import _dtype_from_pep3118
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# ---------------------------------------------------------------- struct formats
+
+STRUCT_CODES = "xcbB?hHiIlLqQnNefdspP"
+NATIVE_ONLY = "nNP"
+
+
+def random_struct_format(rng):
+    prefix = rng.choice(["", "", "@", "=", "<", ">", "!"])
+    items = []
+    for _ in range(rng.randint(0, 6)):
+        code = rng.choice(STRUCT_CODES)
+        if code in NATIVE_ONLY and prefix not in ("", "@"):
+            code = "q"
+        count = rng.choice(["", "", "", "0", "1", "2", "3", "5", "12"])
+        items.append((count, code))
+    sep = rng.choice(["", "", " ", "\t"])
+    text = prefix + sep.join(count + code for count, code in items)
+    return text, prefix, items
+
+
+def item_offsets(prefix, items):
+    """Offsets of each non-padding item, as CPython's struct places them."""
+    offsets = []
+    for k, (count, code) in enumerate(items):
+        if code == "x":
+            continue
+        head = prefix + "".join(c + d for c, d in items[:k])
+        offsets.append(struct.calcsize(head + "0" + code))
+    return offsets
+
+
+def struct_table(rng, n):
+    rows = []
+    fixed = ["", "d", "di", "id", "c0i", "0s", "i0s", "llh0l", "xi", "3x", "?", "e", "bP", "@P", "=lL",
+             "<q", ">Q", "!hHiI", "5s3p", "d i", "ci", "cd", "hd", "3e", "bNn", "@bd", "=bd", "12s", "0d"]
+    texts = set()
+    for text in fixed:
+        prefix = text[0] if text[:1] in "@=<>!" and text else ""
+        body = text[len(prefix):]
+        items = []
+        i = 0
+        while i < len(body):
+            if body[i].isspace():
+                i += 1
+                continue
+            j = i
+            while body[j].isdigit():
+                j += 1
+            items.append((body[i:j], body[j]))
+            i = j + 1
+        rows.append({"format": text, "size": struct.calcsize(text), "offsets": item_offsets(prefix, items)})
+        texts.add(text)
+    while len(rows) < n:
+        text, prefix, items = random_struct_format(rng)
+        if text in texts:
+            continue
+        texts.add(text)
+        rows.append({"format": text, "size": struct.calcsize(text), "offsets": item_offsets(prefix, items)})
+    return rows
+
+# ---------------------------------------------------------------- NumPy structured dtypes
+
+SCALARS = ["?", "i1", "u1", "i2", "u2", "i4", "u4", "i8", "u8", "f2", "f4", "f8", "c8", "c16"]
+KINDS = {"b1": "bool", "i1": "int8", "u1": "uint8", "i2": "int16", "u2": "uint16", "i4": "int32",
+         "u4": "uint32", "i8": "int64", "u8": "uint64", "f2": "float16", "f4": "float32",
+         "f8": "float64", "c8": "complex64", "c16": "complex128"}
+
+
+def random_field_type(rng, depth):
+    r = rng.random()
+    if r < 0.12 and depth < 2:
+        return random_struct(rng, depth + 1)
+    if r < 0.2:
+        return "S%d" % rng.randint(1, 7)
+    base = rng.choice(SCALARS)
+    order = rng.choice(["<", ">", "="]) if base not in ("?", "i1", "u1") else ""
+    t = np.dtype(order + base)
+    if rng.random() < 0.15:
+        shape = tuple(rng.randint(1, 3) for _ in range(rng.randint(1, 2)))
+        return (t, shape)
+    return t
+
+
+def random_struct(rng, depth=0):
+    n = rng.randint(1, 4)
+    names = rng.sample(["a", "b", "c", "x", "y", "z", "pos", "val", "w2", "id"], n)
+    fields = [(name, random_field_type(rng, depth)) for name in names]
+    style = rng.random()
+    if style < 0.4:
+        return np.dtype(fields, align=True)
+    if style < 0.8:
+        return np.dtype(fields)
+    # explicit offsets with gaps and a larger item size
+    offsets, offset = [], 0
+    formats = []
+    for _, t in fields:
+        t = np.dtype(t)
+        offset += rng.randint(0, 5)
+        offsets.append(offset)
+        formats.append(t)
+        offset += t.itemsize
+    return np.dtype({"names": names, "formats": formats, "offsets": offsets,
+                     "itemsize": offset + rng.randint(0, 6)})
+
+
+def leaves(dt, prefix="", base=0):
+    out = []
+    for name in dt.names:
+        t, offset = dt.fields[name][:2]
+        path = prefix + name
+        sub = ()
+        if t.subdtype is not None:
+            t, sub = t.subdtype
+        if t.names is not None:
+            if sub:
+                continue
+            out += leaves(t, path + ".", base + offset)
+            continue
+        if t.char == "S":
+            kind = "bytes%d" % t.itemsize
+        elif t.char == "V":
+            kind = "padding%d" % t.itemsize
+        else:
+            kind = KINDS[t.str[1:]]
+        order = "none" if t.itemsize == 1 or t.char in "SV" else ("big" if t.str[0] == ">" else "little")
+        out.append({"path": path, "offset": base + offset, "kind": kind, "order": order, "shape": list(sub)})
+    return out
+
+
+def numpy_struct_table(rng, n):
+    rows = []
+    while len(rows) < n:
+        dt = random_struct(rng)
+        shape = rng.choice([(3,), (2, 3), (4,), ()])
+        try:
+            a = np.zeros(shape, dtype=dt)
+            fmt = memoryview(a).format
+        except Exception:
+            continue
+        raw = bytes(rng.getrandbits(8) for _ in range(a.nbytes))
+        a = np.frombuffer(raw, dtype=dt).reshape(shape)
+        views = []
+        for leaf in leaves(dt):
+            v = a
+            for part in leaf["path"].split("."):
+                v = v[part]
+            views.append({"path": leaf["path"], "shape": list(v.shape), "strides": list(v.strides),
+                          "offset": v.__array_interface__["data"][0] - a.__array_interface__["data"][0],
+                          "bytes": v.tobytes().hex()})
+        # NumPy's own PEP 3118 reader, which Strided follows. NumPy's exporter
+        # marks fields of packed records nested at odd offsets '@' by their
+        # absolute alignment, which its reader (measuring from each record's
+        # start) places differently; "consistent" says whether the two agree.
+        reader = _dtype_from_pep3118(fmt)
+        by_path = {leaf["path"]: leaf["offset"] for leaf in leaves(reader)}
+        fields = leaves(dt)
+        for leaf in fields:
+            leaf["reader_offset"] = by_path.get(leaf["path"])
+        consistent = all(leaf["reader_offset"] == leaf["offset"] for leaf in fields)
+        rows.append({"format": fmt, "itemsize": dt.itemsize, "reader_itemsize": reader.itemsize,
+                     "consistent": consistent, "numpy": str(dt), "fields": fields,
+                     "shape": list(shape), "data": raw.hex(), "views": views,
+                     "native": a.astype(dt.newbyteorder("=")).tobytes().hex()})
+    return rows
+
+# ---------------------------------------------------------------- slices
+
+
+def slice_table(rng, n):
+    rows = []
+    for _ in range(n):
+        length = rng.randint(0, 9)
+        pick = lambda: rng.choice([None, rng.randint(-12, 12)])
+        step = rng.choice([None, 1, 2, 3, -1, -2, -3, 7, -7])
+        s = slice(pick(), pick(), step)
+        start, stop, st = s.indices(length)
+        r = range(start, stop, st)
+        rows.append({"start": s.start, "stop": s.stop, "step": step if step is not None else 1,
+                     "length": length, "first": r[0] if len(r) else None, "count": len(r)})
+    return rows
+
+# ---------------------------------------------------------------- views
+
+
+def random_shape(rng, rank, limit=120):
+    while True:
+        shape = [rng.randint(0 if rng.random() < 0.05 else 1, 6) for _ in range(rank)]
+        if int(np.prod(shape)) <= limit:
+            return shape
+
+
+def random_index(rng, a):
+    items, used, ellipsis = [], 0, False
+    for axis in range(a.ndim):
+        r = rng.random()
+        n = a.shape[axis]
+        if r < 0.2 and n > 0:
+            items.append({"int": rng.randint(-n, n - 1)})
+        elif r < 0.35:
+            lo = rng.randint(0, n)
+            hi = rng.randint(lo, n)
+            items.append({"range": [lo, hi]})
+        elif r < 0.8:
+            pick = lambda: rng.choice([None, rng.randint(-n - 2, n + 2)])
+            items.append({"slice": [pick(), pick(), rng.choice([1, 2, 3, -1, -2, -3])]})
+        else:
+            items.append({"slice": [None, None, 1]})
+        if rng.random() < 0.1:
+            items.append({"newaxis": True})
+    if items and rng.random() < 0.2:
+        k = rng.randint(0, len(items) - 1)
+        items = items[:k] + [{"ellipsis": True}] + items[k + 2:]
+    if rng.random() < 0.1:
+        items = [{"newaxis": True}] + items
+    return items
+
+
+def apply_index(a, items):
+    key = []
+    for it in items:
+        if "int" in it:
+            key.append(it["int"])
+        elif "range" in it:
+            key.append(slice(it["range"][0], it["range"][1]))
+        elif "slice" in it:
+            key.append(slice(*it["slice"]))
+        elif "newaxis" in it:
+            key.append(None)
+        else:
+            key.append(Ellipsis)
+    return a[tuple(key)]
+
+
+def random_op(rng, a):
+    nd = a.ndim
+    choices = ["index", "transpose", "flip", "copy", "reshape", "broadcast", "expand"]
+    if nd >= 2:
+        choices += ["permute", "swapaxes", "moveaxis", "diagonal", "index"]
+    if 1 in a.shape:
+        choices.append("squeeze")
+    kind = rng.choice(choices)
+    if kind == "index":
+        items = random_index(rng, a)
+        return {"op": "index", "items": items}, apply_index(a, items)
+    if kind == "transpose":
+        return {"op": "transpose"}, a.T
+    if kind == "permute":
+        axes = list(range(nd))
+        rng.shuffle(axes)
+        return {"op": "permute", "axes": axes}, a.transpose(axes)
+    if kind == "swapaxes":
+        i, j = rng.randint(-nd, nd - 1), rng.randint(-nd, nd - 1)
+        return {"op": "swapaxes", "a": i, "b": j}, np.swapaxes(a, i, j)
+    if kind == "moveaxis":
+        i, j = rng.randint(-nd, nd - 1), rng.randint(-nd, nd - 1)
+        return {"op": "moveaxis", "from": i, "to": j}, np.moveaxis(a, i, j)
+    if kind == "flip":
+        if nd and rng.random() < 0.7:
+            axis = rng.randint(-nd, nd - 1)
+            return {"op": "flip", "axis": axis}, np.flip(a, axis)
+        return {"op": "flip", "axis": None}, np.flip(a)
+    if kind == "copy":
+        order = rng.choice(["C", "F"])
+        return {"op": "copy", "order": order}, a.copy(order=order)
+    if kind == "reshape":
+        order = rng.choice(["C", "C", "F"])
+        size = a.size
+        divisors = [d for d in range(1, size + 1) if size % d == 0] or [1]
+        shape, left = [], size
+        for _ in range(rng.randint(1, 4)):
+            ds = [d for d in divisors if left % d == 0]
+            d = rng.choice(ds)
+            shape.append(d)
+            left //= d
+        shape.append(left)
+        if size == 0:
+            shape = rng.choice([[0], [2, 0], [0, 5]])
+        if rng.random() < 0.1:
+            rng.shuffle(shape)
+        if rng.random() < 0.3 and size > 0:
+            shape[rng.randint(0, len(shape) - 1)] = -1
+        try:
+            r = np.reshape(a, shape, order=order, copy=False)
+        except ValueError as e:
+            msg = str(e)
+            expected = "copy" if "copy" in msg else "invalid"
+            return {"op": "reshape", "shape": shape, "order": order, "error": expected}, None
+        return {"op": "reshape", "shape": shape, "order": order}, r
+    if kind == "broadcast":
+        shape = [rng.randint(1, 3) for _ in range(rng.randint(0, 2))]
+        tail = [n if rng.random() < 0.8 else rng.randint(1, 3) for n in a.shape]
+        target = shape + tail
+        try:
+            return {"op": "broadcast", "shape": target}, np.broadcast_to(a, target)
+        except ValueError:
+            return {"op": "broadcast", "shape": target, "error": "broadcast"}, None
+    if kind == "expand":
+        axis = rng.randint(-nd - 1, nd)
+        return {"op": "expand", "axis": axis}, np.expand_dims(a, axis)
+    if kind == "squeeze":
+        if rng.random() < 0.5:
+            return {"op": "squeeze", "axis": None}, np.squeeze(a)
+        axis = rng.choice([i for i, n in enumerate(a.shape) if n == 1])
+        return {"op": "squeeze", "axis": axis}, np.squeeze(a, axis)
+    if kind == "diagonal":
+        i, j = rng.sample(range(nd), 2)
+        offset = rng.randint(-3, 3)
+        return {"op": "diagonal", "offset": offset, "axis1": i, "axis2": j}, np.diagonal(a, offset, i, j)
+    raise AssertionError(kind)
+
+
+def view_cases(seed, count):
+    rng = random.Random(seed)
+    cases = []
+    while len(cases) < count:
+        rank = rng.randint(0, 4)
+        shape = random_shape(rng, rank)
+        dtype = rng.choice(["f8", "f8", "i4", "u1", "i2", "c16"])
+        base = np.arange(int(np.prod(shape)), dtype=np.float64).astype(dtype).reshape(shape)
+        ops, a, ok = [], base, True
+        for _ in range(rng.randint(1, 4)):
+            op, r = random_op(rng, a)
+            ops.append(op)
+            if r is None:
+                break
+            a = r
+        last = ops[-1]
+        case = {"dtype": dtype, "shape": shape, "ops": ops}
+        if "error" not in last:
+            # A copy has its own memory: record offsets only for views of base.
+            is_view = np.shares_memory(a, base) or a.size == 0 or base.size == 0
+            case["expect"] = {
+                "shape": list(a.shape), "strides": list(a.strides),
+                "offset": (a.__array_interface__["data"][0] - base.__array_interface__["data"][0]) if is_view and not any(o["op"] == "copy" for o in ops) else None,
+                "c_contiguous": bool(a.flags.c_contiguous), "f_contiguous": bool(a.flags.f_contiguous),
+                "writeable": bool(a.flags.writeable),
+                "bytes": a.tobytes().hex(), "f_bytes": a.tobytes(order="F").hex(),
+            }
+        cases.append(case)
+    return cases
+
+# ---------------------------------------------------------------- printing
+
+
+def printing_cases():
+    np.set_printoptions()
+    arrays = [
+        np.arange(6).reshape(2, 3), np.arange(24).reshape(2, 3, 4), np.array([-5, 10, 300]),
+        np.arange(5.0), np.array([0.1, 0.25, 1.0]), np.array([1e-5, 1.0]), np.array([1e10, 1.0]),
+        np.array([-1.5, 2.25, -3.0]), np.array([[1.0, -2.5], [np.nan, np.inf]]),
+        np.array([1.0 / 3, 2.0 / 3]), np.arange(2000.0), np.arange(3000).reshape(30, 100),
+        np.array(3.5), np.array(7), np.zeros((0,)), np.zeros((2, 0)),
+        np.array([0.5, 123456.789]), np.array([1.23456789e-3, 5.0e-3]), np.array([100.0, 0.001]),
+        np.arange(1100).reshape(11, 10, 10), np.linspace(0, 1, 7),
+        np.array([1.5 + 2j, -3j]), np.array([0.25 - 1j, 2 + 0.5j]),
+    ]
+    out = []
+    for a in arrays:
+        kind = "complex" if a.dtype.kind == "c" else ("float" if a.dtype.kind == "f" else "int")
+        flat = a.ravel().tolist()
+        if kind == "complex":
+            values = [[z.real, z.imag] for z in flat]
+        else:
+            values = [v if v == v and abs(v) != float("inf") else str(v) for v in flat]
+        out.append({"kind": kind, "shape": list(a.shape), "values": values, "str": str(a)})
+    return out
+
+
+def write(name, payload):
+    with open(os.path.join(HERE, name), "w") as f:
+        json.dump(payload, f, indent=None, separators=(",", ":"))
+        f.write("\n")
+
+
+def main(argv):
+    if len(argv) >= 2 and argv[1] == "views":
+        seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 0
+        count = int(argv[argv.index("--count") + 1]) if "--count" in argv else 100
+        json.dump(view_cases(seed, count), sys.stdout)
+        return
+    if len(argv) >= 2 and argv[1] == "all":
+        rng = random.Random(3118)
+        write("formats.json", {"struct": struct_table(rng, 320), "numpy": numpy_struct_table(rng, 120),
+                               "slices": slice_table(rng, 400)})
+        write("views.json", view_cases(2024, 400))
+        write("printing.json", printing_cases())
+        return
+    print(__doc__)
+    sys.exit(2)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
