@@ -25,9 +25,9 @@ extension NDArray: Sequence {
         var axis = layout.rank - 1
         while axis >= 0 {
           index[axis] += 1
-          offset &+= layout.strides[axis]
-          if index[axis] < layout.shape[axis] { break }
-          offset &-= layout.strides[axis] &* layout.shape[axis]
+          offset &+= layout.stride(axis)
+          if index[axis] < layout.size(axis) { break }
+          offset &-= layout.stride(axis) &* layout.size(axis)
           index[axis] = 0
           axis -= 1
         }

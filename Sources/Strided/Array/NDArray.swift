@@ -75,12 +75,12 @@ extension NDArray {
   /// (negative `i` counts from the end), after a bounds check.
   @inlinable
   func offset(_ i: Int, axis: Int) -> Int {
-    let size = view.layout.shape[axis]
+    let size = view.layout.size(axis)
     let index = i < 0 ? i &+ size : i
     precondition(
       index >= 0 && index < size,
       "NDArray subscript: index \(i) is out of range for axis \(axis) of size \(size)")
-    return index &* view.layout.strides[axis]
+    return index &* view.layout.stride(axis)
   }
 
   @inlinable

@@ -78,19 +78,75 @@ public struct Format: Sendable, Hashable {
     }
   }
 
+  /// A scalar is stored inline; anything else in a shared node, so a copy
+  /// of a format is at most one reference.
+  @usableFromInline
+  enum Storage: Sendable, Hashable {
+    case scalar(ScalarKind, ByteOrder)
+    case node(Node)
+  }
+
+  /// The parts of a format that is not a single scalar.
+  @usableFromInline
+  final class Node: Sendable, Hashable {
+    let kind: Kind
+    @usableFromInline let itemSize: Int
+    let alignment: Int
+
+    init(kind: Kind, itemSize: Int, alignment: Int) {
+      self.kind = kind
+      self.itemSize = itemSize
+      self.alignment = alignment
+    }
+
+    @usableFromInline
+    static func == (a: Node, b: Node) -> Bool {
+      a === b || (a.kind == b.kind && a.itemSize == b.itemSize && a.alignment == b.alignment)
+    }
+
+    @usableFromInline
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(kind)
+      hasher.combine(itemSize)
+      hasher.combine(alignment)
+    }
+  }
+
+  @usableFromInline let storage: Storage
+
   /// What one item holds.
-  public let kind: Kind
+  public var kind: Kind {
+    switch storage {
+    case .scalar(let scalar, let order): .scalar(scalar, order)
+    case .node(let node): node.kind
+    }
+  }
+
   /// The size of one item in bytes, padding included.
-  public let itemSize: Int
+  @inlinable
+  public var itemSize: Int {
+    switch storage {
+    case .scalar(let scalar, _): scalar.size
+    case .node(let node): node.itemSize
+    }
+  }
+
   /// The alignment one item needs: the natural alignment of a scalar, that of
   /// the element for a sub-array, and for a record the least common multiple
   /// of the alignments of its fields read in `@` mode (1 when there are none).
-  public let alignment: Int
+  public var alignment: Int {
+    switch storage {
+    case .scalar(let scalar, _): scalar.alignment
+    case .node(let node): node.alignment
+    }
+  }
 
   init(kind: Kind, itemSize: Int, alignment: Int) {
-    self.kind = kind
-    self.itemSize = itemSize
-    self.alignment = alignment
+    if case .scalar(let scalar, let order) = kind {
+      storage = .scalar(scalar, scalar.hasByteOrder ? order : .native)
+    } else {
+      storage = .node(Node(kind: kind, itemSize: itemSize, alignment: alignment))
+    }
   }
 
   /// The format of one scalar in the given byte order.
@@ -100,9 +156,9 @@ public struct Format: Sendable, Hashable {
   /// Format(.int32, byteOrder: .big) == Format(">i")
   /// ```
   /// A one-byte kind has no byte order; it is recorded as native.
+  @inlinable
   public init(_ kind: ScalarKind, byteOrder: ByteOrder = .native) {
-    let order = kind.hasByteOrder ? byteOrder : .native
-    self.init(kind: .scalar(kind, order), itemSize: kind.size, alignment: kind.alignment)
+    storage = .scalar(kind, kind.hasByteOrder ? byteOrder : .native)
   }
 
   /// Parses a PEP 3118 format string.
@@ -126,7 +182,7 @@ extension Format {
   /// ``ScalarKind/int64``, `=l` is ``ScalarKind/int32``.
   @inlinable
   public var scalarKind: ScalarKind? {
-    if case .scalar(let kind, _) = kind { return kind }
+    if case .scalar(let kind, _) = storage { return kind }
     return nil
   }
 

@@ -40,6 +40,7 @@ public enum ScalarKind: Sendable, Hashable, CaseIterable, CustomStringConvertibl
   case pointer
 
   /// The size of one value in bytes.
+  @inlinable
   public var size: Int {
     switch self {
     case .bool, .int8, .uint8, .char: 1
@@ -113,6 +114,7 @@ public enum ScalarKind: Sendable, Hashable, CaseIterable, CustomStringConvertibl
   }
 
   /// Whether the byte order of a value matters.
+  @inlinable
   var hasByteOrder: Bool { size > 1 }
 
   public var description: String { "\(swiftType)" }

@@ -2,39 +2,45 @@
 /// byte strides.
 ///
 /// Up to four values are stored inline, so the views of arrays with up to
-/// four dimensions are made without allocating. It reads like `[Int]` and
-/// compares equal to array literals: `view.shape == [2, 3]`.
+/// four dimensions are made without allocating or reference counting. It
+/// reads like `[Int]` and compares equal to array literals: `view.shape == [2, 3]`.
 public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCollection,
   ExpressibleByArrayLiteral, CustomStringConvertible
 {
   /// The number of values stored without allocating.
   public static let inlineCapacity = 4
 
-  @usableFromInline var _count: Int
-  @usableFromInline var _inline: InlineArray<4, Int>
-  /// Every value, when there are more than ``inlineCapacity``.
-  @usableFromInline var _heap: [Int]?
+  @usableFromInline
+  enum Storage: Sendable {
+    /// Up to four values, the unused slots zero; no reference counting.
+    case inline(count: Int, values: InlineArray<4, Int>)
+    /// More than four values.
+    case heap([Int])
+  }
+
+  @usableFromInline var _storage: Storage
+
+  @inlinable
+  init(_storage: Storage) { self._storage = _storage }
 
   /// An empty list.
   @inlinable
   public init() {
-    _count = 0
-    _inline = InlineArray(repeating: 0)
-    _heap = nil
+    _storage = .inline(count: 0, values: InlineArray(repeating: 0))
   }
 
   /// A list of `count` copies of `value`.
+  ///
+  /// - Precondition: `count >= 0`.
   @inlinable
   public init(repeating value: Int, count: Int) {
     precondition(count >= 0, "Dimensions: negative count \(count)")
-    _count = count
     if count <= Self.inlineCapacity {
-      _inline = InlineArray(repeating: 0)
-      for i in 0..<count { _inline[i] = value }
-      _heap = nil
+      var values = InlineArray<4, Int>(repeating: 0)
+      for i in 0..<count { values[i] = value }
+      _storage = .inline(count: count, values: values)
     } else {
-      _inline = InlineArray(repeating: 0)
-      _heap = Array(repeating: value, count: count)
+      _storage = .heap(Array(repeating: value, count: count))
     }
   }
 
@@ -51,21 +57,40 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
   }
 
   @inlinable public var startIndex: Int { 0 }
-  @inlinable public var endIndex: Int { _count }
-  @inlinable public var count: Int { _count }
 
+  @inlinable public var endIndex: Int { count }
+
+  @inlinable
+  public var count: Int {
+    switch _storage {
+    case .inline(let count, _): count
+    case .heap(let values): values.count
+    }
+  }
+
+  /// - Precondition: `0 <= position < count`.
   @inlinable
   public subscript(position: Int) -> Int {
     get {
-      precondition(position >= 0 && position < _count, "Dimensions: index \(position) out of range 0..<\(_count)")
-      return _count <= Self.inlineCapacity ? _inline[position] : _heap.unsafelyUnwrapped[position]
+      switch _storage {
+      case .inline(let count, let values):
+        precondition(position >= 0 && position < count, "Dimensions: index \(position) out of range 0..<\(count)")
+        return values[position]
+      case .heap(let values):
+        return values[position]
+      }
     }
     set {
-      precondition(position >= 0 && position < _count, "Dimensions: index \(position) out of range 0..<\(_count)")
-      if _count <= Self.inlineCapacity {
-        _inline[position] = newValue
-      } else {
-        _heap![position] = newValue
+      switch _storage {
+      case .inline(let count, let values):
+        precondition(position >= 0 && position < count, "Dimensions: index \(position) out of range 0..<\(count)")
+        var values = values
+        values[position] = newValue
+        _storage = .inline(count: count, values: values)
+      case .heap(var values):
+        _storage = .inline(count: 0, values: InlineArray(repeating: 0))  // keep the array unique
+        values[position] = newValue
+        _storage = .heap(values)
       }
     }
   }
@@ -73,50 +98,58 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
   /// Adds a value at the end.
   @inlinable
   public mutating func append(_ value: Int) {
-    if _count < Self.inlineCapacity {
-      _inline[_count] = value
-    } else if _count == Self.inlineCapacity {
-      var all = [Int]()
-      all.reserveCapacity(Self.inlineCapacity * 2)
-      for i in 0..<_count { all.append(_inline[i]) }
-      all.append(value)
-      _heap = all
-    } else {
-      _heap!.append(value)
+    switch _storage {
+    case .inline(let count, let values):
+      if count < Self.inlineCapacity {
+        var values = values
+        values[count] = value
+        _storage = .inline(count: count + 1, values: values)
+      } else {
+        _storage = .heap([values[0], values[1], values[2], values[3], value])
+      }
+    case .heap(var values):
+      _storage = .inline(count: 0, values: InlineArray(repeating: 0))
+      values.append(value)
+      _storage = .heap(values)
     }
-    _count += 1
+  }
+
+  /// The values in reverse order.
+  ///
+  /// - Complexity: O(*n*); no allocation for up to ``inlineCapacity`` values.
+  @inlinable
+  public func reversedValues() -> Dimensions {
+    switch _storage {
+    case .inline(let count, let v):
+      var r = v
+      for i in 0..<count { r[i] = v[count - 1 - i] }
+      return Dimensions(_storage: .inline(count: count, values: r))
+    case .heap(let values):
+      return Dimensions(_storage: .heap(values.reversed()))
+    }
   }
 
   /// Inserts a value before the value at `index`.
   ///
+  /// - Precondition: `0 <= index <= count`.
   /// - Complexity: O(*n*).
   public mutating func insert(_ value: Int, at index: Int) {
-    precondition(index >= 0 && index <= _count, "Dimensions: insertion index \(index) out of range 0...\(_count)")
-    append(0)
-    var i = _count - 1
-    while i > index {
-      self[i] = self[i - 1]
-      i -= 1
-    }
-    self[index] = value
+    precondition(index >= 0 && index <= count, "Dimensions: insertion index \(index) out of range 0...\(count)")
+    var values = Array(self)
+    values.insert(value, at: index)
+    self = Dimensions(values)
   }
 
   /// Removes and returns the value at `index`.
   ///
+  /// - Precondition: `0 <= index < count`.
   /// - Complexity: O(*n*).
   @discardableResult
   public mutating func remove(at index: Int) -> Int {
-    precondition(index >= 0 && index < _count, "Dimensions: index \(index) out of range 0..<\(_count)")
-    let removed = self[index]
-    for i in index..<(_count - 1) { self[i] = self[i + 1] }
-    if _count == Self.inlineCapacity + 1 {
-      let all = _heap!
-      for i in 0..<Self.inlineCapacity { _inline[i] = all[i] }
-      _heap = nil
-    } else if _count > Self.inlineCapacity {
-      _heap!.removeLast()
-    }
-    _count -= 1
+    precondition(index >= 0 && index < count, "Dimensions: index \(index) out of range 0..<\(count)")
+    var values = Array(self)
+    let removed = values.remove(at: index)
+    self = Dimensions(values)
     return removed
   }
 
@@ -126,9 +159,28 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
   ///   of a view, which was checked when the view was made.
   @inlinable
   public var product: Int {
-    var result = 1
-    for i in 0..<_count { result *= self[i] }
-    return result
+    switch _storage {
+    case .inline(let count, let v):
+      var product = 1
+      for i in 0..<count { product *= v[i] }
+      return product
+    case .heap(let values):
+      return values.reduce(1, *)
+    }
+  }
+
+  /// Whether the list holds `value`.
+  ///
+  /// - Complexity: O(*n*).
+  @inlinable
+  public func contains(_ value: Int) -> Bool {
+    switch _storage {
+    case .inline(let count, let v):
+      for i in 0..<count where v[i] == value { return true }
+      return false
+    case .heap(let values):
+      return values.contains(value)
+    }
   }
 
   /// The values as an array.
@@ -138,9 +190,12 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
 
   @inlinable
   public static func == (a: Dimensions, b: Dimensions) -> Bool {
-    guard a._count == b._count else { return false }
-    for i in 0..<a._count where a[i] != b[i] { return false }
-    return true
+    if case .inline(let n, let x) = a._storage, case .inline(let m, let y) = b._storage {
+      guard n == m else { return false }
+      for i in 0..<n where x[i] != y[i] { return false }
+      return true
+    }
+    return a.elementsEqual(b)
   }
 
   /// Whether the list holds the same values as an array.
@@ -156,7 +211,7 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
   }
 
   public func hash(into hasher: inout Hasher) {
-    hasher.combine(_count)
+    hasher.combine(count)
     for value in self { hasher.combine(value) }
   }
 }

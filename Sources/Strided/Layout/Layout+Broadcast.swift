@@ -29,10 +29,10 @@ extension Layout {
     var newStrides = Dimensions(repeating: 0, count: target.count)
     let lead = target.count - rank
     for axis in 0..<rank {
-      let size = shape[axis]
+      let size = self.size(axis)
       let wanted = target[lead + axis]
       if size == wanted {
-        newStrides[lead + axis] = strides[axis]
+        newStrides[lead + axis] = stride(axis)
       } else if size == 1 {
         newStrides[lead + axis] = 0
       } else {

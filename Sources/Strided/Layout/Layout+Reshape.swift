@@ -6,7 +6,8 @@ extension Layout {
     var unknown: Int?
     var known = 1
     var overflow = false
-    for (axis, size) in requested.enumerated() {
+    for axis in 0..<requested.count {
+      let size = requested[axis]
       if size == -1 {
         guard unknown == nil else { throw .invalidReshape(shape: requested.array) }
         unknown = axis
@@ -33,6 +34,22 @@ extension Layout {
     return shape
   }
 
+  /// The layout that views the same elements under a new shape (with at
+  /// most one `-1`), read and placed in `order`.
+  ///
+  /// - Throws: ``ViewError`` when the shape does not fit or a copy is needed.
+  @usableFromInline
+  func reshaped(to requested: Dimensions, itemSize: Int, order: MemoryOrder) throws(ViewError) -> Layout {
+    let newShape = try Self.resolveShape(requested, count: count)
+    if order == .c ? isCContiguous(itemSize: itemSize) : isFContiguous(itemSize: itemSize) {
+      return Self.contiguousLayout(newShape, itemSize: itemSize, order: order)
+    }
+    guard let strides = reshapedStrides(to: newShape, itemSize: itemSize, order: order) else {
+      throw .reshapeRequiresCopy(shape: shape.array, strides: strides.array, newShape: newShape.array)
+    }
+    return Layout(shape: newShape, strides: strides)
+  }
+
   /// The strides that view the same elements, in `order`, under `newShape`,
   /// or `nil` when no strides can (a copy would be needed).
   ///
@@ -51,9 +68,9 @@ extension Layout {
     // Drop axes of length 1: their strides do not matter.
     var oldShape = Dimensions()
     var oldStrides = Dimensions()
-    for axis in 0..<rank where shape[axis] != 1 {
-      oldShape.append(shape[axis])
-      oldStrides.append(strides[axis])
+    for axis in 0..<rank where size(axis) != 1 {
+      oldShape.append(size(axis))
+      oldStrides.append(stride(axis))
     }
     let oldRank = oldShape.count
     let newRank = newShape.count

@@ -4,6 +4,7 @@ extension Layout {
   /// Negative bounds count from the end; bounds beyond the axis are clipped.
   ///
   /// - Precondition: `step != 0`; callers trap first with their own message.
+  @inlinable @inline(__always)
   static func resolveSlice(start: Int?, stop: Int?, step: Int, length: Int) -> (first: Int, count: Int) {
     if step > 0 {
       func clip(_ bound: Int?, default value: Int) -> Int {

@@ -2,21 +2,212 @@
 ///
 /// Every address Strided computes comes from ``offset(of:)`` on a layout whose
 /// reach was checked against its storage by ``validate(itemSize:byteOffset:storageCount:)``.
+///
+/// Up to four axes live inline (sizes in `small[0..<4]`, strides in
+/// `small[4..<8]`), so views of up to four dimensions are made without
+/// allocating or reference counting; more axes move to `large`.
 @usableFromInline
-struct Layout: Sendable, Hashable {
-  @usableFromInline var shape: Dimensions
-  @usableFromInline var strides: Dimensions
+struct Layout: Sendable {
+  /// The number of axes.
+  @usableFromInline var rank: Int
+  /// Sizes then strides, for a rank of at most ``inlineRank``.
+  @usableFromInline var small: InlineArray<8, Int>
+  /// Every size and stride, for a rank above ``inlineRank``.
+  @usableFromInline var large: Large?
 
-  @inlinable
-  init(shape: Dimensions, strides: Dimensions) {
-    self.shape = shape
-    self.strides = strides
+  @usableFromInline static var inlineRank: Int { 4 }
+
+  /// The sizes and strides of a layout with more than ``inlineRank`` axes.
+  @usableFromInline
+  final class Large: Sendable {
+    @usableFromInline let shape: [Int]
+    @usableFromInline let strides: [Int]
+
+    @usableFromInline
+    init(shape: [Int], strides: [Int]) {
+      self.shape = shape
+      self.strides = strides
+    }
   }
 
-  @inlinable var rank: Int { shape.count }
+  /// A layout with no axes (a single element), to be grown with ``append(size:stride:)``.
+  @inlinable
+  init() {
+    rank = 0
+    small = InlineArray(repeating: 0)
+    large = nil
+  }
+
+  /// A layout from sizes and strides.
+  ///
+  /// - Precondition: `shape.count == strides.count`; callers check.
+  @inlinable
+  init(shape: Dimensions, strides: Dimensions) {
+    self.init()
+    let n = Swift.min(shape.count, strides.count)
+    if n <= Self.inlineRank {
+      rank = n
+      for axis in 0..<n {
+        small[axis] = shape[axis]
+        small[4 &+ axis] = strides[axis]
+      }
+    } else {
+      rank = n
+      large = Large(shape: Array(shape.prefix(n)), strides: Array(strides.prefix(n)))
+    }
+  }
+
+  /// The contiguous layout of a shape in `order`. Axes of length 0 count as
+  /// length 1 for the strides, so they stay meaningful and never overflow.
+  @inlinable
+  static func contiguousLayout(_ shape: Dimensions, itemSize: Int, order: MemoryOrder) -> Layout {
+    let n = shape.count
+    guard n <= inlineRank else {
+      let strides = order == .c ? cStrides(for: shape, itemSize: itemSize) : fStrides(for: shape, itemSize: itemSize)
+      return Layout(shape: shape, strides: strides)
+    }
+    var result = Layout()
+    result.rank = n
+    var step = itemSize
+    for i in 0..<n {
+      let axis = order == .c ? n &- 1 &- i : i
+      let size = shape[axis]
+      result.small[axis] = size
+      result.small[4 &+ axis] = step
+      step &*= Swift.max(size, 1)
+    }
+    return result
+  }
+
+  /// The size of an axis.
+  @inlinable
+  func size(_ axis: Int) -> Int {
+    large == nil ? small[axis] : largeSize(axis)
+  }
+
+  /// The byte stride of an axis.
+  @inlinable
+  func stride(_ axis: Int) -> Int {
+    large == nil ? small[4 &+ axis] : largeStride(axis)
+  }
+
+  @usableFromInline @inline(never)
+  func largeSize(_ axis: Int) -> Int { large.unsafelyUnwrapped.shape[axis] }
+
+  @usableFromInline @inline(never)
+  func largeStride(_ axis: Int) -> Int { large.unsafelyUnwrapped.strides[axis] }
+
+  /// Adds an axis after the last one.
+  @inlinable
+  mutating func append(size: Int, stride: Int) {
+    if rank < Self.inlineRank && large == nil {
+      small[rank] = size
+      small[4 &+ rank] = stride
+      rank &+= 1
+    } else {
+      appendLarge(size: size, stride: stride)
+    }
+  }
+
+  @usableFromInline @inline(never)
+  mutating func appendLarge(size: Int, stride: Int) {
+    var shape = self.shape.array
+    var strides = self.strides.array
+    shape.append(size)
+    strides.append(stride)
+    large = Large(shape: shape, strides: strides)
+    rank &+= 1
+  }
+
+  /// Sets the size and stride of an existing axis.
+  @inlinable
+  mutating func set(_ axis: Int, size: Int, stride: Int) {
+    if large == nil {
+      small[axis] = size
+      small[4 &+ axis] = stride
+    } else {
+      setLarge(axis, size: size, stride: stride)
+    }
+  }
+
+  @usableFromInline @inline(never)
+  mutating func setLarge(_ axis: Int, size: Int, stride: Int) {
+    var shape = large.unsafelyUnwrapped.shape
+    var strides = large.unsafelyUnwrapped.strides
+    shape[axis] = size
+    strides[axis] = stride
+    large = Large(shape: shape, strides: strides)
+  }
+
+  /// The sizes of the axes.
+  @inlinable
+  var shape: Dimensions {
+    guard large == nil else { return Dimensions(large.unsafelyUnwrapped.shape) }
+    var values = InlineArray<4, Int>(repeating: 0)
+    for axis in 0..<rank { values[axis] = small[axis] }
+    return Dimensions(_storage: .inline(count: rank, values: values))
+  }
+
+  /// The byte strides of the axes.
+  @inlinable
+  var strides: Dimensions {
+    guard large == nil else { return Dimensions(large.unsafelyUnwrapped.strides) }
+    var values = InlineArray<4, Int>(repeating: 0)
+    for axis in 0..<rank { values[axis] = small[4 &+ axis] }
+    return Dimensions(_storage: .inline(count: rank, values: values))
+  }
 
   /// The number of elements. Valid only on a checked layout.
-  @inlinable var count: Int { shape.product }
+  @inlinable
+  var count: Int {
+    guard large == nil else { return large.unsafelyUnwrapped.shape.reduce(1, &*) }
+    var product = 1
+    for axis in 0..<rank { product &*= small[axis] }
+    return product
+  }
+
+  /// Whether some axis has length 0.
+  @inlinable
+  var isEmpty: Bool {
+    for axis in 0..<rank where size(axis) == 0 { return true }
+    return false
+  }
+
+  /// The axes in reverse order.
+  @inlinable @inline(__always)
+  func reversedAxes() -> Layout {
+    guard large == nil else { return reversedLarge() }
+    var result = self
+    for axis in 0..<rank {
+      result.small[axis] = small[rank &- 1 &- axis]
+      result.small[4 &+ axis] = small[4 &+ rank &- 1 &- axis]
+    }
+    return result
+  }
+
+  @usableFromInline @inline(never)
+  func reversedLarge() -> Layout {
+    Layout(shape: shape.reversedValues(), strides: strides.reversedValues())
+  }
+
+  /// The layout without one axis.
+  func removing(_ removed: Int) -> Layout {
+    var result = Layout()
+    for axis in 0..<rank where axis != removed {
+      result.append(size: size(axis), stride: stride(axis))
+    }
+    return result
+  }
+
+  /// The layout with a new axis inserted before `position`.
+  func inserting(size: Int, stride: Int, at position: Int) -> Layout {
+    var result = Layout()
+    for axis in 0...rank {
+      if axis == position { result.append(size: size, stride: stride) }
+      if axis < rank { result.append(size: self.size(axis), stride: self.stride(axis)) }
+    }
+    return result
+  }
 
   /// The C-ordered (row-major) strides of a shape. Axes of length 0 count as
   /// length 1, so the strides stay meaningful and never overflow.
@@ -52,8 +243,7 @@ struct Layout: Sendable, Hashable {
     if count.multipliedReportingOverflow(by: itemSize).overflow {
       throw .sizeOverflow(shape: shape.array)
     }
-    let strides = order == .c ? cStrides(for: shape, itemSize: itemSize) : fStrides(for: shape, itemSize: itemSize)
-    return Layout(shape: shape, strides: strides)
+    return contiguousLayout(shape, itemSize: itemSize, order: order)
   }
 
   /// The element count of a shape, checking for negative sizes and overflow.
@@ -61,7 +251,8 @@ struct Layout: Sendable, Hashable {
     guard shape.count <= NDView.maximumRank else { throw .tooManyDimensions(shape.count) }
     var count = 1
     var overflowed = false
-    for (axis, size) in shape.enumerated() {
+    for axis in 0..<shape.count {
+      let size = shape[axis]
       guard size >= 0 else { throw .negativeDimension(axis: axis, size: size) }
       let (product, overflow) = count.multipliedReportingOverflow(by: size)
       overflowed = overflowed || overflow
@@ -78,10 +269,10 @@ struct Layout: Sendable, Hashable {
   func reach(itemSize: Int) throws(ViewError) -> (low: Int, high: Int)? {
     var low = 0
     var high = itemSize
+    if isEmpty { return nil }
     for axis in 0..<rank {
-      let size = shape[axis]
-      if size == 0 { return nil }
-      let (span, o1) = strides[axis].multipliedReportingOverflow(by: size - 1)
+      let size = self.size(axis)
+      let (span, o1) = stride(axis).multipliedReportingOverflow(by: size - 1)
       if o1 { throw .sizeOverflow(shape: shape.array) }
       let (next, o2) = span < 0 ? low.addingReportingOverflow(span) : high.addingReportingOverflow(span)
       if o2 { throw .sizeOverflow(shape: shape.array) }
@@ -94,9 +285,6 @@ struct Layout: Sendable, Hashable {
   /// ``NDView/maximumRank`` axes, matching ranks, no negative sizes, no
   /// overflow, and every reachable byte inside `0..<storageCount`.
   func validate(itemSize: Int, byteOffset: Int, storageCount: Int) throws(ViewError) {
-    guard shape.count == strides.count else {
-      throw .rankMismatch(shape: shape.count, strides: strides.count)
-    }
     let count = try Self.checkedCount(shape)
     guard itemSize > 0 else { throw .invalidItemSize(itemSize, formatSize: itemSize) }
     if itemSize.multipliedReportingOverflow(by: count).overflow {
@@ -123,7 +311,7 @@ struct Layout: Sendable, Hashable {
   @inlinable
   func offset(of indices: Dimensions) -> Int {
     var offset = 0
-    for axis in 0..<rank { offset &+= indices[axis] &* strides[axis] }
+    for axis in 0..<rank { offset &+= indices[axis] &* stride(axis) }
     return offset
   }
 
@@ -131,12 +319,12 @@ struct Layout: Sendable, Hashable {
   // empty layout is contiguous)
 
   func isCContiguous(itemSize: Int) -> Bool {
-    if shape.contains(0) { return true }
+    if isEmpty { return true }
     var expected = itemSize
     var axis = rank - 1
     while axis >= 0 {
-      let size = shape[axis]
-      if size > 1 && strides[axis] != expected { return false }
+      let size = self.size(axis)
+      if size > 1 && stride(axis) != expected { return false }
       expected &*= size
       axis -= 1
     }
@@ -144,11 +332,11 @@ struct Layout: Sendable, Hashable {
   }
 
   func isFContiguous(itemSize: Int) -> Bool {
-    if shape.contains(0) { return true }
+    if isEmpty { return true }
     var expected = itemSize
     for axis in 0..<rank {
-      let size = shape[axis]
-      if size > 1 && strides[axis] != expected { return false }
+      let size = self.size(axis)
+      if size > 1 && stride(axis) != expected { return false }
       expected &*= size
     }
     return true
@@ -158,8 +346,8 @@ struct Layout: Sendable, Hashable {
   /// `alignment` (NumPy's rule; an empty layout is aligned).
   func stridesAreAligned(to alignment: Int) -> Bool {
     guard alignment > 1 else { return true }
-    if shape.contains(0) { return true }
-    for axis in 0..<rank where shape[axis] > 1 && strides[axis] % alignment != 0 {
+    if isEmpty { return true }
+    for axis in 0..<rank where size(axis) > 1 && stride(axis) % alignment != 0 {
       return false
     }
     return true

@@ -108,3 +108,36 @@ extension PartialRangeUpTo: NDIndexConvertible where Bound == Int {
 extension PartialRangeThrough: NDIndexConvertible where Bound == Int {
   @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: 0, upper: upperBound &+ 1)) }
 }
+
+/// The entries of one subscript, stored inline for up to four.
+@usableFromInline
+struct NDIndexList {
+  @usableFromInline var count: Int
+  @usableFromInline var e0: NDIndex
+  @usableFromInline var e1: NDIndex
+  @usableFromInline var e2: NDIndex
+  @usableFromInline var e3: NDIndex
+  /// Every entry, when there are more than four.
+  @usableFromInline var more: [NDIndex]?
+
+  @inlinable
+  init(_ a: NDIndex, _ b: NDIndex = .all, _ c: NDIndex = .all, _ d: NDIndex = .all, count: Int) {
+    (self.count, e0, e1, e2, e3, more) = (count, a, b, c, d, nil)
+  }
+
+  @inlinable
+  init(_ entries: [NDIndex]) {
+    (count, e0, e1, e2, e3, more) = (entries.count, .all, .all, .all, .all, entries)
+  }
+
+  @inlinable
+  subscript(i: Int) -> NDIndex {
+    if let more { return more[i] }
+    switch i {
+    case 0: return e0
+    case 1: return e1
+    case 2: return e2
+    default: return e3
+    }
+  }
+}

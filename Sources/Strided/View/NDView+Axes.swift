@@ -4,8 +4,11 @@ extension NDView {
   /// NumPy: `a.T`; for a matrix, rows become columns.
   ///
   /// - Complexity: O(*rank*); no copy.
+  @inlinable
   public func transposed() -> NDView {
-    derived(layout: layout.reversedAxes(), byteOffset: byteOffset)
+    NDView(
+      unchecked: storage, format: format, itemSize: itemSize, byteOffset: byteOffset,
+      layout: layout.reversedAxes(), isReadOnly: isReadOnly)
   }
 
   /// The view with its axes reordered: axis `i` of the result is axis
@@ -29,8 +32,9 @@ extension NDView {
     let i = Layout.normalizeAxis(first, rank: ndim, in: "NDView.swappingAxes")
     let j = Layout.normalizeAxis(second, rank: ndim, in: "NDView.swappingAxes")
     var layout = self.layout
-    layout.shape.swapAt(i, j)
-    layout.strides.swapAt(i, j)
+    let (size, stride) = (layout.size(i), layout.stride(i))
+    layout.set(i, size: layout.size(j), stride: layout.stride(j))
+    layout.set(j, size: size, stride: stride)
     return derived(layout: layout, byteOffset: byteOffset)
   }
 
@@ -44,11 +48,7 @@ extension NDView {
   public func movingAxis(from source: Int, to destination: Int) -> NDView {
     let from = Layout.normalizeAxis(source, rank: ndim, in: "NDView.movingAxis")
     let to = Layout.normalizeAxis(destination, rank: ndim, in: "NDView.movingAxis")
-    var layout = self.layout
-    let size = layout.shape.remove(at: from)
-    let stride = layout.strides.remove(at: from)
-    layout.shape.insert(size, at: to)
-    layout.strides.insert(stride, at: to)
+    let layout = self.layout.removing(from).inserting(size: shape[from], stride: strides[from], at: to)
     return derived(layout: layout, byteOffset: byteOffset)
   }
 
@@ -79,37 +79,27 @@ extension NDView {
 }
 
 extension Layout {
-  func reversedAxes() -> Layout {
-    var result = self
-    let n = rank
-    for axis in 0..<n {
-      result.shape[axis] = shape[n - 1 - axis]
-      result.strides[axis] = strides[n - 1 - axis]
-    }
-    return result
-  }
-
   func permuted(_ axes: Dimensions, in operation: StaticString) -> Layout {
     precondition(
       axes.count == rank,
       "\(operation): \(axes) does not list each of the \(rank) axes once")
-    var result = self
+    var result = Layout()
     var seen: UInt64 = 0
-    for (position, requested) in axes.enumerated() {
+    for position in 0..<axes.count {
+      let requested = axes[position]
       let axis = Self.normalizeAxis(requested, rank: rank, in: operation)
       precondition(seen & (1 << axis) == 0, "\(operation): axis \(requested) appears twice in \(axes)")
       seen |= 1 << axis
-      result.shape[position] = shape[axis]
-      result.strides[position] = strides[axis]
+      result.append(size: size(axis), stride: stride(axis))
     }
     return result
   }
 
   /// Reverses one axis in place and returns the new offset of the first element.
   mutating func flip(_ axis: Int, byteOffset: Int) -> Int {
-    let size = shape[axis]
-    let stride = strides[axis]
-    strides[axis] = 0 &- stride
-    return size > 0 ? byteOffset &+ (size - 1) &* stride : byteOffset
+    let length = size(axis)
+    let step = stride(axis)
+    set(axis, size: length, stride: 0 &- step)
+    return length > 0 ? byteOffset &+ (length - 1) &* step : byteOffset
   }
 }

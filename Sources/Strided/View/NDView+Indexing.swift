@@ -12,15 +12,26 @@ extension NDView {
   /// - Complexity: O(*rank*); no copy.
   @inlinable
   public subscript<A: NDIndexConvertible>(_ a: A) -> NDView {
-    let entries: InlineArray<1, NDIndex> = [a.ndIndex]
-    return indexed(entries.span)
+    let x = a.ndIndex
+    guard x.selectsAxis && ndim >= 1 else { return indexed(NDIndexList(x, count: 1)) }
+    var result = Layout()
+    var offset = byteOffset
+    result.appendSelection(x, of: layout, axis: 0, offset: &offset)
+    result.appendAxes(of: layout, from: 1)
+    return derived(layout: result, byteOffset: offset)
   }
 
   /// A view selected by two subscript entries; see ``subscript(_:)-(A)``.
   @inlinable
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible>(_ a: A, _ b: B) -> NDView {
-    let entries: InlineArray<2, NDIndex> = [a.ndIndex, b.ndIndex]
-    return indexed(entries.span)
+    let (x, y) = (a.ndIndex, b.ndIndex)
+    guard x.selectsAxis && y.selectsAxis && ndim >= 2 else { return indexed(NDIndexList(x, y, count: 2)) }
+    var result = Layout()
+    var offset = byteOffset
+    result.appendSelection(x, of: layout, axis: 0, offset: &offset)
+    result.appendSelection(y, of: layout, axis: 1, offset: &offset)
+    result.appendAxes(of: layout, from: 2)
+    return derived(layout: result, byteOffset: offset)
   }
 
   /// A view selected by three subscript entries.
@@ -28,8 +39,17 @@ extension NDView {
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C
   ) -> NDView {
-    let entries: InlineArray<3, NDIndex> = [a.ndIndex, b.ndIndex, c.ndIndex]
-    return indexed(entries.span)
+    let (x, y, z) = (a.ndIndex, b.ndIndex, c.ndIndex)
+    guard x.selectsAxis && y.selectsAxis && z.selectsAxis && ndim >= 3 else {
+      return indexed(NDIndexList(x, y, z, count: 3))
+    }
+    var result = Layout()
+    var offset = byteOffset
+    result.appendSelection(x, of: layout, axis: 0, offset: &offset)
+    result.appendSelection(y, of: layout, axis: 1, offset: &offset)
+    result.appendSelection(z, of: layout, axis: 2, offset: &offset)
+    result.appendAxes(of: layout, from: 3)
+    return derived(layout: result, byteOffset: offset)
   }
 
   /// A view selected by four subscript entries.
@@ -37,14 +57,13 @@ extension NDView {
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible, D: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D
   ) -> NDView {
-    let entries: InlineArray<4, NDIndex> = [a.ndIndex, b.ndIndex, c.ndIndex, d.ndIndex]
-    return indexed(entries.span)
+    indexed(NDIndexList(a.ndIndex, b.ndIndex, c.ndIndex, d.ndIndex, count: 4))
   }
 
   /// A view selected by any number of subscript entries.
   @inlinable
   public subscript(_ entries: [NDIndex]) -> NDView {
-    indexed(entries.span)
+    indexed(NDIndexList(entries))
   }
 
   /// The whole view: `a[...]` in Swift and in NumPy.
@@ -52,20 +71,74 @@ extension NDView {
   public subscript(_: UnboundedRange) -> NDView { self }
 
   @usableFromInline
-  func indexed(_ entries: Span<NDIndex>) -> NDView {
-    let (layout, offset) = layout.indexed(entries, byteOffset: byteOffset, in: "NDView subscript")
+  func indexed(_ entries: NDIndexList) -> NDView {
+    var offset = byteOffset
+    let layout = layout.indexed(entries, byteOffset: &offset)
     return derived(layout: layout, byteOffset: offset)
   }
 }
 
+extension NDIndex {
+  /// Whether the entry selects along one axis: an integer, a range or a slice.
+  @inlinable
+  var selectsAxis: Bool {
+    switch storage {
+    case .newAxis, .ellipsis: false
+    default: true
+    }
+  }
+}
+
 extension Layout {
+  /// Applies an entry that selects along `axis` of `source` (an integer, a
+  /// range or a slice), appending the axis it keeps, if any, to this layout
+  /// and moving `offset` to the first selected element.
+  @inlinable
+  mutating func appendSelection(_ entry: NDIndex, of source: Layout, axis: Int, offset: inout Int) {
+    let length = source.size(axis)
+    let step = source.stride(axis)
+    switch entry.storage {
+    case .position(let position):
+      let index = position < 0 ? position &+ length : position
+      precondition(
+        index >= 0 && index < length,
+        "NDView subscript: index \(position) is out of range for axis \(axis) of size \(length)")
+      offset &+= index &* step
+    case .bounds(let lower, let upper):
+      let upper = upper ?? length
+      precondition(
+        lower >= 0 && lower <= upper && upper <= length,
+        "NDView subscript: range \(lower)..<\(upper) is out of bounds for axis \(axis) of size \(length)")
+      append(size: upper &- lower, stride: step)
+      if upper > lower { offset &+= lower &* step }
+    case .slice(let start, let stop, let by):
+      precondition(by != 0, "NDView subscript: slice step cannot be zero")
+      let (first, count) = Self.resolveSlice(start: start, stop: stop, step: by, length: length)
+      let (stepped, overflow) = step.multipliedReportingOverflow(by: by)
+      append(size: count, stride: overflow ? step : stepped)
+      if count > 0 { offset &+= first &* step }
+    case .newAxis, .ellipsis:
+      preconditionFailure("NDView subscript: not an axis selection")
+    }
+  }
+
+  /// Appends the axes of `source` from `axis` on, unchanged.
+  @inlinable
+  mutating func appendAxes(of source: Layout, from axis: Int) {
+    var axis = axis
+    while axis < source.rank {
+      append(size: source.size(axis), stride: source.stride(axis))
+      axis &+= 1
+    }
+  }
+
   /// Applies subscript entries to a layout; the pure part of indexing.
-  func indexed(_ entries: Span<NDIndex>, byteOffset: Int, in operation: StaticString)
-    -> (Layout, Int)
-  {
+  @usableFromInline
+  func indexed(_ entries: NDIndexList, byteOffset offset: inout Int) -> Layout {
+    let operation: StaticString = "NDView subscript"
     var consumed = 0
     var ellipses = 0
-    for i in entries.indices {
+    for i in 0..<entries.count {
       switch entries[i].storage {
       case .newAxis: break
       case .ellipsis: ellipses += 1
@@ -77,58 +150,31 @@ extension Layout {
       consumed <= rank,
       "\(operation): too many indices: the view has \(rank) dimensions but \(consumed) were given")
 
-    var shape = Dimensions()
-    var strides = Dimensions()
-    var offset = byteOffset
+    var result = Layout()
     var axis = 0
-    for i in entries.indices {
-      switch entries[i].storage {
-      case .position(let position):
-        let size = self.shape[axis]
-        let index = position < 0 ? position &+ size : position
-        precondition(
-          index >= 0 && index < size,
-          "\(operation): index \(position) is out of range for axis \(axis) of size \(size)")
-        offset &+= index &* self.strides[axis]
-        axis += 1
-      case .bounds(let lower, let upper):
-        let size = self.shape[axis]
-        let upper = upper ?? size
-        precondition(
-          lower >= 0 && lower <= upper && upper <= size,
-          "\(operation): range \(lower)..<\(upper) is out of bounds for axis \(axis) of size \(size)")
-        shape.append(upper - lower)
-        strides.append(self.strides[axis])
-        if upper > lower { offset &+= lower &* self.strides[axis] }
-        axis += 1
-      case .slice(let start, let stop, let step):
-        precondition(step != 0, "\(operation): slice step cannot be zero")
-        let stride = self.strides[axis]
-        let (first, count) = Self.resolveSlice(start: start, stop: stop, step: step, length: self.shape[axis])
-        let (stepped, overflow) = stride.multipliedReportingOverflow(by: step)
-        shape.append(count)
-        strides.append(overflow ? stride : stepped)
-        if count > 0 { offset &+= first &* stride }
+    for i in 0..<entries.count {
+      let entry = entries[i]
+      switch entry.storage {
+      case .position, .bounds, .slice:
+        precondition(axis < rank, "\(operation): too many indices")
+        result.appendSelection(entry, of: self, axis: axis, offset: &offset)
         axis += 1
       case .newAxis:
-        shape.append(1)
-        strides.append(0)
+        result.append(size: 1, stride: 0)
       case .ellipsis:
         for _ in 0..<(rank - consumed) {
-          shape.append(self.shape[axis])
-          strides.append(self.strides[axis])
+          result.append(size: size(axis), stride: stride(axis))
           axis += 1
         }
       }
     }
     while axis < rank {
-      shape.append(self.shape[axis])
-      strides.append(self.strides[axis])
+      result.append(size: size(axis), stride: stride(axis))
       axis += 1
     }
     precondition(
-      shape.count <= NDView.maximumRank,
-      "\(operation): the result would have \(shape.count) dimensions, more than \(NDView.maximumRank)")
-    return (Layout(shape: shape, strides: strides), offset)
+      result.rank <= NDView.maximumRank,
+      "\(operation): the result would have \(result.rank) dimensions, more than \(NDView.maximumRank)")
+    return result
   }
 }

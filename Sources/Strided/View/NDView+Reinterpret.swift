@@ -77,24 +77,23 @@ extension NDView {
         throw .invalidCast("a 0-d view can change format only to one of the same item size \(itemSize)")
       }
       let last = ndim - 1
-      guard layout.shape[last] == 1 || count == 0 || layout.strides[last] == itemSize else {
+      guard layout.size(last) == 1 || count == 0 || layout.stride(last) == itemSize else {
         throw .invalidCast("to change the item size, the last axis must be contiguous")
       }
       if newSize < itemSize {
         guard itemSize % newSize == 0 else {
           throw .invalidCast("the new item size \(newSize) does not divide the item size \(itemSize)")
         }
-        let (grown, overflow) = layout.shape[last].multipliedReportingOverflow(by: itemSize / newSize)
+        let (grown, overflow) = layout.size(last).multipliedReportingOverflow(by: itemSize / newSize)
         guard !overflow else { throw .sizeOverflow(shape: shape.array) }
-        layout.shape[last] = grown
+        layout.set(last, size: grown, stride: newSize)
       } else {
-        let rowBytes = layout.shape[last] * itemSize
+        let rowBytes = layout.size(last) * itemSize
         guard rowBytes % newSize == 0 else {
           throw .invalidCast("the new item size \(newSize) does not divide the last axis's \(rowBytes) bytes")
         }
-        layout.shape[last] = rowBytes / newSize
+        layout.set(last, size: rowBytes / newSize, stride: newSize)
       }
-      layout.strides[last] = newSize
     }
     return NDView(
       unchecked: storage, format: format, itemSize: newSize, byteOffset: byteOffset,
@@ -122,8 +121,7 @@ extension NDView {
     if case .array(let subshape, let element) = format.kind {
       let inner = Layout.cStrides(for: Dimensions(subshape), itemSize: element.itemSize)
       for (size, stride) in zip(subshape, inner) {
-        layout.shape.append(size)
-        layout.strides.append(stride)
+        layout.append(size: size, stride: stride)
       }
       format = element
       guard layout.rank <= Self.maximumRank else { throw .tooManyDimensions(layout.rank) }

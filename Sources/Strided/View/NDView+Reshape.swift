@@ -14,12 +14,9 @@ extension NDView {
   ///   when no strides express the result, ``ViewError/reshapeCountMismatch(count:shape:)``
   ///   or ``ViewError/invalidReshape(shape:)`` for a shape that does not fit.
   /// - Complexity: O(*rank*); no copy.
+  @inlinable
   public func reshaped(to shape: Dimensions, order: MemoryOrder = .c) throws(ViewError) -> NDView {
-    let newShape = try Layout.resolveShape(shape, count: count)
-    guard let strides = layout.reshapedStrides(to: newShape, itemSize: itemSize, order: order) else {
-      throw .reshapeRequiresCopy(shape: self.shape.array, strides: self.strides.array, newShape: newShape.array)
-    }
-    return derived(layout: Layout(shape: newShape, strides: strides), byteOffset: byteOffset)
+    derived(layout: try layout.reshaped(to: shape, itemSize: itemSize, order: order), byteOffset: byteOffset)
   }
 
   /// A copy of the elements, read in `order`, laid out contiguously in

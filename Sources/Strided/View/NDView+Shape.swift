@@ -30,10 +30,9 @@ extension NDView {
   ///
   /// - Complexity: O(*rank*); no copy.
   public func squeezed() -> NDView {
-    var layout = Layout(shape: [], strides: [])
-    for axis in 0..<ndim where shape[axis] != 1 {
-      layout.shape.append(shape[axis])
-      layout.strides.append(strides[axis])
+    var layout = Layout()
+    for axis in 0..<ndim where self.layout.size(axis) != 1 {
+      layout.append(size: self.layout.size(axis), stride: self.layout.stride(axis))
     }
     return derived(layout: layout, byteOffset: byteOffset)
   }
@@ -48,10 +47,7 @@ extension NDView {
     let axis = Layout.normalizeAxis(axis, rank: ndim, in: "NDView.squeezed")
     precondition(
       shape[axis] == 1, "NDView.squeezed: axis \(axis) has size \(shape[axis]), not 1")
-    var layout = self.layout
-    layout.shape.remove(at: axis)
-    layout.strides.remove(at: axis)
-    return derived(layout: layout, byteOffset: byteOffset)
+    return derived(layout: layout.removing(axis), byteOffset: byteOffset)
   }
 
   /// The view with a new axis of length 1 inserted at `axis`, which counts
@@ -65,10 +61,7 @@ extension NDView {
   public func expandingDimensions(at axis: Int) -> NDView {
     precondition(ndim < Self.maximumRank, "NDView.expandingDimensions: the view already has \(ndim) dimensions")
     let axis = Layout.normalizeAxis(axis, rank: ndim + 1, in: "NDView.expandingDimensions")
-    var layout = self.layout
-    layout.shape.insert(1, at: axis)
-    layout.strides.insert(0, at: axis)
-    return derived(layout: layout, byteOffset: byteOffset)
+    return derived(layout: layout.inserting(size: 1, stride: 0, at: axis), byteOffset: byteOffset)
   }
 
   /// The diagonal of the plane of `axis1` and `axis2`, as a view. The two
@@ -97,13 +90,11 @@ extension NDView {
       length = Swift.max(0, Swift.min(rows &+ offset, columns))
       if length > 0 { start &+= (0 &- offset) &* strides[a] }
     }
-    var layout = Layout(shape: [], strides: [])
+    var layout = Layout()
     for axis in 0..<ndim where axis != a && axis != b {
-      layout.shape.append(shape[axis])
-      layout.strides.append(strides[axis])
+      layout.append(size: shape[axis], stride: strides[axis])
     }
-    layout.shape.append(length)
-    layout.strides.append(strides[a] &+ strides[b])
+    layout.append(size: length, stride: strides[a] &+ strides[b])
     return derived(layout: layout, byteOffset: start)
   }
 
@@ -132,6 +123,8 @@ extension NDView {
   ///   the storage.
   /// - Complexity: O(*rank*); no copy.
   public func asStrided(shape: Dimensions, strides: Dimensions, byteOffset: Int? = nil) throws(ViewError) -> NDView {
-    try checked(layout: Layout(shape: shape, strides: strides), byteOffset: byteOffset ?? self.byteOffset)
+    guard shape.count == strides.count else { throw .rankMismatch(shape: shape.count, strides: strides.count) }
+    guard shape.count <= Self.maximumRank else { throw .tooManyDimensions(shape.count) }
+    return try checked(layout: Layout(shape: shape, strides: strides), byteOffset: byteOffset ?? self.byteOffset)
   }
 }

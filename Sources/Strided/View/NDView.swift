@@ -37,15 +37,15 @@ public struct NDView: Sendable {
   /// The offset in bytes, from the start of the storage, of the element
   /// whose indices are all zero.
   public let byteOffset: Int
+  @usableFromInline let layout: Layout
   /// Whether writing through this view is forbidden.
   public let isReadOnly: Bool
-  @usableFromInline let layout: Layout
 
   /// Makes a view without checking it.
   ///
   /// - Precondition: The caller derived `layout` and `byteOffset` from a
   ///   validated view by an operation that cannot leave its reach.
-  @usableFromInline
+  @inlinable @inline(__always)
   init(
     unchecked storage: ByteStorage, format: Format, itemSize: Int, byteOffset: Int,
     layout: Layout, isReadOnly: Bool
@@ -83,6 +83,9 @@ public struct NDView: Sendable {
       throw .invalidItemSize(itemSize, formatSize: format.itemSize)
     }
     guard shape.count <= Self.maximumRank else { throw .tooManyDimensions(shape.count) }
+    if let strides, strides.count != shape.count {
+      throw .rankMismatch(shape: shape.count, strides: strides.count)
+    }
     if readOnly == false && storage.isReadOnly { throw .readOnlyStorage }
     let layout = Layout(shape: shape, strides: strides ?? Layout.cStrides(for: shape, itemSize: itemSize))
     try layout.validate(itemSize: itemSize, byteOffset: byteOffset, storageCount: storage.count)
@@ -140,11 +143,11 @@ public struct NDView: Sendable {
 
   /// The same view with another layout and offset that the caller derived
   /// so that it cannot reach outside this view's bytes.
-  @usableFromInline
+  @inlinable @inline(__always)
   func derived(layout: Layout, byteOffset: Int) -> NDView {
     NDView(
       unchecked: storage, format: format, itemSize: itemSize,
-      byteOffset: layout.count == 0 ? self.byteOffset : byteOffset,
+      byteOffset: layout.isEmpty ? self.byteOffset : byteOffset,
       layout: layout, isReadOnly: isReadOnly)
   }
 }

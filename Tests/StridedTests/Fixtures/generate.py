@@ -334,23 +334,27 @@ def view_cases(seed, count):
         shape = random_shape(rng, rank)
         dtype = rng.choice(["f8", "f8", "i4", "u1", "i2", "c16"])
         base = np.arange(int(np.prod(shape)), dtype=np.float64).astype(dtype).reshape(shape)
-        ops, a, ok = [], base, True
+        ops, a = [], base
+        detached = False  # a copy, or a NumPy scalar: no longer a view of base
+        diagonal = False  # NumPy makes diagonals read-only; Strided does not
         for _ in range(rng.randint(1, 4)):
             op, r = random_op(rng, a)
             ops.append(op)
             if r is None:
                 break
             a = r
+            detached = detached or op["op"] == "copy" or isinstance(a, np.generic)
+            diagonal = diagonal or op["op"] == "diagonal"
         last = ops[-1]
         case = {"dtype": dtype, "shape": shape, "ops": ops}
         if "error" not in last:
-            # A copy has its own memory: record offsets only for views of base.
-            is_view = np.shares_memory(a, base) or a.size == 0 or base.size == 0
+            a = np.asarray(a)
             case["expect"] = {
                 "shape": list(a.shape), "strides": list(a.strides),
-                "offset": (a.__array_interface__["data"][0] - base.__array_interface__["data"][0]) if is_view and not any(o["op"] == "copy" for o in ops) else None,
+                "offset": None if detached else
+                a.__array_interface__["data"][0] - base.__array_interface__["data"][0],
                 "c_contiguous": bool(a.flags.c_contiguous), "f_contiguous": bool(a.flags.f_contiguous),
-                "writeable": bool(a.flags.writeable),
+                "writeable": None if detached or diagonal else bool(a.flags.writeable),
                 "bytes": a.tobytes().hex(), "f_bytes": a.tobytes(order="F").hex(),
             }
         cases.append(case)

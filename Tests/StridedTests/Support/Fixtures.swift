@@ -21,26 +21,26 @@ enum Fixtures {
 }
 
 enum Python {
+  /// The first `python3` on the search path (or in the usual places) that
+  /// can import NumPy, if any.
   static let executable: String? = {
-    for path in ["/usr/bin/python3", "/usr/local/bin/python3"] + searchPath()
-    where FileManager.default.isExecutableFile(atPath: path) {
-      return path
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
+    for candidate in path + ["/usr/local/bin/python3", "/usr/bin/python3"]
+    where FileManager.default.isExecutableFile(atPath: candidate) {
+      if (try? run(candidate, ["-c", "import numpy"])) != nil { return candidate }
     }
     return nil
   }()
 
-  static func searchPath() -> [String] {
-    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
-  }
+  static var hasNumPy: Bool { executable != nil }
 
-  static let hasNumPy: Bool = {
-    guard executable != nil else { return false }
-    return (try? run(["-c", "import numpy"])) != nil
-  }()
-
-  /// Runs python3 and returns its standard output; throws on failure.
   static func run(_ arguments: [String]) throws -> Data {
     guard let executable else { throw CocoaError(.executableNotLoadable) }
+    return try run(executable, arguments)
+  }
+
+  /// Runs python3 and returns its standard output; throws on failure.
+  static func run(_ executable: String, _ arguments: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
