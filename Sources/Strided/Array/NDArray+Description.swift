@@ -16,7 +16,7 @@ extension NDArray: CustomStringConvertible, CustomDebugStringConvertible {
     collect(axis: 0, offset: 0, summarize: summarize, into: &values)
     let strings = ArrayPrinter.format(values)
     var next = 0
-    return render(axis: 0, offset: 0, summarize: summarize, strings: strings, next: &next)
+    return render(axis: 0, summarize: summarize, strings: strings, next: &next, indent: " ", width: ArrayPrinter.lineWidth)
   }
 
   public var debugDescription: String {
@@ -41,23 +41,52 @@ extension NDArray: CustomStringConvertible, CustomDebugStringConvertible {
     for i in tail { collect(axis: axis + 1, offset: offset + i * strides[axis], summarize: summarize, into: &values) }
   }
 
-  private func render(axis: Int, offset: Int, summarize: Bool, strings: [String], next: inout Int) -> String {
+  /// NumPy's `_formatArray` for `str`: elements separated by spaces,
+  /// wrapped at ``ArrayPrinter/lineWidth`` characters, nested rows indented.
+  private func render(axis: Int, summarize: Bool, strings: [String], next: inout Int, indent: String, width: Int)
+    -> String
+  {
     if axis == ndim {
       defer { next += 1 }
       return strings[next]
     }
+    let nextIndent = indent + " "
+    let nextWidth = width - 1
     let (head, tail) = Self.shown(shape[axis], summarize: summarize)
-    var parts: [String] = []
-    for i in head {
-      parts.append(render(axis: axis + 1, offset: offset + i * strides[axis], summarize: summarize, strings: strings, next: &next))
+    let axesLeft = ndim - axis
+    var text = ""
+    if axesLeft == 1 {
+      let elementWidth = width - 1
+      var line = indent
+      func extend(_ word: String, _ limit: Int) {
+        if line.count + word.count > limit && line.count > indent.count {
+          text += String(line.reversed().drop(while: { $0 == " " }).reversed()) + "\n"
+          line = indent
+        }
+        line += word
+      }
+      let words = (head.map { _ in render(axis: axis + 1, summarize: summarize, strings: strings, next: &next, indent: nextIndent, width: nextWidth) },
+        tail.map { _ in render(axis: axis + 1, summarize: summarize, strings: strings, next: &next, indent: nextIndent, width: nextWidth) })
+      var all = words.0
+      if !tail.isEmpty { all.append("...") }
+      all += words.1
+      for (i, word) in all.enumerated() {
+        extend(word, i == all.count - 1 ? width : elementWidth)
+        if i < all.count - 1 { line += " " }
+      }
+      text += line
+    } else {
+      let separator = "\n" + String(repeating: "\n", count: axesLeft - 2)
+      var parts: [String] = head.map { _ in
+        render(axis: axis + 1, summarize: summarize, strings: strings, next: &next, indent: nextIndent, width: nextWidth)
+      }
+      if !tail.isEmpty { parts.append("...") }
+      parts += tail.map { _ in
+        render(axis: axis + 1, summarize: summarize, strings: strings, next: &next, indent: nextIndent, width: nextWidth)
+      }
+      text = parts.map { indent + $0 }.joined(separator: separator)
     }
-    if !tail.isEmpty { parts.append("...") }
-    for i in tail {
-      parts.append(render(axis: axis + 1, offset: offset + i * strides[axis], summarize: summarize, strings: strings, next: &next))
-    }
-    if axis == ndim - 1 { return "[" + parts.joined(separator: " ") + "]" }
-    let separator = "\n" + String(repeating: "\n", count: ndim - axis - 2) + String(repeating: " ", count: axis + 1)
-    return "[" + parts.joined(separator: separator) + "]"
+    return "[" + text.dropFirst(indent.count) + "]"
   }
 }
 
@@ -69,6 +98,8 @@ enum ArrayPrinter {
   static let edgeItems = 3
   /// Digits after the point, at most.
   static let precision = 8
+  /// The widest line before wrapping.
+  static let lineWidth = 75
 
   /// One string per value, padded to a common width.
   static func format<Element: NDElement>(_ values: [Element]) -> [String] {
@@ -127,12 +158,12 @@ enum ArrayPrinter {
   static func formatComplex(_ values: [(Double, Double)]) -> [String] {
     let reals = formatReals(values.map(\.0))
     let imaginaries = formatReals(values.map(\.1)).map { s -> String in
-      let trimmed = s.drop(while: { $0 == " " })
-      let signed = trimmed.hasPrefix("-") ? String(trimmed) : "+" + trimmed
-      return signed
+      var trimmed = String(s.drop(while: { $0 == " " }))
+      while trimmed.hasSuffix(" ") { trimmed.removeLast() }
+      return trimmed.hasPrefix("-") ? trimmed : "+" + trimmed
     }
     let width = imaginaries.map(\.count).max() ?? 0
-    return zip(reals, imaginaries).map { re, im in re + im + String(repeating: " ", count: width - im.count) + "j" }
+    return zip(reals, imaginaries).map { re, im in re + im + "j" + String(repeating: " ", count: width - im.count) }
   }
 
   /// Splits a finite value into printable parts with at most `precision`

@@ -201,6 +201,7 @@ struct Layout: Sendable {
 
   /// The layout with a new axis inserted before `position`.
   func inserting(size: Int, stride: Int, at position: Int) -> Layout {
+    precondition(position >= 0 && position <= rank, "Layout.inserting: position \(position) out of range 0...\(rank)")
     var result = Layout()
     for axis in 0...rank {
       if axis == position { result.append(size: size, stride: stride) }

@@ -71,6 +71,8 @@ extension NDIndex: NDIndexConvertible, ExpressibleByIntegerLiteral {
 }
 
 extension NDIndexConvertible where Self == NDIndex {
+  /// The element at `position` along an axis; see ``NDIndex/at(_:)``.
+  @inlinable public static func at(_ position: Int) -> NDIndex { NDIndex(.position(position)) }
   /// The whole axis: NumPy's `:`.
   @inlinable public static var all: NDIndex { NDIndex(.slice(start: nil, stop: nil, step: 1)) }
   /// A new axis of length 1: NumPy's `None`.

@@ -190,11 +190,11 @@ struct FormatTests {
     #expect(element == .float32)
     #expect(format.itemSize == 24)
     #expect(try Format(parsing: "3d").itemSize == 24)
-    #expect(try Format("(2)3d") == Format("(2,3)d"))
+    #expect(try Format(parsing: "(2)3d") == Format(parsing: "(2,3)d"))
     #expect(try Format(parsing: "1d") == .float64)
     #expect(try Format(parsing: "5s").kind == .bytes(count: 5))
     #expect(try Format(parsing: "4p").kind == .pascalString(count: 4))
-    #expect(try Format("(2, 2) T{b:x:}").itemSize == 4)
+    #expect(try Format(parsing: "(2, 2) T{b:x:}").itemSize == 4)
     #expect(try Format(parsing: "0d").itemSize == 0)
   }
 
