@@ -5,7 +5,7 @@
 /// four dimensions are made without allocating or reference counting. It
 /// reads like `[Int]` and compares equal to array literals: `view.shape == [2, 3]`.
 public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCollection,
-  ExpressibleByArrayLiteral, CustomStringConvertible
+  RangeReplaceableCollection, ExpressibleByArrayLiteral, CustomStringConvertible
 {
   /// The number of values stored without allocating.
   public static let inlineCapacity = 4
@@ -127,6 +127,15 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
     case .heap(let values):
       return Dimensions(_storage: .heap(values.reversed()))
     }
+  }
+
+  /// Replaces a range of values with others.
+  ///
+  /// - Complexity: O(*n*).
+  public mutating func replaceSubrange<C: Collection<Int>>(_ subrange: Range<Int>, with newElements: C) {
+    var values = Array(self)
+    values.replaceSubrange(subrange, with: newElements)
+    self = Dimensions(values)
   }
 
   /// Inserts a value before the value at `index`.

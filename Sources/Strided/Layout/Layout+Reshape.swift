@@ -40,6 +40,7 @@ extension Layout {
   /// - Throws: ``ViewError`` when the shape does not fit or a copy is needed.
   @usableFromInline
   func reshaped(to requested: Dimensions, itemSize: Int, order: MemoryOrder) throws(ViewError) -> Layout {
+    if let fast = contiguousReshape(to: requested, itemSize: itemSize, order: order) { return fast }
     let newShape = try Self.resolveShape(requested, count: count)
     if order == .c ? isCContiguous(itemSize: itemSize) : isFContiguous(itemSize: itemSize) {
       return Self.contiguousLayout(newShape, itemSize: itemSize, order: order)
@@ -48,6 +49,48 @@ extension Layout {
       throw .reshapeRequiresCopy(shape: shape.array, strides: strides.array, newShape: newShape.array)
     }
     return Layout(shape: newShape, strides: strides)
+  }
+
+  /// The common case, without intermediate lists: a contiguous layout of at
+  /// most four axes reshaped to at most four axes whose sizes (and one `-1`)
+  /// fit. `nil` sends the caller to the general path, which also reports errors.
+  @inline(__always)
+  func contiguousReshape(to requested: Dimensions, itemSize: Int, order: MemoryOrder) -> Layout? {
+    guard large == nil, case .inline(let n, var sizes) = requested._storage else { return nil }
+    var total = 1
+    for axis in 0..<rank { total &*= small[axis] }
+    var known = 1
+    var unknown = -1
+    for axis in 0..<n {
+      let size = sizes[axis]
+      if size == -1 && unknown < 0 {
+        unknown = axis
+      } else if size >= 0 {
+        let (product, overflow) = known.multipliedReportingOverflow(by: size)
+        if overflow { return nil }
+        known = product
+      } else {
+        return nil
+      }
+    }
+    if unknown >= 0 {
+      guard known > 0, total % known == 0 else { return nil }
+      sizes[unknown] = total / known
+    } else if known != total {
+      return nil
+    }
+    guard order == .c ? isCContiguous(itemSize: itemSize) : isFContiguous(itemSize: itemSize) else { return nil }
+    var result = Layout()
+    result.rank = n
+    var step = itemSize
+    for i in 0..<n {
+      let axis = order == .c ? n &- 1 &- i : i
+      let size = sizes[axis]
+      result.small[axis] = size
+      result.small[4 &+ axis] = step
+      step &*= Swift.max(size, 1)
+    }
+    return result
   }
 
   /// The strides that view the same elements, in `order`, under `newShape`,

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""NumPy's side of Strided's benchmark workloads.
+
+Prints one JSON object a line, {"name": ..., "median_ns": ..., "impl": "numpy"},
+for each workload whose name starts with one of the given prefixes (all of
+them without arguments). The names, shapes and element types are the ones
+Strided's own benchmark uses, so the two can be joined by name.
+
+Each workload is timed as Strided's harness times its own: one warm-up call,
+a repetition count that fills at least 50 ms, then the median of seven samples.
+"""
+import json
+import sys
+import time
+
+import numpy as np
+
+
+def median_ns(call):
+    call()
+    reps = 1
+    while True:
+        start = time.perf_counter_ns()
+        for _ in range(reps):
+            call()
+        if time.perf_counter_ns() - start >= 50_000_000 or reps >= 1 << 24:
+            break
+        reps *= 2
+    samples = []
+    for _ in range(7):
+        start = time.perf_counter_ns()
+        for _ in range(reps):
+            call()
+        samples.append((time.perf_counter_ns() - start) / reps)
+    return sorted(samples)[3]
+
+
+generator = np.random.default_rng(0)
+
+
+def matrix():
+    return generator.standard_normal((4096, 4096))
+
+
+def view_slice_2d():
+    m = matrix()
+    return lambda: m[1:-1:2, ::3]
+
+
+def view_transpose_2d():
+    m = matrix()
+    return lambda: m.T
+
+
+def view_reshape_3d():
+    m = matrix()
+    return lambda: m.reshape(64, 64, 4096)
+
+
+def copy_c_f64_4096():
+    m = matrix()
+    return lambda: m.copy()
+
+
+def copy_transposed_f64_4096():
+    m = matrix()
+    return lambda: np.ascontiguousarray(m.T)
+
+
+def copy_strided_f64_4096():
+    m = matrix()
+    return lambda: np.ascontiguousarray(m[::2, ::2])
+
+
+WORKLOADS = [
+    view_slice_2d, view_transpose_2d, view_reshape_3d,
+    copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
+]
+
+
+def main(prefixes):
+    for make in WORKLOADS:
+        name = make.__name__
+        if prefixes and not any(name.startswith(p) for p in prefixes):
+            continue
+        print(json.dumps({"name": name, "median_ns": round(median_ns(make()), 1), "impl": "numpy"}), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
