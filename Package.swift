@@ -34,6 +34,7 @@ let package = Package(
       name: "StridedTests",
       dependencies: [
         "Strided",
+        "byte-buffer",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]
