@@ -81,22 +81,28 @@ extension NDArray {
 }
 
 extension NDArray where Element: BinaryInteger {
-  /// The integers from `start` up to, not including, `stop`, `step` apart.
+  /// The integers from `start` up to, not including, `stop`, `step` apart
+  /// (down to `stop` for a negative step).
   ///
   /// NumPy: `np.arange(start, stop, step)`.
   ///
-  /// - Precondition: `step != 0`.
+  /// - Precondition: `step != 0`, and the count fits in memory.
   /// - Complexity: O(*n*).
   @inlinable
   public static func arange(from start: Element = 0, to stop: Element, by step: Element = 1) -> NDArray {
     precondition(step != 0, "NDArray.arange: step cannot be zero")
-    var count = 0
-    if step > 0, stop > start {
-      count = Int((stop - start - 1) / step) + 1
-    } else if step < 0, stop < start {
-      count = Int((start - stop - 1) / (0 - step)) + 1
+    // Count in a wider type, so no difference of two elements can overflow.
+    let (first, last, by) = (Int128(start), Int128(stop), Int128(step))
+    var count: Int128 = 0
+    if by > 0, last > first {
+      count = (last - first - 1) / by + 1
+    } else if by < 0, last < first {
+      count = (first - last - 1) / -by + 1
     }
-    return .filled(shape: [count], order: .c, in: "NDArray.arange") { start + Element($0) * step }
+    precondition(count <= Int128(Int.max), "NDArray.arange: \(count) elements are too many")
+    return .filled(shape: [Int(count)], order: .c, in: "NDArray.arange") {
+      Element(truncatingIfNeeded: first + Int128($0) * by)
+    }
   }
 }
 
@@ -106,15 +112,19 @@ extension NDArray where Element: BinaryFloatingPoint {
   ///
   /// NumPy: `np.arange(start, stop, step)`.
   ///
-  /// - Precondition: `step` is finite and not zero, and the bounds are finite.
+  /// - Precondition: `step` is finite and not zero, the bounds are finite,
+  ///   and the count fits in memory.
   /// - Complexity: O(*n*).
   @inlinable
   public static func arange(from start: Element = 0, to stop: Element, by step: Element = 1) -> NDArray {
     precondition(step != 0 && step.isFinite, "NDArray.arange: step must be finite and not zero")
     precondition(start.isFinite && stop.isFinite, "NDArray.arange: bounds must be finite")
-    let steps = Double((stop - start) / step).rounded(.up)
+    // Count in Double, where the span of two finite values of any element type is finite.
+    let (first, by) = (Double(start), Double(step))
+    let steps = ((Double(stop) - first) / by).rounded(.up)
+    precondition(steps < Double(Int.max), "NDArray.arange: \(steps) elements are too many")
     let count = steps > 0 ? Int(steps) : 0
-    return .filled(shape: [count], order: .c, in: "NDArray.arange") { start + Element($0) * step }
+    return .filled(shape: [count], order: .c, in: "NDArray.arange") { Element(first + Double($0) * by) }
   }
 
   /// `count` values evenly spaced from `start` to `stop`, both included

@@ -72,7 +72,7 @@ struct FormatWriter {
         output += "\(shape[0])\(kind.code)"
       } else {
         output += "(" + shape.map(String.init).joined(separator: ",") + ")"
-        write(element, isAligned: isAligned, closing: isAligned)
+        write(element, isAligned: isAligned, closing: closing)
       }
     case .record(let fields):
       writeRecord(fields, size: format.itemSize, alignment: format.alignment, closing: closing)

@@ -143,7 +143,7 @@ public struct Format: Sendable, Hashable {
 
   init(kind: Kind, itemSize: Int, alignment: Int) {
     if case .scalar(let scalar, let order) = kind {
-      storage = .scalar(scalar, scalar.hasByteOrder ? order : .native)
+      storage = .scalar(scalar, scalar.hasByteOrder && scalar != .pointer ? order : .native)
     } else {
       storage = .node(Node(kind: kind, itemSize: itemSize, alignment: alignment))
     }
@@ -156,9 +156,11 @@ public struct Format: Sendable, Hashable {
   /// Format(.int32, byteOrder: .big) == Format(">i")
   /// ```
   /// A one-byte kind has no byte order; it is recorded as native.
+  /// A one-byte kind has no byte order, and a pointer exists only in the
+  /// machine's order: both are recorded as native.
   @inlinable
   public init(_ kind: ScalarKind, byteOrder: ByteOrder = .native) {
-    storage = .scalar(kind, kind.hasByteOrder ? byteOrder : .native)
+    storage = .scalar(kind, kind.hasByteOrder && kind != .pointer ? byteOrder : .native)
   }
 
   /// Parses a PEP 3118 format string.
@@ -191,7 +193,7 @@ extension Format {
   public var byteOrder: ByteOrder? {
     var found: ByteOrder?
     var mixed = false
-    forEachScalar(at: 0) { _, kind, order in
+    forEachScalarKind { kind, order in
       guard kind.hasByteOrder else { return }
       if let known = found, known != order { mixed = true }
       found = order
@@ -202,7 +204,7 @@ extension Format {
   /// Whether every multi-byte scalar in the format is in the machine's order.
   public var isNativeByteOrder: Bool {
     var native = true
-    forEachScalar(at: 0) { _, kind, order in
+    forEachScalarKind { kind, order in
       if kind.hasByteOrder && !order.isNative { native = false }
     }
     return native
@@ -254,24 +256,18 @@ extension Format {
     return nil
   }
 
-  /// Calls `body` with the offset, kind and byte order of every scalar the
-  /// format holds, sub-array elements included, in increasing offset order
-  /// within each record.
-  func forEachScalar(at base: Int, _ body: (Int, ScalarKind, ByteOrder) -> Void) {
+  /// Calls `body` with the kind and byte order of every scalar the format
+  /// holds, visiting the element of a sub-array once, whatever its count.
+  func forEachScalarKind(_ body: (ScalarKind, ByteOrder) -> Void) {
     switch kind {
     case .scalar(let scalar, let order):
-      body(base, scalar, order)
+      body(scalar, order)
     case .bytes, .pascalString, .padding:
       break
-    case .array(let shape, let element):
-      let count = shape.reduce(1, *)
-      for i in 0..<count {
-        element.forEachScalar(at: base + i * element.itemSize, body)
-      }
+    case .array(_, let element):
+      element.forEachScalarKind(body)
     case .record(let fields):
-      for field in fields {
-        field.format.forEachScalar(at: base + field.offset, body)
-      }
+      for field in fields { field.format.forEachScalarKind(body) }
     }
   }
 

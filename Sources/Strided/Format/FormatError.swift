@@ -33,7 +33,7 @@ public struct FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidShape(String)
     /// A count, shape or size too large to represent.
     case sizeOverflow
-    /// Records nested deeper than ``FormatParser/maximumDepth``.
+    /// Records nested more than 64 deep.
     case nestingTooDeep
 
     public var description: String {

@@ -355,10 +355,14 @@ extension FormatParser {
         base = innerElement
       }
       var size = base.itemSize
-      for d in shape {
-        let (next, overflow) = size.multipliedReportingOverflow(by: d)
-        if overflow { throw error(.sizeOverflow, at: start) }
-        size = next
+      if shape.contains(0) {
+        size = 0  // an empty sub-array, however large its other sizes
+      } else {
+        for d in shape {
+          let (next, overflow) = size.multipliedReportingOverflow(by: d)
+          if overflow { throw error(.sizeOverflow, at: start) }
+          size = next
+        }
       }
       return Format(kind: .array(shape: shape, element: base), itemSize: size, alignment: base.alignment)
     }

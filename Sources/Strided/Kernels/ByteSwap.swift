@@ -1,50 +1,84 @@
 /// Reverses the bytes of scalars in place, for conversion between byte orders.
 enum ByteSwap {
-  /// One scalar to swap within each item: its offset and its unit size.
+  /// A run of scalars to swap within each item: `unit` bytes at `offset`,
+  /// repeated by each `(count, stride)` of `repeats`, outermost first (the
+  /// elements of sub-arrays).
   struct Target {
     var offset: Int
     var unit: Int
+    var repeats: [(count: Int, stride: Int)] = []
   }
 
-  /// The scalars of `format` that are not in the machine's order; a
-  /// complex value contributes its two parts separately.
+  /// The scalars of `format` that are not in the machine's order; a complex
+  /// value contributes its two parts separately. A sub-array contributes its
+  /// element's targets once, with a repeat, so the list stays as short as the
+  /// format string.
   static func targets(of format: Format) -> [Target] {
-    var targets: [Target] = []
-    format.forEachScalar(at: 0) { offset, kind, order in
-      guard kind.hasByteOrder, !order.isNative else { return }
+    switch format.kind {
+    case .scalar(let kind, let order):
+      guard kind.hasByteOrder, !order.isNative else { return [] }
       let unit = kind.swapUnit
-      for part in stride(from: 0, to: kind.size, by: unit) {
-        targets.append(Target(offset: offset + part, unit: unit))
+      return stride(from: 0, to: kind.size, by: unit).map { Target(offset: $0, unit: unit) }
+    case .bytes, .pascalString, .padding:
+      return []
+    case .array(let shape, let element):
+      let inner = targets(of: element)
+      // An element with targets has bytes, so the count fits: count × size ≤ item size.
+      guard !inner.isEmpty, element.itemSize > 0 else { return [] }
+      let count = shape.reduce(1, &*)
+      guard count > 0 else { return [] }
+      return inner.map { target in
+        var repeated = target
+        repeated.repeats.insert((count, element.itemSize), at: 0)
+        return repeated
+      }
+    case .record(let fields):
+      return fields.flatMap { field in
+        targets(of: field.format).map { target in
+          var moved = target
+          moved.offset += field.offset
+          return moved
+        }
       }
     }
-    return targets
   }
 
   /// Swaps the targets in each of `count` items laid out `itemSize` apart.
   static func swap(_ targets: [Target], in base: UnsafeMutableRawPointer, count: Int, itemSize: Int) {
     guard !targets.isEmpty, count > 0 else { return }
     // One scalar filling the item: a flat run of one unit size.
-    if targets.count == 1, targets[0].offset == 0, targets[0].unit == itemSize {
+    if targets.count == 1, targets[0].offset == 0, targets[0].unit == itemSize, targets[0].repeats.isEmpty {
       switch itemSize {
-      case 2: swapRun(UInt16.self, base, count)
-      case 4: swapRun(UInt32.self, base, count)
-      case 8: swapRun(UInt64.self, base, count)
+      case 2: return swapRun(UInt16.self, base, count)
+      case 4: return swapRun(UInt32.self, base, count)
+      case 8: return swapRun(UInt64.self, base, count)
       default: break
       }
-      if [2, 4, 8].contains(itemSize) { return }
     }
     var item = base
     for _ in 0..<count {
       for target in targets {
-        let p = item + target.offset
-        switch target.unit {
-        case 2: p.storeBytes(of: p.loadUnaligned(as: UInt16.self).byteSwapped, as: UInt16.self)
-        case 4: p.storeBytes(of: p.loadUnaligned(as: UInt32.self).byteSwapped, as: UInt32.self)
-        case 8: p.storeBytes(of: p.loadUnaligned(as: UInt64.self).byteSwapped, as: UInt64.self)
-        default: break
-        }
+        swap(target.unit, at: item + target.offset, repeats: target.repeats[...])
       }
       item += itemSize
+    }
+  }
+
+  /// Swaps one unit at `address`, or a run of them when repeats remain.
+  static func swap(_ unit: Int, at address: UnsafeMutableRawPointer, repeats: ArraySlice<(count: Int, stride: Int)>) {
+    guard let (count, stride) = repeats.first else {
+      switch unit {
+      case 2: address.storeBytes(of: address.loadUnaligned(as: UInt16.self).byteSwapped, as: UInt16.self)
+      case 4: address.storeBytes(of: address.loadUnaligned(as: UInt32.self).byteSwapped, as: UInt32.self)
+      case 8: address.storeBytes(of: address.loadUnaligned(as: UInt64.self).byteSwapped, as: UInt64.self)
+      default: break
+      }
+      return
+    }
+    var p = address
+    for _ in 0..<count {
+      swap(unit, at: p, repeats: repeats.dropFirst())
+      p += stride
     }
   }
 

@@ -32,7 +32,7 @@ extension NDView {
     guard format == destination.format, itemSize == destination.itemSize else {
       throw .formatMismatch(source: format.description, destination: destination.format.description)
     }
-    let layout = try self.layout.broadcast(to: destination.shape)
+    let layout = try self.layout.broadcast(to: destination.shape, itemSize: itemSize)
     let source = NDView(
       unchecked: storage, format: format, itemSize: itemSize, byteOffset: byteOffset,
       layout: layout, isReadOnly: true)

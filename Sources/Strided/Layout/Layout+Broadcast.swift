@@ -10,6 +10,8 @@ extension Layout {
       let j = b.count - rank + axis
       let x = i >= 0 ? a[i] : 1
       let y = j >= 0 ? b[j] : 1
+      guard x >= 0 else { throw .negativeDimension(axis: i, size: x) }
+      guard y >= 0 else { throw .negativeDimension(axis: j, size: y) }
       if x == y || y == 1 {
         result[axis] = x
       } else if x == 1 {
@@ -22,10 +24,14 @@ extension Layout {
   }
 
   /// This layout stretched to `target`: new leading axes and axes of length 1
-  /// that grow get stride 0.
-  func broadcast(to target: Dimensions) throws(ViewError) -> Layout {
+  /// that grow get stride 0. The target's element count, times `itemSize`,
+  /// must not overflow.
+  func broadcast(to target: Dimensions, itemSize: Int) throws(ViewError) -> Layout {
     guard target.count >= rank else { throw .notBroadcastable(shape.array, target.array) }
-    _ = try Self.checkedCount(target)
+    let count = try Self.checkedCount(target)
+    if count.multipliedReportingOverflow(by: itemSize).overflow {
+      throw .sizeOverflow(shape: target.array)
+    }
     var newStrides = Dimensions(repeating: 0, count: target.count)
     let lead = target.count - rank
     for axis in 0..<rank {

@@ -43,8 +43,11 @@ public final class ByteStorage: @unchecked Sendable {
   enum Release {
     /// Memory from ``StorageAllocator``.
     case allocated(StorageAllocator.Block)
-    /// Foreign memory: keep the owner alive, call the deallocator at the end.
-    case foreign(owner: AnyObject?, deallocator: (@Sendable (UnsafeMutableRawBufferPointer) -> Void)?)
+    /// Foreign memory: keep the owner alive, call the deallocator at the end
+    /// with the buffer exactly as it was adopted.
+    case foreign(
+      buffer: UnsafeMutableRawBufferPointer, owner: (any AnyObject & Sendable)?,
+      deallocator: (@Sendable (UnsafeMutableRawBufferPointer) -> Void)?)
   }
 
   private init(base: UnsafeMutableRawPointer, count: Int, isReadOnly: Bool, release: Release) {
@@ -119,7 +122,8 @@ public final class ByteStorage: @unchecked Sendable {
   /// Adopts writable foreign memory without copying it.
   ///
   /// The storage keeps `owner` alive for as long as any view of it exists,
-  /// then calls `deallocator` once with the same buffer.
+  /// then calls `deallocator` once with the same buffer. Both may run on
+  /// whichever thread drops the last view, so they must be `Sendable`.
   ///
   /// - Important: The caller guarantees that the memory stays valid and is
   ///   not freed by anyone else until the deallocator runs (or, without one,
@@ -128,14 +132,14 @@ public final class ByteStorage: @unchecked Sendable {
   ///   false, that writing it is allowed.
   public init(
     unsafeAdopting bytes: UnsafeMutableRawBufferPointer,
-    owner: AnyObject? = nil,
+    owner: (any AnyObject & Sendable)? = nil,
     readOnly: Bool = false,
     deallocator: (@Sendable (UnsafeMutableRawBufferPointer) -> Void)? = nil
   ) {
     self.base = bytes.baseAddress ?? UnsafeMutableRawPointer(bitPattern: StorageAllocator.alignment)!
     self.count = bytes.count
     self.isReadOnly = readOnly
-    self.release = .foreign(owner: owner, deallocator: deallocator)
+    self.release = .foreign(buffer: bytes, owner: owner, deallocator: deallocator)
   }
 
   /// Adopts read-only foreign memory without copying it.
@@ -145,7 +149,7 @@ public final class ByteStorage: @unchecked Sendable {
   ///   alive), and that nothing writes it while a view reads it.
   public convenience init(
     unsafeAdopting bytes: UnsafeRawBufferPointer,
-    owner: AnyObject? = nil,
+    owner: (any AnyObject & Sendable)? = nil,
     deallocator: (@Sendable (UnsafeMutableRawBufferPointer) -> Void)? = nil
   ) {
     self.init(
@@ -157,8 +161,8 @@ public final class ByteStorage: @unchecked Sendable {
     switch release {
     case .allocated(let block):
       StorageAllocator.release(block)
-    case .foreign(_, let deallocator):
-      deallocator?(UnsafeMutableRawBufferPointer(start: base, count: count))
+    case .foreign(let buffer, _, let deallocator):
+      deallocator?(buffer)
     }
   }
 

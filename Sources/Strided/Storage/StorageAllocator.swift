@@ -51,9 +51,11 @@ enum StorageAllocator {
   }
 
   private static func allocateLarge(byteCount: Int, zeroed: Bool) -> Block {
-    let (rounded, overflow) = byteCount.addingReportingOverflow(hugePage - 1)
-    precondition(!overflow, "ByteStorage: \(byteCount) bytes is too large")
-    let usable = rounded / hugePage * hugePage
+    // The mapping is the count rounded up to huge pages, plus one for alignment.
+    precondition(
+      !byteCount.addingReportingOverflow(2 * hugePage).overflow,
+      "ByteStorage: \(byteCount) bytes is more than the address space holds")
+    let usable = (byteCount + hugePage - 1) / hugePage * hugePage
     if let reused = cache.withLock({ $0.take(usableLength: usable) }) {
       if zeroed { memset(reused.base, 0, byteCount) }
       return reused

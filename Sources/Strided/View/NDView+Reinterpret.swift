@@ -65,8 +65,9 @@ extension NDView {
   /// NumPy: `a.view(dtype)`.
   ///
   /// - Throws: ``ViewError/invalidCast(_:)`` when the size changes and the
-  ///   view is 0-d, its last axis is not contiguous, or the sizes do not
-  ///   divide.
+  ///   view is 0-d, its last axis is not contiguous, the sizes do not
+  ///   divide, or the new format has no bytes; ``ViewError/sizeOverflow(shape:)``
+  ///   when the last axis would hold more bytes than `Int` counts.
   /// - Complexity: O(*rank*); no copy.
   public func reinterpreted(as format: Format) throws(ViewError) -> NDView {
     let newSize = format.itemSize
@@ -88,7 +89,8 @@ extension NDView {
         guard !overflow else { throw .sizeOverflow(shape: shape.array) }
         layout.set(last, size: grown, stride: newSize)
       } else {
-        let rowBytes = layout.size(last) * itemSize
+        let (rowBytes, overflow) = layout.size(last).multipliedReportingOverflow(by: itemSize)
+        guard !overflow else { throw .sizeOverflow(shape: shape.array) }
         guard rowBytes % newSize == 0 else {
           throw .invalidCast("the new item size \(newSize) does not divide the last axis's \(rowBytes) bytes")
         }
@@ -107,7 +109,10 @@ extension NDView {
   ///
   /// NumPy: `a["x"]`, `a["position"]["x"]`.
   ///
-  /// - Throws: ``ViewError/noSuchField(_:format:)``.
+  /// - Throws: ``ViewError/noSuchField(_:format:)`` when no field has the
+  ///   name or path; ``ViewError/invalidItemSize(_:formatSize:)`` for a field
+  ///   of no bytes (such as `0s`); ``ViewError/tooManyDimensions(_:)`` when a
+  ///   sub-array field would give the view more than ``maximumRank`` axes.
   /// - Complexity: O(*f*) in the number of fields along the path; no copy.
   public func field(_ path: String) throws(ViewError) -> NDView {
     guard let field = format.field(path) else {
@@ -115,9 +120,6 @@ extension NDView {
     }
     var layout = self.layout
     var format = field.format
-    guard format.itemSize > 0 else {
-      throw .invalidItemSize(0, formatSize: 0)
-    }
     if case .array(let subshape, let element) = format.kind {
       let inner = Layout.cStrides(for: Dimensions(subshape), itemSize: element.itemSize)
       for (size, stride) in zip(subshape, inner) {
@@ -126,6 +128,7 @@ extension NDView {
       format = element
       guard layout.rank <= Self.maximumRank else { throw .tooManyDimensions(layout.rank) }
     }
+    guard format.itemSize > 0 else { throw .invalidItemSize(0, formatSize: 0) }
     return derived(layout: layout, byteOffset: byteOffset + field.offset)
       .with(format: format)
   }

@@ -6,10 +6,12 @@ extension NDView {
   /// NumPy: `np.broadcast_to(a, shape)`.
   ///
   /// - Throws: ``ViewError/notBroadcastable(_:_:)`` when an axis is neither
-  ///   of the same size nor of length 1, or the target has fewer axes.
+  ///   of the same size nor of length 1, or the target has fewer axes;
+  ///   ``ViewError/sizeOverflow(shape:)`` when the target's size in bytes
+  ///   overflows.
   /// - Complexity: O(*rank*); no copy.
   public func broadcast(to shape: Dimensions) throws(ViewError) -> NDView {
-    let layout = try self.layout.broadcast(to: shape)
+    let layout = try self.layout.broadcast(to: shape, itemSize: itemSize)
     return NDView(
       unchecked: storage, format: format, itemSize: itemSize,
       byteOffset: byteOffset, layout: layout, isReadOnly: true)
@@ -19,7 +21,8 @@ extension NDView {
   ///
   /// NumPy: `np.broadcast_shapes(a, b)`.
   ///
-  /// - Throws: ``ViewError/notBroadcastable(_:_:)``.
+  /// - Throws: ``ViewError/notBroadcastable(_:_:)``, or
+  ///   ``ViewError/negativeDimension(axis:size:)`` for a negative size.
   public static func broadcastShape(_ a: Dimensions, _ b: Dimensions) throws(ViewError) -> Dimensions {
     try Layout.broadcastShape(a, b)
   }
@@ -117,6 +120,8 @@ extension NDView {
   /// through such a view with care.
   ///
   /// - Parameters:
+  ///   - shape: The size of each axis.
+  ///   - strides: The byte step along each axis.
   ///   - byteOffset: The offset of the first element in the storage; `nil`
   ///     keeps this view's.
   /// - Throws: ``ViewError`` when the layout is invalid or reaches outside

@@ -12,7 +12,7 @@ final class ReleaseCounter: Sendable {
 }
 
 /// An owner object that records whether it is still alive.
-final class Owner {
+final class Owner: Sendable {
   let alive: ReleaseCounter
   init(_ alive: ReleaseCounter) { self.alive = alive }
   deinit { alive.increment() }
@@ -129,11 +129,19 @@ struct ByteStorageTests {
     }
   }
 
-  @Test func emptyForeignBuffer() throws {
-    let storage = ByteStorage(unsafeAdopting: UnsafeMutableRawBufferPointer(start: nil, count: 0))
-    let view = try NDView(storage: storage, format: .float64, shape: [0, 3])
-    #expect(view.count == 0)
-    #expect(view.bytes().isEmpty)
+  @Test("an empty foreign buffer works, and its deallocator gets it back unchanged")
+  func emptyForeignBuffer() throws {
+    let released = ReleaseCounter()
+    do {
+      let storage = ByteStorage(unsafeAdopting: UnsafeMutableRawBufferPointer(start: nil, count: 0)) { buffer in
+        #expect(buffer.baseAddress == nil && buffer.count == 0)
+        released.increment()
+      }
+      let view = try NDView(storage: storage, format: .float64, shape: [0, 3])
+      #expect(view.count == 0)
+      #expect(view.bytes().isEmpty)
+    }
+    #expect(released.value == 1)
   }
 
   @Test func writingReadOnlyStorageTraps() async {
