@@ -80,17 +80,7 @@ extension Layout {
       return nil
     }
     guard order == .c ? isCContiguous(itemSize: itemSize) : isFContiguous(itemSize: itemSize) else { return nil }
-    var result = Layout()
-    result.rank = n
-    var step = itemSize
-    for i in 0..<n {
-      let axis = order == .c ? n &- 1 &- i : i
-      let size = sizes[axis]
-      result.small[axis] = size
-      result.small[4 &+ axis] = step
-      step &*= Swift.max(size, 1)
-    }
-    return result
+    return Self.contiguousLayout(Dimensions(_storage: .inline(count: n, values: sizes)), itemSize: itemSize, order: order)
   }
 
   /// The strides that view the same elements, in `order`, under `newShape`,
