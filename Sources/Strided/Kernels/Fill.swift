@@ -33,7 +33,7 @@ extension NDArray {
   {
     let view: NDView
     do {
-      view = try NDView.uninitialized(checking: shape, format: Element.format, order: order)
+      view = try NDView.uninitialized(shape: shape, format: Element.format, order: order)
     } catch {
       preconditionFailure("\(operation): \(error)")
     }

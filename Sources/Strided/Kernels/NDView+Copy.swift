@@ -6,7 +6,8 @@ extension NDView {
   ///
   /// - Complexity: O(*n*), through the cache-blocked strided copy kernel.
   public func copy(order: MemoryOrder = .c) -> NDView {
-    let result = NDView.uninitialized(format: format, itemSize: itemSize, shape: shape, order: order)
+    // Every view's size in bytes was checked when it was made: this cannot throw.
+    let result = try! NDView.uninitialized(shape: shape, format: format, itemSize: itemSize, order: order)
     StridedCopy.copy(
       shape: shape, itemSize: itemSize,
       from: storage.base + byteOffset, strides: strides,

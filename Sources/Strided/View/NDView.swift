@@ -108,24 +108,12 @@ public struct NDView: Sendable {
   }
 
   /// A view over new storage with undefined contents, for results that are
-  /// written in full at once.
-  static func uninitialized(
-    format: Format, itemSize: Int, shape: Dimensions, order: MemoryOrder
-  ) -> NDView {
-    // The shape comes from a valid view, so it cannot overflow.
-    let layout = try! Layout.contiguous(shape: shape, itemSize: itemSize, order: order)
-    return NDView(
-      unchecked: ByteStorage(uninitializedCount: layout.count * itemSize), format: format,
-      itemSize: itemSize, byteOffset: 0, layout: layout, isReadOnly: false)
-  }
-
-  /// A view over new storage with undefined contents and a shape that is
-  /// checked first.
+  /// written in full at once. The shape is checked first.
   @usableFromInline
-  static func uninitialized(checking shape: Dimensions, format: Format, order: MemoryOrder) throws(ViewError)
-    -> NDView
-  {
-    let itemSize = format.itemSize
+  static func uninitialized(
+    shape: Dimensions, format: Format, itemSize: Int? = nil, order: MemoryOrder
+  ) throws(ViewError) -> NDView {
+    let itemSize = itemSize ?? format.itemSize
     let layout = try Layout.contiguous(shape: shape, itemSize: itemSize, order: order)
     return NDView(
       unchecked: ByteStorage(uninitializedCount: layout.count * itemSize), format: format,
