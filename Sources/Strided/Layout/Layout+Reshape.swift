@@ -56,9 +56,8 @@ extension Layout {
   /// fit. `nil` sends the caller to the general path, which also reports errors.
   @inline(__always)
   func contiguousReshape(to requested: Dimensions, itemSize: Int, order: MemoryOrder) -> Layout? {
-    guard large == nil, case .inline(let n, var sizes) = requested._storage else { return nil }
-    var total = 1
-    for axis in 0..<rank { total &*= small[axis] }
+    guard case .small = storage, case .inline(let n, var sizes) = requested._storage else { return nil }
+    let total = count
     var known = 1
     var unknown = -1
     for axis in 0..<n {

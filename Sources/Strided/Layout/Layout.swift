@@ -3,17 +3,19 @@
 /// Every address Strided computes comes from ``offset(of:)`` on a layout whose
 /// reach was checked against its storage by ``validate(itemSize:byteOffset:storageCount:)``.
 ///
-/// Up to four axes live inline (sizes in `small[0..<4]`, strides in
-/// `small[4..<8]`), so views of up to four dimensions are made without
-/// allocating or reference counting; more axes move to `large`.
+/// Up to four axes are plain data held inline (sizes in `values[0..<4]`,
+/// strides in `values[4..<8]`), so views of up to four dimensions are made,
+/// copied and dropped without allocating or reference counting; more axes
+/// move to a shared heap object.
 @usableFromInline
 struct Layout: Sendable {
-  /// The number of axes.
-  @usableFromInline var rank: Int
-  /// Sizes then strides, for a rank of at most ``inlineRank``.
-  @usableFromInline var small: InlineArray<8, Int>
-  /// Every size and stride, for a rank above ``inlineRank``.
-  @usableFromInline var large: Large?
+  @usableFromInline
+  enum Storage: Sendable {
+    case small(rank: Int, values: InlineArray<8, Int>)
+    case large(Large)
+  }
+
+  @usableFromInline var storage: Storage
 
   @usableFromInline static var inlineRank: Int { 4 }
 
@@ -33,9 +35,7 @@ struct Layout: Sendable {
   /// A layout with no axes (a single element), to be grown with ``append(size:stride:)``.
   @inlinable
   init() {
-    rank = 0
-    small = InlineArray(repeating: 0)
-    large = nil
+    storage = .small(rank: 0, values: InlineArray(repeating: 0))
   }
 
   /// A layout from sizes and strides.
@@ -43,17 +43,16 @@ struct Layout: Sendable {
   /// - Precondition: `shape.count == strides.count`; callers check.
   @inlinable
   init(shape: Dimensions, strides: Dimensions) {
-    self.init()
     let n = Swift.min(shape.count, strides.count)
     if n <= Self.inlineRank {
-      rank = n
+      var values = InlineArray<8, Int>(repeating: 0)
       for axis in 0..<n {
-        small[axis] = shape[axis]
-        small[4 &+ axis] = strides[axis]
+        values[axis] = shape[axis]
+        values[4 &+ axis] = strides[axis]
       }
+      storage = .small(rank: n, values: values)
     } else {
-      rank = n
-      large = Large(shape: Array(shape.prefix(n)), strides: Array(strides.prefix(n)))
+      storage = .large(Large(shape: Array(shape.prefix(n)), strides: Array(strides.prefix(n))))
     }
   }
 
@@ -66,44 +65,54 @@ struct Layout: Sendable {
       let strides = order == .c ? cStrides(for: shape, itemSize: itemSize) : fStrides(for: shape, itemSize: itemSize)
       return Layout(shape: shape, strides: strides)
     }
-    var result = Layout()
-    result.rank = n
+    var values = InlineArray<8, Int>(repeating: 0)
     var step = itemSize
     for i in 0..<n {
       let axis = order == .c ? n &- 1 &- i : i
       let size = shape[axis]
-      result.small[axis] = size
-      result.small[4 &+ axis] = step
+      values[axis] = size
+      values[4 &+ axis] = step
       step &*= Swift.max(size, 1)
     }
+    var result = Layout()
+    result.storage = .small(rank: n, values: values)
     return result
   }
 
+  /// The number of axes.
+  @inlinable @inline(__always)
+  var rank: Int {
+    switch storage {
+    case .small(let rank, _): rank
+    case .large(let large): large.shape.count
+    }
+  }
+
   /// The size of an axis.
-  @inlinable
+  @inlinable @inline(__always)
   func size(_ axis: Int) -> Int {
-    large == nil ? small[axis] : largeSize(axis)
+    switch storage {
+    case .small(_, let values): values[axis]
+    case .large(let large): large.shape[axis]
+    }
   }
 
   /// The byte stride of an axis.
-  @inlinable
+  @inlinable @inline(__always)
   func stride(_ axis: Int) -> Int {
-    large == nil ? small[4 &+ axis] : largeStride(axis)
+    switch storage {
+    case .small(_, let values): values[4 &+ axis]
+    case .large(let large): large.strides[axis]
+    }
   }
 
-  @usableFromInline @inline(never)
-  func largeSize(_ axis: Int) -> Int { large.unsafelyUnwrapped.shape[axis] }
-
-  @usableFromInline @inline(never)
-  func largeStride(_ axis: Int) -> Int { large.unsafelyUnwrapped.strides[axis] }
-
   /// Adds an axis after the last one.
-  @inlinable
+  @inlinable @inline(__always)
   mutating func append(size: Int, stride: Int) {
-    if rank < Self.inlineRank && large == nil {
-      small[rank] = size
-      small[4 &+ rank] = stride
-      rank &+= 1
+    if case .small(let rank, var values) = storage, rank < Self.inlineRank {
+      values[rank] = size
+      values[4 &+ rank] = stride
+      storage = .small(rank: rank &+ 1, values: values)
     } else {
       appendLarge(size: size, stride: stride)
     }
@@ -115,59 +124,67 @@ struct Layout: Sendable {
     var strides = self.strides.array
     shape.append(size)
     strides.append(stride)
-    large = Large(shape: shape, strides: strides)
-    rank &+= 1
+    storage = .large(Large(shape: shape, strides: strides))
   }
 
   /// Sets the size and stride of an existing axis.
   @inlinable
   mutating func set(_ axis: Int, size: Int, stride: Int) {
-    if large == nil {
-      small[axis] = size
-      small[4 &+ axis] = stride
-    } else {
-      setLarge(axis, size: size, stride: stride)
+    switch storage {
+    case .small(let rank, var values):
+      values[axis] = size
+      values[4 &+ axis] = stride
+      storage = .small(rank: rank, values: values)
+    case .large(let large):
+      var shape = large.shape
+      var strides = large.strides
+      shape[axis] = size
+      strides[axis] = stride
+      storage = .large(Large(shape: shape, strides: strides))
     }
-  }
-
-  @usableFromInline @inline(never)
-  mutating func setLarge(_ axis: Int, size: Int, stride: Int) {
-    var shape = large.unsafelyUnwrapped.shape
-    var strides = large.unsafelyUnwrapped.strides
-    shape[axis] = size
-    strides[axis] = stride
-    large = Large(shape: shape, strides: strides)
   }
 
   /// The sizes of the axes.
   @inlinable
   var shape: Dimensions {
-    guard large == nil else { return Dimensions(large.unsafelyUnwrapped.shape) }
-    var values = InlineArray<4, Int>(repeating: 0)
-    for axis in 0..<rank { values[axis] = small[axis] }
-    return Dimensions(_storage: .inline(count: rank, values: values))
+    switch storage {
+    case .small(let rank, let values):
+      var sizes = InlineArray<4, Int>(repeating: 0)
+      for axis in 0..<rank { sizes[axis] = values[axis] }
+      return Dimensions(_storage: .inline(count: rank, values: sizes))
+    case .large(let large):
+      return Dimensions(large.shape)
+    }
   }
 
   /// The byte strides of the axes.
   @inlinable
   var strides: Dimensions {
-    guard large == nil else { return Dimensions(large.unsafelyUnwrapped.strides) }
-    var values = InlineArray<4, Int>(repeating: 0)
-    for axis in 0..<rank { values[axis] = small[4 &+ axis] }
-    return Dimensions(_storage: .inline(count: rank, values: values))
+    switch storage {
+    case .small(let rank, let values):
+      var steps = InlineArray<4, Int>(repeating: 0)
+      for axis in 0..<rank { steps[axis] = values[4 &+ axis] }
+      return Dimensions(_storage: .inline(count: rank, values: steps))
+    case .large(let large):
+      return Dimensions(large.strides)
+    }
   }
 
   /// The number of elements. Valid only on a checked layout.
-  @inlinable
+  @inlinable @inline(__always)
   var count: Int {
-    guard large == nil else { return large.unsafelyUnwrapped.shape.reduce(1, &*) }
-    var product = 1
-    for axis in 0..<rank { product &*= small[axis] }
-    return product
+    switch storage {
+    case .small(let rank, let values):
+      var product = 1
+      for axis in 0..<rank { product &*= values[axis] }
+      return product
+    case .large(let large):
+      return large.shape.reduce(1, &*)
+    }
   }
 
   /// Whether some axis has length 0.
-  @inlinable
+  @inlinable @inline(__always)
   var isEmpty: Bool {
     for axis in 0..<rank where size(axis) == 0 { return true }
     return false
@@ -176,12 +193,14 @@ struct Layout: Sendable {
   /// The axes in reverse order.
   @inlinable @inline(__always)
   func reversedAxes() -> Layout {
-    guard large == nil else { return reversedLarge() }
-    var result = self
+    guard case .small(let rank, let values) = storage else { return reversedLarge() }
+    var reversed = values
     for axis in 0..<rank {
-      result.small[axis] = small[rank &- 1 &- axis]
-      result.small[4 &+ axis] = small[4 &+ rank &- 1 &- axis]
+      reversed[axis] = values[rank &- 1 &- axis]
+      reversed[4 &+ axis] = values[4 &+ rank &- 1 &- axis]
     }
+    var result = self
+    result.storage = .small(rank: rank, values: reversed)
     return result
   }
 

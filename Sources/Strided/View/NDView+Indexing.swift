@@ -93,7 +93,7 @@ extension Layout {
   /// Applies an entry that selects along `axis` of `source` (an integer, a
   /// range or a slice), appending the axis it keeps, if any, to this layout
   /// and moving `offset` to the first selected element.
-  @inlinable
+  @inlinable @inline(__always)
   mutating func appendSelection(_ entry: NDIndex, of source: Layout, axis: Int, offset: inout Int) {
     let length = source.size(axis)
     let step = source.stride(axis)
@@ -123,7 +123,7 @@ extension Layout {
   }
 
   /// Appends the axes of `source` from `axis` on, unchanged.
-  @inlinable
+  @inlinable @inline(__always)
   mutating func appendAxes(of source: Layout, from axis: Int) {
     var axis = axis
     while axis < source.rank {
