@@ -12,11 +12,11 @@ let package = Package(
       name: "strided-bench",
       dependencies: [
         .product(name: "Strided", package: "Strided"),
-        "MallocCounter",
+        "BenchmarkSupport",
       ]
     ),
-    // Counts heap allocations by standing in for malloc and friends.
-    .target(name: "MallocCounter"),
+    // Counts heap allocations (standing in for malloc and friends) and sinks values opaquely.
+    .target(name: "BenchmarkSupport"),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
-import MallocCounter
+import BenchmarkSupport
 
 /// Times workloads the way the shared NumPy reference does: one warm-up
 /// call, a repetition count that fills at least 50 ms, then the median of

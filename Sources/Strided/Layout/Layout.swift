@@ -206,7 +206,10 @@ struct Layout: Sendable {
 
   @usableFromInline @inline(never)
   func reversedLarge() -> Layout {
-    Layout(shape: shape.reversedValues(), strides: strides.reversedValues())
+    guard case .large(let large) = storage else { return self }
+    var result = self
+    result.storage = .large(Large(shape: large.shape.reversed(), strides: large.strides.reversed()))
+    return result
   }
 
   /// The layout without one axis.

@@ -1,5 +1,5 @@
-#ifndef STRIDED_MALLOC_COUNTER_H
-#define STRIDED_MALLOC_COUNTER_H
+#ifndef STRIDED_BENCHMARK_SUPPORT_H
+#define STRIDED_BENCHMARK_SUPPORT_H
 
 /// The number of heap allocations (malloc, calloc, realloc, posix_memalign,
 /// aligned_alloc, memalign) made by the process so far.

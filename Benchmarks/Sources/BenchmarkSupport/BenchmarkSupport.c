@@ -3,7 +3,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdatomic.h>
-#include "MallocCounter.h"
+#include "BenchmarkSupport.h"
 
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t count, size_t size);
