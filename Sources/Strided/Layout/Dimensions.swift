@@ -53,7 +53,20 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
 
   @inlinable
   public init(arrayLiteral values: Int...) {
-    self.init(values)
+    self.init(array: values)
+  }
+
+  /// A list holding the values of an array.
+  @inlinable
+  public init(array values: [Int]) {
+    let count = values.count
+    guard count <= Self.inlineCapacity else {
+      _storage = .heap(values)
+      return
+    }
+    var inline = InlineArray<4, Int>(repeating: 0)
+    for i in 0..<count { inline[i] = values[i] }
+    _storage = .inline(count: count, values: inline)
   }
 
   @inlinable public var startIndex: Int { 0 }

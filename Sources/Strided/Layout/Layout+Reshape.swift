@@ -51,13 +51,27 @@ extension Layout {
     return Layout(shape: newShape, strides: strides)
   }
 
-  /// The common case, without intermediate lists: a contiguous layout of at
+  /// The common case, in plain local values: a contiguous layout of at
   /// most four axes reshaped to at most four axes whose sizes (and one `-1`)
   /// fit. `nil` sends the caller to the general path, which also reports errors.
-  @inline(__always)
+  @inlinable @inline(__always)
   func contiguousReshape(to requested: Dimensions, itemSize: Int, order: MemoryOrder) -> Layout? {
-    guard case .small = storage, case .inline(let n, var sizes) = requested._storage else { return nil }
-    let total = count
+    guard case .small(let rank, let values) = storage, case .inline(let n, var sizes) = requested._storage else {
+      return nil
+    }
+    // The element count, and whether the layout is contiguous in `order`
+    // (axes of length 1 ignored, empty layouts contiguous).
+    var total = 1
+    var expected = itemSize
+    var contiguous = true
+    for i in 0..<rank {
+      let axis = order == .c ? rank &- 1 &- i : i
+      let size = values[axis]
+      if size != 1 && values[4 &+ axis] != expected { contiguous = false }
+      expected &*= size
+      total &*= size
+    }
+    guard contiguous || total == 0 else { return nil }
     var known = 1
     var unknown = -1
     for axis in 0..<n {
@@ -78,8 +92,16 @@ extension Layout {
     } else if known != total {
       return nil
     }
-    guard order == .c ? isCContiguous(itemSize: itemSize) : isFContiguous(itemSize: itemSize) else { return nil }
-    return Self.contiguousLayout(Dimensions(_storage: .inline(count: n, values: sizes)), itemSize: itemSize, order: order)
+    var result = InlineArray<8, Int>(repeating: 0)
+    var step = itemSize
+    for i in 0..<n {
+      let axis = order == .c ? n &- 1 &- i : i
+      let size = sizes[axis]
+      result[axis] = size
+      result[4 &+ axis] = step
+      step &*= Swift.max(size, 1)
+    }
+    return Layout(storage: .small(rank: n, values: result))
   }
 
   /// The strides that view the same elements, in `order`, under `newShape`,

@@ -32,6 +32,11 @@ struct Layout: Sendable {
     }
   }
 
+  @inlinable
+  init(storage: Storage) {
+    self.storage = storage
+  }
+
   /// A layout with no axes (a single element), to be grown with ``append(size:stride:)``.
   @inlinable
   init() {

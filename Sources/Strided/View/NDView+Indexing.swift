@@ -13,25 +13,29 @@ extension NDView {
   @inlinable
   public subscript<A: NDIndexConvertible>(_ a: A) -> NDView {
     let x = a.ndIndex
-    guard x.selectsAxis && ndim >= 1 else { return indexed(NDIndexList(x, count: 1)) }
-    var result = Layout()
+    guard x.selectsAxis, case .small(let rank, let values) = layout.storage, rank >= 1 else {
+      return indexed(NDIndexList(x, count: 1))
+    }
     var offset = byteOffset
-    result.appendSelection(x, of: layout, axis: 0, offset: &offset)
-    result.appendAxes(of: layout, from: 1)
-    return derived(layout: result, byteOffset: offset)
+    var result = Layout.SmallBuilder()
+    result.append(Layout.select(x, size: values[0], stride: values[4], axis: 0, offset: &offset))
+    result.appendAxes(values, from: 1, to: rank)
+    return derived(layout: result.layout, byteOffset: offset)
   }
 
   /// A view selected by two subscript entries; see ``subscript(_:)-(A)``.
   @inlinable
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible>(_ a: A, _ b: B) -> NDView {
     let (x, y) = (a.ndIndex, b.ndIndex)
-    guard x.selectsAxis && y.selectsAxis && ndim >= 2 else { return indexed(NDIndexList(x, y, count: 2)) }
-    var result = Layout()
+    guard x.selectsAxis, y.selectsAxis, case .small(let rank, let values) = layout.storage, rank >= 2 else {
+      return indexed(NDIndexList(x, y, count: 2))
+    }
     var offset = byteOffset
-    result.appendSelection(x, of: layout, axis: 0, offset: &offset)
-    result.appendSelection(y, of: layout, axis: 1, offset: &offset)
-    result.appendAxes(of: layout, from: 2)
-    return derived(layout: result, byteOffset: offset)
+    var result = Layout.SmallBuilder()
+    result.append(Layout.select(x, size: values[0], stride: values[4], axis: 0, offset: &offset))
+    result.append(Layout.select(y, size: values[1], stride: values[5], axis: 1, offset: &offset))
+    result.appendAxes(values, from: 2, to: rank)
+    return derived(layout: result.layout, byteOffset: offset)
   }
 
   /// A view selected by three subscript entries.
@@ -40,16 +44,18 @@ extension NDView {
     _ a: A, _ b: B, _ c: C
   ) -> NDView {
     let (x, y, z) = (a.ndIndex, b.ndIndex, c.ndIndex)
-    guard x.selectsAxis && y.selectsAxis && z.selectsAxis && ndim >= 3 else {
+    guard x.selectsAxis, y.selectsAxis, z.selectsAxis, case .small(let rank, let values) = layout.storage,
+      rank >= 3
+    else {
       return indexed(NDIndexList(x, y, z, count: 3))
     }
-    var result = Layout()
     var offset = byteOffset
-    result.appendSelection(x, of: layout, axis: 0, offset: &offset)
-    result.appendSelection(y, of: layout, axis: 1, offset: &offset)
-    result.appendSelection(z, of: layout, axis: 2, offset: &offset)
-    result.appendAxes(of: layout, from: 3)
-    return derived(layout: result, byteOffset: offset)
+    var result = Layout.SmallBuilder()
+    result.append(Layout.select(x, size: values[0], stride: values[4], axis: 0, offset: &offset))
+    result.append(Layout.select(y, size: values[1], stride: values[5], axis: 1, offset: &offset))
+    result.append(Layout.select(z, size: values[2], stride: values[6], axis: 2, offset: &offset))
+    result.appendAxes(values, from: 3, to: rank)
+    return derived(layout: result.layout, byteOffset: offset)
   }
 
   /// A view selected by four subscript entries.
@@ -90,13 +96,13 @@ extension NDIndex {
 }
 
 extension Layout {
-  /// Applies an entry that selects along `axis` of `source` (an integer, a
-  /// range or a slice), appending the axis it keeps, if any, to this layout
-  /// and moving `offset` to the first selected element.
+  /// Applies an entry that selects along one axis of `size` elements
+  /// `stride` bytes apart (an integer, a range or a slice): moves `offset` to
+  /// the first selected element and returns the axis it keeps, if any.
   @inlinable @inline(__always)
-  mutating func appendSelection(_ entry: NDIndex, of source: Layout, axis: Int, offset: inout Int) {
-    let length = source.size(axis)
-    let step = source.stride(axis)
+  static func select(_ entry: NDIndex, size length: Int, stride step: Int, axis: Int, offset: inout Int)
+    -> (size: Int, stride: Int)?
+  {
     switch entry.storage {
     case .position(let position):
       let index = position < 0 ? position &+ length : position
@@ -104,32 +110,54 @@ extension Layout {
         index >= 0 && index < length,
         "NDView subscript: index \(position) is out of range for axis \(axis) of size \(length)")
       offset &+= index &* step
+      return nil
     case .bounds(let lower, let upper):
       let upper = upper ?? length
       precondition(
         lower >= 0 && lower <= upper && upper <= length,
         "NDView subscript: range \(lower)..<\(upper) is out of bounds for axis \(axis) of size \(length)")
-      append(size: upper &- lower, stride: step)
       if upper > lower { offset &+= lower &* step }
+      return (upper &- lower, step)
     case .slice(let start, let stop, let by):
       precondition(by != 0, "NDView subscript: slice step cannot be zero")
-      let (first, count) = Self.resolveSlice(start: start, stop: stop, step: by, length: length)
+      let (first, count) = resolveSlice(start: start, stop: stop, step: by, length: length)
       let (stepped, overflow) = step.multipliedReportingOverflow(by: by)
-      append(size: count, stride: overflow ? step : stepped)
       if count > 0 { offset &+= first &* step }
+      return (count, overflow ? step : stepped)
     case .newAxis, .ellipsis:
       preconditionFailure("NDView subscript: not an axis selection")
     }
   }
 
-  /// Appends the axes of `source` from `axis` on, unchanged.
-  @inlinable @inline(__always)
-  mutating func appendAxes(of source: Layout, from axis: Int) {
-    var axis = axis
-    while axis < source.rank {
-      append(size: source.size(axis), stride: source.stride(axis))
-      axis &+= 1
+  /// Builds a layout of at most four axes in plain local values.
+  @usableFromInline
+  struct SmallBuilder {
+    @usableFromInline var rank = 0
+    @usableFromInline var values = InlineArray<8, Int>(repeating: 0)
+
+    @inlinable init() {}
+
+    /// Adds the axis a selection kept, if any.
+    @inlinable @inline(__always)
+    mutating func append(_ kept: (size: Int, stride: Int)?) {
+      guard let kept else { return }
+      values[rank] = kept.size
+      values[4 &+ rank] = kept.stride
+      rank &+= 1
     }
+
+    /// Adds axes `from..<to` of a small layout's values unchanged.
+    @inlinable @inline(__always)
+    mutating func appendAxes(_ source: InlineArray<8, Int>, from: Int, to: Int) {
+      var axis = from
+      while axis < to {
+        append((source[axis], source[4 &+ axis]))
+        axis &+= 1
+      }
+    }
+
+    @inlinable
+    var layout: Layout { Layout(storage: .small(rank: rank, values: values)) }
   }
 
   /// Applies subscript entries to a layout; the pure part of indexing.
@@ -157,7 +185,9 @@ extension Layout {
       switch entry.storage {
       case .position, .bounds, .slice:
         precondition(axis < rank, "\(operation): too many indices")
-        result.appendSelection(entry, of: self, axis: axis, offset: &offset)
+        if let kept = Self.select(entry, size: size(axis), stride: stride(axis), axis: axis, offset: &offset) {
+          result.append(size: kept.size, stride: kept.stride)
+        }
         axis += 1
       case .newAxis:
         result.append(size: 1, stride: 0)

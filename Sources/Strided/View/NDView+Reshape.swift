@@ -16,7 +16,10 @@ extension NDView {
   /// - Complexity: O(*rank*); no copy.
   @inlinable
   public func reshaped(to shape: Dimensions, order: MemoryOrder = .c) throws(ViewError) -> NDView {
-    derived(layout: try layout.reshaped(to: shape, itemSize: itemSize, order: order), byteOffset: byteOffset)
+    if let fast = layout.contiguousReshape(to: shape, itemSize: itemSize, order: order) {
+      return derived(layout: fast, byteOffset: byteOffset)
+    }
+    return derived(layout: try layout.reshaped(to: shape, itemSize: itemSize, order: order), byteOffset: byteOffset)
   }
 
   /// A copy of the elements, read in `order`, laid out contiguously in
