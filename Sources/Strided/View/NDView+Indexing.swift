@@ -63,7 +63,19 @@ extension NDView {
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible, D: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D
   ) -> NDView {
-    indexed(NDIndexList(a.ndIndex, b.ndIndex, c.ndIndex, d.ndIndex, count: 4))
+    let (x, y, z, w) = (a.ndIndex, b.ndIndex, c.ndIndex, d.ndIndex)
+    guard x.selectsAxis, y.selectsAxis, z.selectsAxis, w.selectsAxis,
+      case .small(let rank, let values) = layout.storage, rank == 4
+    else {
+      return indexed(NDIndexList(x, y, z, w, count: 4))
+    }
+    var offset = byteOffset
+    var result = Layout.SmallBuilder()
+    result.append(Layout.select(x, size: values[0], stride: values[4], axis: 0, offset: &offset))
+    result.append(Layout.select(y, size: values[1], stride: values[5], axis: 1, offset: &offset))
+    result.append(Layout.select(z, size: values[2], stride: values[6], axis: 2, offset: &offset))
+    result.append(Layout.select(w, size: values[3], stride: values[7], axis: 3, offset: &offset))
+    return derived(layout: result.layout, byteOffset: offset)
   }
 
   /// A view selected by any number of subscript entries.

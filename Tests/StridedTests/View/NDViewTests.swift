@@ -135,6 +135,30 @@ struct NDViewTests {
     #expect(try doubles(five[[1, 0, .slice(by: -1), 0, 1]]) == [7, 5])
   }
 
+  @Test("fixed-arity subscripts agree with the general path")
+  func subscriptPathsAgree() throws {
+    let v = aranged([3, 4, 2, 5])
+    let entries: [NDIndex] = [
+      .at(1), .at(-1), .all, .slice(by: -1), .slice(from: 1, to: -1, by: 2), .slice(from: 5, to: 0, by: -2),
+      (0..<2).ndIndex, (1...).ndIndex, (..<1).ndIndex,
+    ]
+    for a in entries {
+      #expect(try doubles(v[a]) == doubles(v[[a]]))
+      for b in entries {
+        #expect(try doubles(v[a, b]) == doubles(v[[a, b]]))
+        for c in entries.prefix(5) {
+          #expect(try doubles(v[a, b, c]) == doubles(v[[a, b, c]]))
+          for d in entries.prefix(4) {
+            let fast = v[a, b, c, d]
+            let general = v[[a, b, c, d]]
+            #expect(fast.shape == general.shape && fast.strides == general.strides)
+            #expect(fast.byteOffset == general.byteOffset)
+          }
+        }
+      }
+    }
+  }
+
   @Test func axisOperations() throws {
     let t = aranged([2, 3, 4])
     #expect(t.transposed().shape == [4, 3, 2])
