@@ -40,11 +40,7 @@ extension Layout {
   /// - Throws: ``ViewError`` when the shape does not fit or a copy is needed.
   @usableFromInline
   func reshaped(to requested: Dimensions, itemSize: Int, order: MemoryOrder) throws(ViewError) -> Layout {
-    if let fast = contiguousReshape(to: requested, itemSize: itemSize, order: order) { return fast }
     let newShape = try Self.resolveShape(requested, count: count)
-    if order == .c ? isCContiguous(itemSize: itemSize) : isFContiguous(itemSize: itemSize) {
-      return Self.contiguousLayout(newShape, itemSize: itemSize, order: order)
-    }
     guard let strides = reshapedStrides(to: newShape, itemSize: itemSize, order: order) else {
       throw .reshapeRequiresCopy(shape: shape.array, strides: strides.array, newShape: newShape.array)
     }
@@ -92,16 +88,7 @@ extension Layout {
     } else if known != total {
       return nil
     }
-    var result = InlineArray<8, Int>(repeating: 0)
-    var step = itemSize
-    for i in 0..<n {
-      let axis = order == .c ? n &- 1 &- i : i
-      let size = sizes[axis]
-      result[axis] = size
-      result[4 &+ axis] = step
-      step &*= Swift.max(size, 1)
-    }
-    return Layout(storage: .small(rank: n, values: result))
+    return Self.contiguousLayout(rank: n, sizes: sizes, itemSize: itemSize, order: order)
   }
 
   /// The strides that view the same elements, in `order`, under `newShape`,

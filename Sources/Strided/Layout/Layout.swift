@@ -70,18 +70,26 @@ struct Layout: Sendable {
       let strides = order == .c ? cStrides(for: shape, itemSize: itemSize) : fStrides(for: shape, itemSize: itemSize)
       return Layout(shape: shape, strides: strides)
     }
+    var sizes = InlineArray<4, Int>(repeating: 0)
+    for axis in 0..<n { sizes[axis] = shape[axis] }
+    return contiguousLayout(rank: n, sizes: sizes, itemSize: itemSize, order: order)
+  }
+
+  /// The contiguous layout of at most four axes whose sizes are given inline.
+  @inlinable @inline(__always)
+  static func contiguousLayout(rank n: Int, sizes: InlineArray<4, Int>, itemSize: Int, order: MemoryOrder)
+    -> Layout
+  {
     var values = InlineArray<8, Int>(repeating: 0)
     var step = itemSize
     for i in 0..<n {
       let axis = order == .c ? n &- 1 &- i : i
-      let size = shape[axis]
+      let size = sizes[axis]
       values[axis] = size
       values[4 &+ axis] = step
       step &*= Swift.max(size, 1)
     }
-    var result = Layout()
-    result.storage = .small(rank: n, values: values)
-    return result
+    return Layout(storage: .small(rank: n, values: values))
   }
 
   /// The number of axes.
