@@ -25,7 +25,10 @@ demo: deps
 test: deps
 	$(SWIFT) test
 
+# The build plan is dropped first: SwiftPM can miss source files added to
+# the parent package since the benchmarks were last built.
 bench: deps
+	rm -f Benchmarks/.build/release/description.json
 	cd Benchmarks && $(SWIFT) build -c release --product strided-bench
 	python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench -- $(ARGS)
 

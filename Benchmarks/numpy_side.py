@@ -72,9 +72,74 @@ def copy_strided_f64_4096():
     return lambda: np.ascontiguousarray(m[::2, ::2])
 
 
+def square(n, dtype=np.float64):
+    return generator.standard_normal((n, n)).astype(dtype)
+
+
+def matmul(n):
+    def make():
+        a, b = square(n), square(n)
+        return lambda: a @ b
+    make.__name__ = f"matmul_f64_n{n}"
+    return make
+
+
+def matmul_f32_n1024():
+    a = square(1024, np.float32)
+    b = a.copy()
+    return lambda: a @ b
+
+
+def matmul_c128_n256():
+    a = square(256) + 1j * square(256)
+    return lambda: a @ a
+
+
+def matmul_f64_at_b_512():
+    a, b = square(512), square(512)
+    return lambda: a.T @ b
+
+
+def matmul_f64_sliced_512():
+    a, b = square(512), square(512)
+    return lambda: a[:, :257] @ b[:257, :]
+
+
+def matmul_f64_batched_64x32():
+    a = generator.standard_normal((64, 32, 32))
+    b = generator.standard_normal((64, 32, 32))
+    return lambda: a @ b
+
+
+def gemv_f64_4096():
+    m = matrix()
+    v = generator.standard_normal(4096)
+    return lambda: m @ v
+
+
+def dot_f64_1e6():
+    x = generator.standard_normal(10**6)
+    y = generator.standard_normal(10**6)
+    return lambda: x @ y
+
+
+def solve_f64_512():
+    a = square(512) + 512 * np.eye(512)
+    b = generator.standard_normal(512)
+    return lambda: np.linalg.solve(a, b)
+
+
+def svd_f64_256():
+    a = square(256)
+    return lambda: np.linalg.svd(a)
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
+    *[matmul(n) for n in (4, 16, 64, 256, 1024)],
+    matmul_f32_n1024, matmul_c128_n256, matmul_f64_at_b_512, matmul_f64_sliced_512,
+    matmul_f64_batched_64x32, gemv_f64_4096, dot_f64_1e6, solve_f64_512, svd_f64_256,
 ]
 
 

@@ -5,6 +5,8 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import COpenBLAS
+import ComplexModule
 import Strided
 
 let harness = Harness(prefixes: Array(CommandLine.arguments.dropFirst()))
@@ -57,4 +59,65 @@ if harness.wantsGroup("copy") {
   harness.run("copy_c_f64_4096") { consume(m.copy()) }
   harness.run("copy_transposed_f64_4096") { consume(m.transposed().copy()) }
   harness.run("copy_strided_f64_4096") { consume(m[.slice(by: 2), .slice(by: 2)].copy()) }
+}
+
+// MARK: BLAS and LAPACK
+
+func square(_ n: Int, seed: UInt64 = 0) -> NDArray<Double> {
+  NDArray(normals(n * n, seed: seed), shape: [n, n])
+}
+
+if harness.wantsGroup("matmul") || harness.wantsGroup("cblas") {
+  for n in [4, 16, 64, 256, 1024] {
+    let a = square(n, seed: 1)
+    let b = square(n, seed: 2)
+    harness.run("matmul_f64_n\(n)") { consume(a.matmul(b)) }
+    // The floor: cblas_dgemm on plain pointers into preallocated memory.
+    let (x, y) = (normals(n * n, seed: 1), normals(n * n, seed: 2))
+    var z = [Double](repeating: 0, count: n * n)
+    let n32 = Int32(n)
+    harness.run("cblas_dgemm_n\(n)", impl: "cblas") {
+      z.withUnsafeMutableBufferPointer { out in
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n32, n32, n32, 1, x, n32, y, n32, 0, out.baseAddress, n32)
+      }
+      consume(z[0])
+    }
+  }
+  let f = NDArray<Float>(normals(1024 * 1024, seed: 3).map { Float($0) }, shape: [1024, 1024])
+  let g = f.copy()
+  harness.run("matmul_f32_n1024") { consume(f.matmul(g)) }
+  let (re, im) = (normals(256 * 256, seed: 4), normals(256 * 256, seed: 5))
+  let c = NDArray<Complex<Double>>((0..<(256 * 256)).map { Complex(re[$0], im[$0]) }, shape: [256, 256])
+  harness.run("matmul_c128_n256") { consume(c.matmul(c)) }
+  let a512 = square(512, seed: 6)
+  let b512 = square(512, seed: 7)
+  harness.run("matmul_f64_at_b_512") { consume(a512.transposed().matmul(b512)) }
+  harness.run("matmul_f64_sliced_512") { consume(a512[.all, 0..<257].matmul(b512[0..<257])) }
+  let batchA = NDArray(normals(64 * 32 * 32, seed: 8), shape: [64, 32, 32])
+  let batchB = NDArray(normals(64 * 32 * 32, seed: 9), shape: [64, 32, 32])
+  harness.run("matmul_f64_batched_64x32") { consume(batchA.matmul(batchB)) }
+}
+
+if harness.wantsGroup("gemv") {
+  let m = big()
+  let v = NDArray(normals(4096, seed: 10))
+  harness.run("gemv_f64_4096") { consume(m.matmul(v)) }
+}
+
+if harness.wantsGroup("dot") {
+  let x = NDArray(normals(1_000_000, seed: 11))
+  let y = NDArray(normals(1_000_000, seed: 12))
+  harness.run("dot_f64_1e6") { consume(x.matmul(y)) }
+}
+
+if harness.wantsGroup("solve") {
+  let a = square(512, seed: 13)
+  for i in 0..<512 { a[i, i] += 512 }
+  let b = NDArray(normals(512, seed: 14))
+  harness.run("solve_f64_512") { consume(try! a.solve(b)) }
+}
+
+if harness.wantsGroup("svd") {
+  let a = square(256, seed: 15)
+  harness.run("svd_f64_256") { consume(try! a.svd()) }
 }

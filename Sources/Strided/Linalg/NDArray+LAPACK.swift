@@ -1,0 +1,325 @@
+import COpenBLAS
+import ComplexModule
+
+/// The result of ``NDArray/leastSquares(_:rcond:)``.
+public struct LeastSquaresSolution<Element: BLASElement>: Sendable {
+  /// The `x` that minimizes `‖b − a·x‖₂` (the one of least norm when `a`
+  /// is rank-deficient): *n*, or *n × k* when `b` is *m × k*.
+  public let solution: NDArray<Element>
+  /// The squared residual norm of each column of `b`, when `a` has full
+  /// column rank and more rows than columns; otherwise empty (as NumPy).
+  public let residuals: NDArray<Element.Magnitude>
+  /// The effective rank of `a`.
+  public let rank: Int
+  /// The singular values of `a`, largest first.
+  public let singularValues: NDArray<Element.Magnitude>
+}
+
+extension NDArray where Element: BLASElement {
+  /// Solves `self · x = b` for a square `self`, by LU factorization with
+  /// partial pivoting (LAPACK's `gesv`).
+  ///
+  /// NumPy: `np.linalg.solve(a, b)`. Neither input is modified: each is
+  /// copied once into the column-major workspace LAPACK needs.
+  ///
+  /// - Parameter b: A vector of *n* elements or an *n × k* matrix.
+  /// - Returns: `x`, of `b`'s shape, in Fortran order.
+  /// - Throws: ``LinalgError/singularMatrix(info:)``.
+  /// - Precondition: `self` is *n × n* and `b`'s first axis has length *n*.
+  /// - Complexity: O(*n³ + n²k*).
+  public func solve(_ b: NDArray) throws(LinalgError) -> NDArray {
+    let n = squareSize("solve")
+    precondition(
+      (b.ndim == 1 || b.ndim == 2) && b.shape[0] == n,
+      "solve: shapes \(shape) and \(b.shape) do not align")
+    let rhs = (b.ndim == 1 ? b.expandingDimensions(at: 1) : b).copy(order: .fortran)
+    try solve(into: rhs)
+    return b.ndim == 1 ? try! rhs.reshaped(to: [n]) : rhs
+  }
+
+  /// The inverse of a square matrix (LAPACK's `gesv` on the identity).
+  ///
+  /// NumPy: `np.linalg.inv(a)`. Prefer ``solve(_:)`` for solving systems.
+  ///
+  /// - Returns: A new matrix in Fortran order.
+  /// - Throws: ``LinalgError/singularMatrix(info:)``.
+  /// - Precondition: `self` is square.
+  /// - Complexity: O(*n³*).
+  public func inverse() throws(LinalgError) -> NDArray {
+    let identity = NDArray.identity(squareSize("inverse")).copy(order: .fortran)
+    try solve(into: identity)
+    return identity
+  }
+
+  /// Overwrites the Fortran-ordered `rhs` with the solution of
+  /// `self · x = rhs`.
+  private func solve(into rhs: NDArray) throws(LinalgError) {
+    let n = shape[0]
+    if n == 0 || rhs.shape[1] == 0 { return }
+    let a = copy(order: .fortran)
+    let pivots = LAPACK.scratch(blasint.self, n)
+    let info = LAPACK.gesv(
+      Element.self, n: n, nrhs: rhs.shape[1], a: a.address,
+      ipiv: pivots.base.assumingMemoryBound(to: blasint.self), b: rhs.address)
+    withExtendedLifetime((a, pivots, rhs)) {}
+    try check(info, "gesv", singular: true)
+  }
+
+  /// The determinant, from the LU factorization (LAPACK's `getrf`). A
+  /// singular matrix has determinant 0; no error is thrown.
+  ///
+  /// NumPy: `np.linalg.det(a)`. The determinant of a 0 × 0 matrix is 1.
+  ///
+  /// - Precondition: `self` is square.
+  /// - Complexity: O(*n³*).
+  public func determinant() -> Element {
+    let n = squareSize("determinant")
+    if n == 0 { return .multiplicativeIdentity }
+    let a = copy(order: .fortran)
+    let pivots = LAPACK.scratch(blasint.self, n)
+    let ipiv = pivots.base.assumingMemoryBound(to: blasint.self)
+    defer { withExtendedLifetime(pivots) {} }
+    let info = LAPACK.getrf(Element.self, n: n, a: a.address, ipiv: ipiv)
+    if info > 0 { return .zero }
+    precondition(info == 0, "getrf rejected argument \(-info)")
+    var result = Element.multiplicativeIdentity
+    for i in 0..<n {
+      result *= a[i, i]
+      if ipiv[i] != blasint(i + 1) { result = -result }
+    }
+    return result
+  }
+
+  /// The least-squares solution of `self · x ≈ b`, by a divide-and-conquer
+  /// SVD (LAPACK's `gelsd`).
+  ///
+  /// NumPy: `np.linalg.lstsq(a, b, rcond=None)`.
+  ///
+  /// - Parameters:
+  ///   - b: A vector of *m* elements or an *m × k* matrix.
+  ///   - rcond: Singular values at most `rcond` times the largest are
+  ///     treated as zero; `nil` (the default) is NumPy's
+  ///     machine epsilon × max(*m*, *n*).
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
+  /// - Precondition: `self` is 2-D and `b`'s first axis has its row count.
+  /// - Complexity: O(*mn·min(m, n)*).
+  public func leastSquares(_ b: NDArray, rcond: Element.Magnitude? = nil) throws(LinalgError)
+    -> LeastSquaresSolution<Element>
+  {
+    precondition(ndim == 2, "leastSquares: expected a matrix; got shape \(shape)")
+    let (m, n) = (shape[0], shape[1])
+    precondition(
+      (b.ndim == 1 || b.ndim == 2) && b.shape[0] == m,
+      "leastSquares: shapes \(shape) and \(b.shape) do not align")
+    let nrhs = b.ndim == 1 ? 1 : b.shape[1]
+    let workspace = NDArray.zeros([Swift.max(m, n), nrhs], order: .fortran)
+    (b.ndim == 1 ? b.expandingDimensions(at: 1) : b).copy(into: workspace[0..<m, NDIndex.all])
+    let singularValues = NDArray<Element.Magnitude>.zeros([Swift.min(m, n)])
+    var rank = 0
+    if m > 0 && n > 0 && nrhs > 0 {
+      let a = copy(order: .fortran)
+      let limit = rcond ?? Element.Magnitude.ulpOfOne * Element.Magnitude(Swift.max(m, n))
+      let info = LAPACK.gelsd(
+        Element.self, m: m, n: n, nrhs: nrhs, a: a.address, b: workspace.address,
+        s: singularValues.address, rcond: limit, rank: &rank)
+      withExtendedLifetime(a) {}
+      try check(info, "gelsd")
+    }
+    var solution = workspace[0..<n, NDIndex.all]
+    if b.ndim == 1 { solution = solution.squeezed(axis: 1) }
+    var residuals = NDArray<Element.Magnitude>.zeros([0])
+    if rank == n && m > n {
+      residuals = NDArray<Element.Magnitude>.zeros([nrhs])
+      for j in 0..<nrhs {
+        var sum = Element.Magnitude.zero
+        for i in n..<m { sum += Self.squaredMagnitude(workspace[i, j]) }
+        residuals[j] = sum
+      }
+    }
+    return LeastSquaresSolution(solution: solution, residuals: residuals, rank: rank, singularValues: singularValues)
+  }
+
+  /// The lower-triangular `L` with `self = L · Lᴴ` (LAPACK's `potrf`).
+  ///
+  /// NumPy: `np.linalg.cholesky(a)`. Only the lower triangle of `self` is
+  /// read.
+  ///
+  /// - Returns: `L` in Fortran order, zero above the diagonal.
+  /// - Throws: ``LinalgError/notPositiveDefinite(info:)``.
+  /// - Precondition: `self` is square.
+  /// - Complexity: O(*n³*).
+  public func cholesky() throws(LinalgError) -> NDArray {
+    let n = squareSize("cholesky")
+    let a = copy(order: .fortran)
+    if n == 0 { return a }
+    let info = LAPACK.potrf(Element.self, n: n, a: a.address)
+    if info > 0 { throw .notPositiveDefinite(info: info) }
+    try check(info, "potrf")
+    for j in 1..<Swift.max(1, n) {
+      for i in 0..<j { a[i, j] = .zero }
+    }
+    return a
+  }
+
+  /// The reduced QR factorization `self = Q · R` (LAPACK's `geqrf`, then
+  /// `orgqr` or `ungqr`).
+  ///
+  /// NumPy: `np.linalg.qr(a)` (mode `"reduced"`).
+  ///
+  /// - Returns: `q`, *m × k* with orthonormal columns, and `r`, *k × n*
+  ///   upper-triangular, where *k* = min(*m*, *n*).
+  /// - Precondition: `self` is 2-D.
+  /// - Complexity: O(*mn·min(m, n)*).
+  public func qr() -> (q: NDArray, r: NDArray) {
+    precondition(ndim == 2, "qr: expected a matrix; got shape \(shape)")
+    let (m, n) = (shape[0], shape[1])
+    let k = Swift.min(m, n)
+    let a = copy(order: .fortran)
+    let r = NDArray.zeros([k, n], order: .fortran)
+    if k == 0 { return (NDArray.zeros([m, 0], order: .fortran), r) }
+    let info = LAPACK.qr(Element.self, m: m, n: n, a: a.address) {
+      for j in 0..<n {
+        for i in 0...Swift.min(j, k - 1) { r[i, j] = a[i, j] }
+      }
+    }
+    precondition(info == 0, "qr: LAPACK rejected argument \(-info)")
+    return (a[NDIndex.all, 0..<k], r)
+  }
+
+  /// The singular value decomposition `self = U · diag(S) · Vᴴ` (LAPACK's
+  /// divide-and-conquer `gesdd`).
+  ///
+  /// NumPy: `np.linalg.svd(a, full_matrices=…)`.
+  ///
+  /// - Parameter fullMatrices: `true` for square `u` (*m × m*) and `vt`
+  ///   (*n × n*); `false` for *m × k* and *k × n*, *k* = min(*m*, *n*).
+  /// - Returns: `u`, the singular values `s` (descending), and `vt` = Vᴴ.
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
+  /// - Precondition: `self` is 2-D.
+  /// - Complexity: O(*mn·min(m, n)*).
+  public func svd(fullMatrices: Bool = true) throws(LinalgError)
+    -> (u: NDArray, s: NDArray<Element.Magnitude>, vt: NDArray)
+  {
+    precondition(ndim == 2, "svd: expected a matrix; got shape \(shape)")
+    let (m, n) = (shape[0], shape[1])
+    let k = Swift.min(m, n)
+    let s = NDArray<Element.Magnitude>.zeros([k])
+    if k == 0 {
+      let u = fullMatrices ? NDArray.identity(m) : NDArray.zeros([m, 0])
+      let vt = fullMatrices ? NDArray.identity(n) : NDArray.zeros([0, n])
+      return (u, s, vt)
+    }
+    let a = copy(order: .fortran)
+    let u = NDArray.zeros([m, fullMatrices ? m : k], order: .fortran)
+    let vt = NDArray.zeros([fullMatrices ? n : k, n], order: .fortran)
+    let info = LAPACK.gesdd(
+      Element.self, m: m, n: n, full: fullMatrices, a: a.address, s: s.address,
+      u: u.address, ldu: m, vt: vt.address, ldvt: vt.shape[0])
+    withExtendedLifetime(a) {}
+    try check(info, "gesdd")
+    return (u, s, vt)
+  }
+
+  /// The eigenvalues and eigenvectors of a symmetric (or Hermitian)
+  /// matrix, from its lower triangle (LAPACK's `syevd` or `heevd`).
+  ///
+  /// NumPy: `np.linalg.eigh(a)`.
+  ///
+  /// - Returns: The eigenvalues in ascending order, and the orthonormal
+  ///   eigenvectors as the columns of a matrix in Fortran order.
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
+  /// - Precondition: `self` is square.
+  /// - Complexity: O(*n³*).
+  public func eigh() throws(LinalgError) -> (eigenvalues: NDArray<Element.Magnitude>, eigenvectors: NDArray) {
+    let n = squareSize("eigh")
+    let a = copy(order: .fortran)
+    let w = NDArray<Element.Magnitude>.zeros([n])
+    if n == 0 { return (w, a) }
+    let info = LAPACK.heevd(Element.self, n: n, a: a.address, w: w.address)
+    try check(info, "syevd/heevd")
+    return (w, a)
+  }
+
+  /// The eigenvalues and right eigenvectors of a general square matrix
+  /// (LAPACK's `geev`). They are complex even for a real matrix.
+  ///
+  /// NumPy: `np.linalg.eig(a)`. Each eigenvector has unit norm.
+  ///
+  /// - Returns: The eigenvalues in LAPACK's order, and the eigenvectors as
+  ///   the columns of a matrix: `self · v[:, j] = λ[j] · v[:, j]`.
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
+  /// - Precondition: `self` is square.
+  /// - Complexity: O(*n³*).
+  public func eig() throws(LinalgError)
+    -> (eigenvalues: NDArray<Complex<Element.Magnitude>>, eigenvectors: NDArray<Complex<Element.Magnitude>>)
+  {
+    typealias C = Complex<Element.Magnitude>
+    let n = squareSize("eig")
+    let values = NDArray<C>.zeros([n])
+    let vectors = NDArray<C>.zeros([n, n], order: .fortran)
+    if n == 0 { return (values, vectors) }
+    let a = copy(order: .fortran)
+    if BLASType.of(Element.self).isComplex {
+      let info = LAPACK.geev(Element.self, n: n, a: a.address, w: values.address, v: vectors.address)
+      withExtendedLifetime(a) {}
+      try check(info, "geev")
+      return (values, vectors)
+    }
+    let w = NDArray<Element.Magnitude>.zeros([2 * n])
+    let v = NDArray<Element.Magnitude>.zeros([n, n], order: .fortran)
+    let info = LAPACK.geev(Element.self, n: n, a: a.address, w: w.address, v: v.address)
+    withExtendedLifetime(a) {}
+    try check(info, "geev")
+    // A complex pair λ, conj(λ) comes as columns j, j + 1: v[:, j] ± i·v[:, j + 1].
+    var j = 0
+    while j < n {
+      let (re, im) = (w[j], w[n + j])
+      values[j] = C(re, im)
+      if im == 0 || j == n - 1 {
+        for i in 0..<n { vectors[i, j] = C(v[i, j], 0) }
+        j += 1
+      } else {
+        values[j + 1] = C(w[j + 1], w[n + j + 1])
+        for i in 0..<n {
+          vectors[i, j] = C(v[i, j], v[i, j + 1])
+          vectors[i, j + 1] = C(v[i, j], -v[i, j + 1])
+        }
+        j += 2
+      }
+    }
+    return (values, vectors)
+  }
+
+  // MARK: Helpers
+
+  /// The size of a square matrix.
+  ///
+  /// - Precondition: `self` is square.
+  private func squareSize(_ operation: StaticString) -> Int {
+    precondition(ndim == 2 && shape[0] == shape[1], "\(operation): expected a square matrix; got shape \(shape)")
+    return shape[0]
+  }
+
+  /// Throws for a failed routine; traps for a rejected argument, which
+  /// would be a bug in Strided.
+  private func check(_ info: Int, _ routine: String, singular: Bool = false) throws(LinalgError) {
+    if info == 0 { return }
+    precondition(info > 0, "\(routine): LAPACK rejected argument \(-info)")
+    throw singular ? .singularMatrix(info: info) : .didNotConverge(routine: routine, info: info)
+  }
+
+  /// `|x|²`: `x·x` for a real number, `re² + im²` for a complex one.
+  static func squaredMagnitude(_ x: Element) -> Element.Magnitude {
+    withUnsafeBytes(of: x) { bytes in
+      let re = bytes.load(as: Element.Magnitude.self)
+      if !BLASType.of(Element.self).isComplex { return re * re }
+      let im = bytes.load(fromByteOffset: MemoryLayout<Element.Magnitude>.stride, as: Element.Magnitude.self)
+      return re * re + im * im
+    }
+  }
+}
+
+extension NDArray {
+  /// The address of the first element, for LAPACK.
+  var address: UnsafeMutableRawPointer { storage.base + view.byteOffset }
+}

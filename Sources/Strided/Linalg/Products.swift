@@ -1,0 +1,159 @@
+import ComplexModule
+
+/// NumPy's matrix-product rules over untyped views, dispatched once on the
+/// element type: BLAS for `Float`, `Double` and their complex numbers,
+/// ``MatrixProduct`` for every other numeric type.
+enum Products {
+  /// `a @ b`, as NumPy's `matmul`.
+  ///
+  /// - Precondition: Both views hold the same numeric scalar kind in the
+  ///   machine's byte order; neither is 0-d; the inner dimensions agree and
+  ///   the batch dimensions broadcast.
+  static func matmul(_ a: NDView, _ b: NDView, kind: ScalarKind) -> NDView {
+    // The common case first, with nothing between the checks and BLAS but
+    // the result's allocation.
+    if a.ndim == 2 && b.ndim == 2 {
+      let (m, k, n) = (a.layout.size(0), a.layout.size(1), b.layout.size(1))
+      precondition(
+        k == b.layout.size(0), "matmul: shapes \(a.shape) and \(b.shape) do not align: \(k) ≠ \(b.layout.size(0))")
+      let result = newResult(shape: [m, n], like: a, operation: "matmul")
+      product(a, b, into: result, kind: kind)
+      return result
+    }
+    precondition(
+      a.ndim >= 1 && b.ndim >= 1,
+      "matmul: operands need at least one dimension; got shapes \(a.shape) and \(b.shape)")
+    let a2 = a.ndim == 1 ? a.expandingDimensions(at: 0) : a
+    let b2 = b.ndim == 1 ? b.expandingDimensions(at: 1) : b
+    let m = a2.layout.size(a2.ndim - 2)
+    let k = a2.layout.size(a2.ndim - 1)
+    let n = b2.layout.size(b2.ndim - 1)
+    precondition(
+      k == b2.layout.size(b2.ndim - 2),
+      "matmul: shapes \(a.shape) and \(b.shape) do not align: \(k) ≠ \(b2.layout.size(b2.ndim - 2))")
+    let batchA = Dimensions(a2.shape.prefix(a2.ndim - 2))
+    let batchB = Dimensions(b2.shape.prefix(b2.ndim - 2))
+    let batch: Dimensions
+    do { batch = try Layout.broadcastShape(batchA, batchB) } catch {
+      preconditionFailure("matmul: the batch dimensions of shapes \(a.shape) and \(b.shape) do not broadcast")
+    }
+    var shape = batch
+    shape.append(m)
+    shape.append(n)
+    let result = newResult(shape: shape, like: a, operation: "matmul")
+
+    if batch.isEmpty {
+      product(a2, b2, into: result, kind: kind)
+    } else {
+      var shapeA = batch
+      shapeA.append(m)
+      shapeA.append(k)
+      var shapeB = batch
+      shapeB.append(k)
+      shapeB.append(n)
+      let sa = try! a2.broadcast(to: shapeA)
+      let sb = try! b2.broadcast(to: shapeB)
+      forEachBatch(batch, sa.layout, sb.layout, result.layout) { oa, ob, oc in
+        product(
+          matrix(sa, offset: sa.byteOffset + oa, rank: shapeA.count),
+          matrix(sb, offset: sb.byteOffset + ob, rank: shapeB.count),
+          into: matrix(result, offset: oc, rank: shape.count), kind: kind)
+      }
+    }
+
+    if b.ndim == 1 { shape.removeLast() }
+    if a.ndim == 1 { shape.remove(at: shape.count - (b.ndim == 1 ? 1 : 2)) }
+    return try! result.reshaped(to: shape)
+  }
+
+  /// New C-order storage for a result of `shape` with `like`'s format.
+  ///
+  /// - Precondition: The result's size in bytes fits in `Int`.
+  static func newResult(shape: Dimensions, like view: NDView, operation: StaticString) -> NDView {
+    do {
+      return try NDView.uninitialized(shape: shape, format: view.format, itemSize: view.itemSize, order: .c)
+    } catch {
+      preconditionFailure("\(operation): a result of shape \(shape) is too large: \(error)")
+    }
+  }
+
+  /// The 2-D matrix at the end of a batched view, at `offset`.
+  @inline(__always)
+  static func matrix(_ view: NDView, offset: Int, rank: Int) -> NDView {
+    let layout = Layout(
+      shape: [view.layout.size(rank - 2), view.layout.size(rank - 1)],
+      strides: [view.layout.stride(rank - 2), view.layout.stride(rank - 1)])
+    return NDView(
+      unchecked: view.storage, format: view.format, itemSize: view.itemSize, byteOffset: offset,
+      layout: layout, isReadOnly: view.isReadOnly)
+  }
+
+  /// A 1-D view of `count` items from `offset`, `stride` bytes apart.
+  @inline(__always)
+  static func vector(_ view: NDView, offset: Int, count: Int, stride: Int) -> NDView {
+    NDView(
+      unchecked: view.storage, format: view.format, itemSize: view.itemSize, byteOffset: offset,
+      layout: Layout(shape: [count], strides: [stride]), isReadOnly: view.isReadOnly)
+  }
+
+  /// Calls `body` with the byte offsets (from each view's start) of every
+  /// index of the batch dimensions, the last fastest.
+  static func forEachBatch(
+    _ batch: Dimensions, _ a: Layout, _ b: Layout, _ c: Layout, _ body: (Int, Int, Int) -> Void
+  ) {
+    let rank = batch.count
+    if batch.contains(0) { return }
+    var index = [Int](repeating: 0, count: rank)
+    var (oa, ob, oc) = (0, 0, 0)
+    while true {
+      body(oa, ob, oc)
+      var axis = rank - 1
+      while axis >= 0 {
+        index[axis] += 1
+        oa += a.stride(axis)
+        ob += b.stride(axis)
+        oc += c.stride(axis)
+        if index[axis] < batch[axis] { break }
+        oa -= a.stride(axis) * batch[axis]
+        ob -= b.stride(axis) * batch[axis]
+        oc -= c.stride(axis) * batch[axis]
+        index[axis] = 0
+        axis -= 1
+      }
+      if axis < 0 { return }
+    }
+  }
+
+  /// `c = a · b` for 2-D views; `c` is new C-order memory.
+  static func product(_ a: NDView, _ b: NDView, into c: NDView, kind: ScalarKind) {
+    switch BLASType(kind) {
+    case .float: blas(Float.self, a, b, c)
+    case .double: blas(Double.self, a, b, c)
+    case .complexFloat: blas(Complex<Float>.self, a, b, c)
+    case .complexDouble: blas(Complex<Double>.self, a, b, c)
+    case nil: MatrixProduct.multiply(a, b, into: c, kind: kind)
+    }
+  }
+
+  /// One BLAS call for `c = a · b`: a dot product for 1 × 1, a
+  /// matrix-vector product for one row or column, else a matrix product.
+  static func blas<E: BLASElement>(_: E.Type, _ a: NDView, _ b: NDView, _ c: NDView) {
+    let (m, k, n) = (a.layout.size(0), a.layout.size(1), c.layout.size(1))
+    let cs = (c.layout.stride(0), c.layout.stride(1))
+    if m == 1 && n == 1 {
+      let x = vector(a, offset: a.byteOffset, count: k, stride: a.layout.stride(1))
+      let y = vector(b, offset: b.byteOffset, count: k, stride: b.layout.stride(0))
+      c.storage.store(Level1.dot(E.self, x, y, conjugated: false), at: c.byteOffset)
+    } else if n == 1 {
+      let x = vector(b, offset: b.byteOffset, count: k, stride: b.layout.stride(0))
+      let y = vector(c, offset: c.byteOffset, count: m, stride: cs.0)
+      BLASProducts.gemv(E.self, a, .identity, x, alpha: 1, beta: 0, into: y, isNew: true)
+    } else if m == 1 {
+      let x = vector(a, offset: a.byteOffset, count: k, stride: a.layout.stride(1))
+      let y = vector(c, offset: c.byteOffset, count: n, stride: cs.1)
+      BLASProducts.gemv(E.self, b, .transpose, x, alpha: 1, beta: 0, into: y, isNew: true)
+    } else {
+      BLASProducts.gemm(E.self, a, .identity, b, .identity, alpha: 1, beta: 0, into: c, isNew: true)
+    }
+  }
+}
