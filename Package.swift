@@ -16,6 +16,7 @@ let package = Package(
       name: "Strided",
       dependencies: [
         "COpenBLAS",
+        "CVectorMath",
         .product(name: "ComplexModule", package: "swift-numerics"),
         .product(name: "RealModule", package: "swift-numerics"),
       ],
@@ -27,6 +28,12 @@ let package = Package(
       name: "COpenBLAS",
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
+    ),
+
+    // glibc's vector math library (libmvec) behind a small C loop.
+    .target(
+      name: "CVectorMath",
+      linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]
     ),
 
     // MARK: - Tests

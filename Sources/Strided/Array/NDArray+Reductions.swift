@@ -1,0 +1,239 @@
+import ComplexModule
+
+extension NDArray {
+  /// Reduces over every axis (`nil`) or the given ones into a new array.
+  func reduced(
+    _ op: Reduction.Operation, axes: [Int]?, keepingDimensions: Bool, format: Format = Element.format
+  ) -> NDView {
+    let axes = axes.map { Reduction.normalize($0, rank: ndim, op.name) } ?? Array(0..<ndim)
+    return Reduction.reduce(op, view, axes: axes, keepDimensions: keepingDimensions, kind: Element.scalarKind, format: format)
+  }
+
+  /// Traps when an axis reduction of `op` would reduce nothing into
+  /// something: a minimum or maximum of no elements.
+  func checkNotEmpty(_ axes: [Int], _ operation: StaticString) {
+    let reduced = Reduction.normalize(axes, rank: ndim, operation)
+    let reducedCount = reduced.reduce(1) { $0 * shape[$1] }
+    let resultCount = (0..<ndim).filter { !reduced.contains($0) }.reduce(1) { $0 * shape[$1] }
+    precondition(
+      reducedCount > 0 || resultCount == 0,
+      "\(operation): the reduced axes \(axes) of shape \(shape) are empty; there is no identity to return")
+  }
+}
+
+extension NDArray where Element: Numeric {
+  /// The sum of every element; 0 for an empty array.
+  ///
+  /// Floating-point sums are pairwise, as NumPy's: the rounding error grows
+  /// with the logarithm of the count. Integer sums wrap in the element type
+  /// (NumPy widens small integer types to 64 bits first).
+  ///
+  /// - Complexity: O(*n*).
+  public func sum() -> Element { NDArray(unchecked: reduced(.sum, axes: nil, keepingDimensions: false))[] }
+
+  /// The sums along `axes`. With `keepingDimensions`, each reduced axis
+  /// stays with length 1, so the result broadcasts against `self`.
+  ///
+  /// NumPy: `a.sum(axis=axes, keepdims=…)`.
+  ///
+  /// - Precondition: Every axis is in range (negative counts from the end)
+  ///   and none repeats.
+  public func sum(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
+    NDArray(unchecked: reduced(.sum, axes: axes, keepingDimensions: keepingDimensions))
+  }
+
+  /// The sums along one axis. See ``sum(axes:keepingDimensions:)``.
+  public func sum(axis: Int, keepingDimensions: Bool = false) -> NDArray {
+    sum(axes: [axis], keepingDimensions: keepingDimensions)
+  }
+
+  /// The product of every element; 1 for an empty array. Integers wrap.
+  public func product() -> Element { NDArray(unchecked: reduced(.product, axes: nil, keepingDimensions: false))[] }
+
+  /// The products along `axes`.
+  ///
+  /// - Precondition: The axes are in range and distinct.
+  public func product(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
+    NDArray(unchecked: reduced(.product, axes: axes, keepingDimensions: keepingDimensions))
+  }
+
+  /// The products along one axis.
+  public func product(axis: Int, keepingDimensions: Bool = false) -> NDArray {
+    product(axes: [axis], keepingDimensions: keepingDimensions)
+  }
+}
+
+extension NDArray where Element: Comparable {
+  /// The smallest element, or `nil` for an empty array. A NaN anywhere
+  /// makes the result NaN, as in NumPy.
+  ///
+  /// - Complexity: O(*n*).
+  public func min() -> Element? {
+    count == 0 ? nil : NDArray(unchecked: reduced(.minimum, axes: nil, keepingDimensions: false))[]
+  }
+
+  /// The largest element, or `nil` for an empty array. NaN propagates.
+  ///
+  /// - Complexity: O(*n*).
+  public func max() -> Element? {
+    count == 0 ? nil : NDArray(unchecked: reduced(.maximum, axes: nil, keepingDimensions: false))[]
+  }
+
+  /// The minima along `axes`; NaN propagates.
+  ///
+  /// - Precondition: The axes are in range and distinct, and not empty
+  ///   unless the result is (a minimum of nothing is undefined).
+  public func min(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
+    checkNotEmpty(axes, "min")
+    return NDArray(unchecked: reduced(.minimum, axes: axes, keepingDimensions: keepingDimensions))
+  }
+
+  /// The maxima along `axes`; NaN propagates.
+  ///
+  /// - Precondition: As for ``min(axes:keepingDimensions:)``.
+  public func max(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
+    checkNotEmpty(axes, "max")
+    return NDArray(unchecked: reduced(.maximum, axes: axes, keepingDimensions: keepingDimensions))
+  }
+
+  /// The minima along one axis.
+  public func min(axis: Int, keepingDimensions: Bool = false) -> NDArray {
+    min(axes: [axis], keepingDimensions: keepingDimensions)
+  }
+
+  /// The maxima along one axis.
+  public func max(axis: Int, keepingDimensions: Bool = false) -> NDArray {
+    max(axes: [axis], keepingDimensions: keepingDimensions)
+  }
+
+  /// The C-order index of the first smallest element (the first NaN, if
+  /// any), or `nil` for an empty array. NumPy: `a.argmin()`.
+  ///
+  /// - Complexity: O(*n*), plus a copy when `self` is not C-contiguous.
+  public func argmin() -> Int? { count == 0 ? nil : argExtreme(maximum: false, axis: nil)[] }
+
+  /// The C-order index of the first largest element (the first NaN, if
+  /// any), or `nil` for an empty array. NumPy: `a.argmax()`.
+  public func argmax() -> Int? { count == 0 ? nil : argExtreme(maximum: true, axis: nil)[] }
+
+  /// The index along `axis` of the first smallest element of each line.
+  ///
+  /// - Precondition: `axis` is in range and, unless the result is empty,
+  ///   not empty.
+  public func argmin(axis: Int) -> NDArray<Int> { argExtreme(maximum: false, axis: axis) }
+
+  /// The index along `axis` of the first largest element of each line.
+  ///
+  /// - Precondition: As for ``argmin(axis:)``.
+  public func argmax(axis: Int) -> NDArray<Int> { argExtreme(maximum: true, axis: axis) }
+
+  func argExtreme(maximum: Bool, axis: Int?) -> NDArray<Int> {
+    let name: StaticString = maximum ? "argmax" : "argmin"
+    if let axis {
+      let a = Reduction.normalize([axis], rank: ndim, name)[0]
+      checkNotEmpty([a], name)
+      let lines = view.movingAxis(from: a, to: ndim - 1).copy()
+      let indices = lines.count == 0 ? [] : Reduction.argExtreme(lines, kind: Element.scalarKind, maximum: maximum)
+      var resultShape = shape
+      resultShape.remove(at: a)
+      return NDArray<Int>(indices, shape: resultShape)
+    }
+    let flat = try! view.copy().reshaped(to: [count])
+    return NDArray<Int>(scalar: Reduction.argExtreme(flat, kind: Element.scalarKind, maximum: maximum)[0])
+  }
+}
+
+extension NDArray where Element: BinaryFloatingPoint {
+  /// The mean of every element; NaN for an empty array.
+  ///
+  /// - Complexity: O(*n*).
+  public func mean() -> Element { sum() / Element(count) }
+
+  /// The means along `axes` (NaN where nothing is averaged).
+  ///
+  /// - Precondition: The axes are in range and distinct.
+  public func mean(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
+    let counted = Reduction.normalize(axes, rank: ndim, "mean").reduce(1) { $0 * shape[$1] }
+    return sum(axes: axes, keepingDimensions: keepingDimensions) / Element(counted)
+  }
+
+  /// The means along one axis.
+  public func mean(axis: Int, keepingDimensions: Bool = false) -> NDArray {
+    mean(axes: [axis], keepingDimensions: keepingDimensions)
+  }
+
+  /// The variance of every element: the mean squared deviation from the
+  /// mean, divided by `count − degreesOfFreedom` (NumPy's `ddof`). Two
+  /// passes, as NumPy computes it.
+  ///
+  /// - Complexity: O(*n*).
+  public func variance(degreesOfFreedom: Int = 0) -> Element {
+    let deviations = self - mean()
+    return (deviations * deviations).sum() / Element(count - degreesOfFreedom)
+  }
+
+  /// The variances along `axes`.
+  ///
+  /// - Precondition: The axes are in range and distinct.
+  public func variance(axes: [Int], degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray {
+    let counted = Reduction.normalize(axes, rank: ndim, "variance").reduce(1) { $0 * shape[$1] }
+    let deviations = self - mean(axes: axes, keepingDimensions: true)
+    return (deviations * deviations).sum(axes: axes, keepingDimensions: keepingDimensions)
+      / Element(counted - degreesOfFreedom)
+  }
+
+  /// The variances along one axis.
+  public func variance(axis: Int, degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray {
+    variance(axes: [axis], degreesOfFreedom: degreesOfFreedom, keepingDimensions: keepingDimensions)
+  }
+
+  /// The standard deviation of every element: the square root of
+  /// ``variance(degreesOfFreedom:)``.
+  public func standardDeviation(degreesOfFreedom: Int = 0) -> Element {
+    variance(degreesOfFreedom: degreesOfFreedom).squareRoot()
+  }
+
+  /// The standard deviations along `axes`.
+  ///
+  /// - Precondition: The axes are in range and distinct.
+  public func standardDeviation(axes: [Int], degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray {
+    variance(axes: axes, degreesOfFreedom: degreesOfFreedom, keepingDimensions: keepingDimensions)
+      .mapElements { $0.squareRoot() }
+  }
+
+  /// The standard deviations along one axis.
+  public func standardDeviation(axis: Int, degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray {
+    standardDeviation(axes: [axis], degreesOfFreedom: degreesOfFreedom, keepingDimensions: keepingDimensions)
+  }
+}
+
+extension NDArray {
+  /// The mean of every complex element; NaN for an empty array.
+  public func mean<R: NDComplexComponent>() -> Element where Element == Complex<R> {
+    sum() / Complex(R(count), 0)
+  }
+}
+
+extension NDArray where Element == Bool {
+  /// Whether every element is `true`; `true` for an empty array.
+  /// NumPy: `a.all()`.
+  public func allTrue() -> Bool { NDArray(unchecked: reduced(.all, axes: nil, keepingDimensions: false))[] }
+
+  /// Whether some element is `true`; `false` for an empty array.
+  /// NumPy: `a.any()`.
+  public func anyTrue() -> Bool { NDArray(unchecked: reduced(.any, axes: nil, keepingDimensions: false))[] }
+
+  /// Whether every element along `axes` is `true`.
+  ///
+  /// - Precondition: The axes are in range and distinct.
+  public func allTrue(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
+    NDArray(unchecked: reduced(.all, axes: axes, keepingDimensions: keepingDimensions))
+  }
+
+  /// Whether some element along `axes` is `true`.
+  ///
+  /// - Precondition: The axes are in range and distinct.
+  public func anyTrue(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
+    NDArray(unchecked: reduced(.any, axes: axes, keepingDimensions: keepingDimensions))
+  }
+}

@@ -1,0 +1,146 @@
+import ComplexModule
+import RealModule
+
+/// The four arithmetic operations, dispatched once on the element type.
+enum Arithmetic {
+  enum Operation {
+    case add, subtract, multiply, divide
+
+    var name: StaticString {
+      switch self {
+      case .add: "+"
+      case .subtract: "-"
+      case .multiply: "*"
+      case .divide: "/"
+      }
+    }
+  }
+
+  /// `a op b` into new storage.
+  static func apply(_ op: Operation, _ a: NDView, _ b: NDView, kind: ScalarKind) -> NDView {
+    let shape = Operands.broadcastShape([a.shape, b.shape], op.name)
+    let out = Operands.result(shape: shape, format: a.format, like: [a, b], op.name)
+    run(op, a, b, into: out, kind: kind)
+    return out
+  }
+
+  /// `target = target op b`, in place.
+  static func applyInPlace(_ op: Operation, _ target: NDView, _ b: NDView, kind: ScalarKind) {
+    Operands.checkInPlace(target, [b], op.name)
+    run(op, target, Operands.staged(b, for: target), into: target, kind: kind)
+  }
+
+  static func run(_ op: Operation, _ a: NDView, _ b: NDView, into out: NDView, kind: ScalarKind) {
+    switch kind {
+    case .int8: integer(Int8.self, op, a, b, out)
+    case .uint8, .char: integer(UInt8.self, op, a, b, out)
+    case .int16: integer(Int16.self, op, a, b, out)
+    case .uint16: integer(UInt16.self, op, a, b, out)
+    case .int32: integer(Int32.self, op, a, b, out)
+    case .uint32: integer(UInt32.self, op, a, b, out)
+    case .int64: integer(Int64.self, op, a, b, out)
+    case .uint64: integer(UInt64.self, op, a, b, out)
+    case .float16: floating(Float16.self, op, a, b, out)
+    case .float32: floating(Float.self, op, a, b, out)
+    case .float64: floating(Double.self, op, a, b, out)
+    case .complex64: floating(Complex<Float>.self, op, a, b, out)
+    case .complex128: floating(Complex<Double>.self, op, a, b, out)
+    default: preconditionFailure("\(op.name): \(kind) elements have no arithmetic")
+    }
+  }
+
+  /// Integers wrap on overflow, as NumPy's do. Division truncates toward
+  /// zero, as Swift's `/`; a division by zero gives 0, as NumPy's `//`, and
+  /// `min / -1` wraps to `min`.
+  static func integer<T: FixedWidthInteger>(_: T.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView) {
+    switch op {
+    case .add: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x &+ y }
+    case .subtract: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x &- y }
+    case .multiply: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x &* y }
+    case .divide:
+      Elementwise.binary(a, b, into: out) { (x: T, y: T) in y == 0 ? 0 : x.dividedReportingOverflow(by: y).partialValue }
+    }
+  }
+
+  static func floating<T: AlgebraicField>(_: T.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView) {
+    switch op {
+    case .add: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x + y }
+    case .subtract: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x - y }
+    case .multiply: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x * y }
+    case .divide: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x / y }
+    }
+  }
+
+  /// `-a`: integers wrap (`-min` is `min`; unsigned values wrap modulo 2ⁿ).
+  static func negate(_ a: NDView, kind: ScalarKind) -> NDView {
+    let zero = NDView.zeros(format: a.format)
+    return apply(.subtract, zero, a, kind: kind)
+  }
+}
+
+extension NDView {
+  /// A 0-d view of zero bytes in `format`.
+  static func zeros(format: Format) -> NDView { try! NDView(format: format, shape: []) }
+}
+
+extension Arithmetic {
+  /// `|a|` in the same type: integers wrap (`|min|` is `min`, as in NumPy),
+  /// floating point clears the sign.
+  static func magnitude(_ a: NDView, kind: ScalarKind) -> NDView {
+    let out = Operands.result(shape: a.shape, format: a.format, like: [a], "abs")
+    switch kind {
+    case .int8: Elementwise.unary(a, into: out) { (x: Int8) in x < 0 ? 0 &- x : x }
+    case .int16: Elementwise.unary(a, into: out) { (x: Int16) in x < 0 ? 0 &- x : x }
+    case .int32: Elementwise.unary(a, into: out) { (x: Int32) in x < 0 ? 0 &- x : x }
+    case .int64: Elementwise.unary(a, into: out) { (x: Int64) in x < 0 ? 0 &- x : x }
+    case .uint8, .uint16, .uint32, .uint64, .char: try! a.copy(into: out)
+    case .float16: Elementwise.unary(a, into: out) { (x: Float16) in Swift.abs(x) }
+    case .float32: Elementwise.unary(a, into: out) { (x: Float) in Swift.abs(x) }
+    case .float64: Elementwise.unary(a, into: out) { (x: Double) in Swift.abs(x) }
+    default: preconditionFailure("abs: \(kind) elements have no magnitude of their own type")
+    }
+    return out
+  }
+
+  /// `|z|` of complex elements, as their real type (overflow-safe).
+  static func length<R: NDComplexComponent>(_ a: NDView, _: R.Type) -> NDView {
+    let out = Operands.result(shape: a.shape, format: R.format, like: [a], "abs")
+    Elementwise.unary(a, into: out) { (z: Complex<R>) in z.length }
+    return out
+  }
+}
+
+/// Closures over elements, for ``NDArray/mapElements(_:)`` and
+/// ``NDArray/zipElements(with:_:)``.
+enum Closures {
+  static func map<A: NDElement, R: NDElement>(_ a: NDView, _: A.Type, _ transform: (A) -> R) -> NDView {
+    let out = Operands.result(shape: a.shape, format: R.format, like: [a], "mapElements")
+    if A.self == Bool.self {
+      Elementwise.unary(a, into: out) { (x: UInt8) in transform(unsafeBitCast(x != 0, to: A.self)) }
+    } else {
+      Elementwise.unary(a, into: out, transform)
+    }
+    return out
+  }
+
+  static func zip<A: NDElement, B: NDElement, R: NDElement>(
+    _ a: NDView, _ b: NDView, _: A.Type, _: B.Type, _ transform: (A, B) -> R
+  ) -> NDView {
+    let shape = Operands.broadcastShape([a.shape, b.shape], "zipElements")
+    let out = Operands.result(shape: shape, format: R.format, like: [a, b], "zipElements")
+    let boolA = A.self == Bool.self
+    let boolB = B.self == Bool.self
+    switch (boolA, boolB) {
+    case (false, false): Elementwise.binary(a, b, into: out, transform)
+    case (true, false):
+      Elementwise.binary(a, b, into: out) { (x: UInt8, y: B) in transform(unsafeBitCast(x != 0, to: A.self), y) }
+    case (false, true):
+      Elementwise.binary(a, b, into: out) { (x: A, y: UInt8) in transform(x, unsafeBitCast(y != 0, to: B.self)) }
+    case (true, true):
+      Elementwise.binary(a, b, into: out) { (x: UInt8, y: UInt8) in
+        transform(unsafeBitCast(x != 0, to: A.self), unsafeBitCast(y != 0, to: B.self))
+      }
+    }
+    return out
+  }
+}

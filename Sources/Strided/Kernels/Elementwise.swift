@@ -1,0 +1,110 @@
+/// Typed element-wise loops over an ``IterationPlan``.
+///
+/// Each inner run takes the first of these paths that fits:
+/// - every operand contiguous: a plain indexed loop the compiler vectorizes;
+/// - an input of stride 0 (a broadcast scalar): the value is hoisted out of
+///   the loop and the rest is contiguous;
+/// - anything else: a strided loop.
+///
+/// Callers pass the operation as a closure; these functions are always
+/// inlined, so each call site becomes one specialized loop. Element types
+/// are trivial; `Bool` data is read as `UInt8` by callers, since foreign
+/// bytes other than 0 and 1 are not valid `Bool`s.
+enum Elementwise {
+  typealias Strides = IterationPlan.Strides
+
+  /// The address of a view's first element, as an integer.
+  @inline(__always)
+  static func address(_ view: NDView) -> Int {
+    Int(bitPattern: view.storage.base + view.byteOffset)
+  }
+
+  /// `out[i] = op(a[i])`, with `a` broadcast to `out`'s shape.
+  ///
+  /// - Precondition: `a` broadcasts to `out`, the element types match the
+  ///   formats, and `out` does not partly overlap `a` (callers stage).
+  @inline(__always)
+  static func unary<A, R>(_ a: NDView, into out: NDView, _ op: (A) -> R) {
+    let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
+    let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa])
+    let (ea, er) = (MemoryLayout<A>.stride, MemoryLayout<R>.stride)
+    plan.forEachRun(Strides(address(out), address(a), 0, 0)) { n, p, s in
+      let po = UnsafeMutablePointer<R>(bitPattern: p[0])!
+      let pa = UnsafePointer<A>(bitPattern: p[1])!
+      let aligned = p[0] % MemoryLayout<R>.alignment == 0 && p[1] % MemoryLayout<A>.alignment == 0
+      if aligned && s[0] == er && s[1] == ea {
+        for i in 0..<n { po[i] = op(pa[i]) }
+      } else if aligned && s[0] == er && s[1] == 0 {
+        let value = op(pa[0])
+        for i in 0..<n { po[i] = value }
+      } else {
+        var (o, x) = (UnsafeMutableRawPointer(po), UnsafeRawPointer(pa))
+        for _ in 0..<n {
+          o.storeBytes(of: op(x.loadUnaligned(as: A.self)), as: R.self)
+          o += s[0]
+          x += s[1]
+        }
+      }
+    }
+    withExtendedLifetime((a, out)) {}
+  }
+
+  /// `out[i] = op(a[i], b[i])`, with `a` and `b` broadcast to `out`'s shape.
+  ///
+  /// - Precondition: As for ``unary(_:into:_:)``.
+  @inline(__always)
+  static func binary<A, B, R>(_ a: NDView, _ b: NDView, into out: NDView, _ op: (A, B) -> R) {
+    let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
+    let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
+    let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa, sb])
+    let (ea, eb, er) = (MemoryLayout<A>.stride, MemoryLayout<B>.stride, MemoryLayout<R>.stride)
+    plan.forEachRun(Strides(address(out), address(a), address(b), 0)) { n, p, s in
+      let po = UnsafeMutablePointer<R>(bitPattern: p[0])!
+      let pa = UnsafePointer<A>(bitPattern: p[1])!
+      let pb = UnsafePointer<B>(bitPattern: p[2])!
+      let aligned = p[0] % MemoryLayout<R>.alignment == 0 && p[1] % MemoryLayout<A>.alignment == 0
+        && p[2] % MemoryLayout<B>.alignment == 0
+      if aligned && s[0] == er && s[1] == ea && s[2] == eb {
+        for i in 0..<n { po[i] = op(pa[i], pb[i]) }
+      } else if aligned && s[0] == er && s[1] == ea && s[2] == 0 {
+        let y = pb[0]
+        for i in 0..<n { po[i] = op(pa[i], y) }
+      } else if aligned && s[0] == er && s[1] == 0 && s[2] == eb {
+        let x = pa[0]
+        for i in 0..<n { po[i] = op(x, pb[i]) }
+      } else {
+        var (o, x, y) = (UnsafeMutableRawPointer(po), UnsafeRawPointer(pa), UnsafeRawPointer(pb))
+        for _ in 0..<n {
+          o.storeBytes(of: op(x.loadUnaligned(as: A.self), y.loadUnaligned(as: B.self)), as: R.self)
+          o += s[0]
+          x += s[1]
+          y += s[2]
+        }
+      }
+    }
+    withExtendedLifetime((a, b, out)) {}
+  }
+
+  /// `out[i] = op(c[i], a[i], b[i])`, all broadcast to `out`'s shape.
+  ///
+  /// - Precondition: As for ``unary(_:into:_:)``.
+  @inline(__always)
+  static func ternary<C, A, B, R>(_ c: NDView, _ a: NDView, _ b: NDView, into out: NDView, _ op: (C, A, B) -> R) {
+    let sc = try! c.layout.broadcast(to: out.shape, itemSize: c.itemSize).strides
+    let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
+    let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
+    let plan = IterationPlan(shape: out.shape, strides: [out.strides, sc, sa, sb])
+    plan.forEachRun(Strides(address(out), address(c), address(a), address(b))) { n, p, s in
+      var o = UnsafeMutableRawPointer(bitPattern: p[0])!
+      var (z, x, y) = (UnsafeRawPointer(bitPattern: p[1])!, UnsafeRawPointer(bitPattern: p[2])!, UnsafeRawPointer(bitPattern: p[3])!)
+      for _ in 0..<n {
+        o.storeBytes(of: op(z.loadUnaligned(as: C.self), x.loadUnaligned(as: A.self), y.loadUnaligned(as: B.self)), as: R.self)
+        o += s[0]
+        z += s[1]
+        x += s[2]
+        y += s[3]
+      }
+    }
+    withExtendedLifetime((c, a, b, out)) {}
+  }
+}

@@ -1,0 +1,59 @@
+/// Shapes, result layouts and overlap staging shared by every element-wise
+/// operation.
+enum Operands {
+  /// The shape operands broadcast to.
+  ///
+  /// - Precondition: They broadcast; the message names every shape.
+  static func broadcastShape(_ shapes: [Dimensions], _ operation: StaticString) -> Dimensions {
+    var result = shapes[0]
+    for shape in shapes.dropFirst() {
+      do { result = try Layout.broadcastShape(result, shape) } catch {
+        preconditionFailure(
+          "\(operation): shapes \(shapes.map(\.description).joined(separator: " and ")) do not broadcast together")
+      }
+    }
+    return result
+  }
+
+  /// New storage for a result: Fortran order when every operand with more
+  /// than one element is F-contiguous and not C-contiguous, as NumPy keeps
+  /// them; C order otherwise.
+  static func result(shape: Dimensions, format: Format, like operands: [NDView], _ operation: StaticString) -> NDView {
+    let large = operands.filter { $0.count > 1 }
+    let fortran = !large.isEmpty && large.allSatisfy { $0.isFContiguous && !$0.isCContiguous && $0.shape == shape }
+    do {
+      return try NDView.uninitialized(shape: shape, format: format, order: fortran ? .fortran : .c)
+    } catch {
+      preconditionFailure("\(operation): a result of shape \(shape) is too large: \(error)")
+    }
+  }
+
+  /// `input`, or a copy of it when writing `output` could change `input`'s
+  /// elements before they are read: the two share bytes and are not the
+  /// very same elements in the same order.
+  static func staged(_ input: NDView, for output: NDView) -> NDView {
+    guard input.overlaps(output) ?? true else { return input }
+    if input.storage.address &+ input.byteOffset == output.storage.address &+ output.byteOffset
+      && input.shape == output.shape && input.strides == output.strides
+    {
+      return input
+    }
+    return input.copy()
+  }
+
+  /// Checks that `output` can take an in-place result of `input`s.
+  ///
+  /// - Precondition: `output` is writable and the inputs broadcast to its
+  ///   shape.
+  static func checkInPlace(_ output: NDView, _ inputs: [NDView], _ operation: StaticString) {
+    precondition(!output.isReadOnly, "\(operation): the target is read-only")
+    let shape = broadcastShape([output.shape] + inputs.map(\.shape), operation)
+    precondition(
+      shape == output.shape,
+      "\(operation): shape \(inputs.map(\.shape.description).joined(separator: " and ")) does not broadcast to the target's shape \(output.shape)")
+  }
+
+  /// A 0-d view holding `value`.
+  @inline(__always)
+  static func scalar<E: NDElement>(_ value: E) -> NDView { NDArray(scalar: value).view }
+}

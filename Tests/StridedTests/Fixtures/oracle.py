@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Evaluates element-wise operations and reductions with NumPy for the tests.
+
+Usage: oracle.py CASES.json
+
+CASES.json is a list of {"op": name, "dtype": numpy dtype name,
+"args": [[values, shape], ...], "kw": {...}}. Values are flat, in C order;
+a complex value is [re, im]; non-finite floats are the strings "nan", "inf"
+and "-inf". Results give every float as an exact hexadecimal string
+(`float.hex()`). Prints a JSON list of {"dtype", "shape", "values"} in the same
+encoding.
+"""
+import json
+import sys
+
+import numpy as np
+
+
+def decode(values, shape, dtype):
+    def one(v):
+        if isinstance(v, list):
+            return complex(one(v[0]), one(v[1]))
+        if isinstance(v, str):
+            return float(v)
+        return v
+    data = [one(v) for v in values]
+    if dtype == "bool":
+        data = [bool(v) for v in data]
+    return np.array(data, dtype=dtype).reshape(shape)
+
+
+def encode(array):
+    array = np.asarray(array)
+    def one(v):
+        if isinstance(v, (complex, np.complexfloating)):
+            return [one(v.real), one(v.imag)]
+        if isinstance(v, (bool, np.bool_)):
+            return bool(v)
+        if isinstance(v, (float, np.floating)):
+            return float(v).hex()  # exact, unlike a decimal rendering
+        return int(v)
+    return {"dtype": str(array.dtype), "shape": list(array.shape),
+            "values": [one(v) for v in array.reshape(-1).tolist()]}
+
+
+def truncating_divide(a, b):
+    with np.errstate(all="ignore"):
+        if a.dtype.kind in "iu":
+            safe = np.where(b == 0, 1, b)
+            q = np.abs(a.astype(object)) // np.abs(safe.astype(object))
+            q = q * np.sign(a.astype(object)) * np.sign(safe.astype(object))
+            return np.where(b == 0, 0, q).astype(np.int64).astype(a.dtype) if a.dtype.kind == "i" else np.where(b == 0, 0, a // safe).astype(a.dtype)
+        return a / b
+
+
+OPS = {
+    "add": lambda a, b: a + b,
+    "subtract": lambda a, b: a - b,
+    "multiply": lambda a, b: a * b,
+    "divide": truncating_divide,
+    "negative": np.negative,
+    "abs": np.abs,
+    "equal": np.equal, "not_equal": np.not_equal, "less": np.less,
+    "less_equal": np.less_equal, "greater": np.greater, "greater_equal": np.greater_equal,
+    "logical_and": np.logical_and, "logical_or": np.logical_or,
+    "logical_xor": np.logical_xor, "logical_not": np.logical_not,
+    "where": np.where, "clip": np.clip,
+    "exp": np.exp, "expm1": np.expm1, "log": np.log, "log1p": np.log1p,
+    "sin": np.sin, "cos": np.cos, "tan": np.tan, "arcsin": np.arcsin, "arccos": np.arccos,
+    "arctan": np.arctan, "sinh": np.sinh, "cosh": np.cosh, "tanh": np.tanh,
+    "arcsinh": np.arcsinh, "arccosh": np.arccosh, "arctanh": np.arctanh, "sqrt": np.sqrt,
+    "power": np.power,
+    "sum": lambda a, **k: np.sum(a, dtype=a.dtype, **k),
+    "prod": lambda a, **k: np.prod(a, dtype=a.dtype, **k),
+    "min": np.min, "max": np.max, "mean": np.mean, "var": np.var, "std": np.std,
+    "argmin": np.argmin, "argmax": np.argmax, "all": np.all, "any": np.any,
+    "astype": lambda a, dtype: a.astype(dtype),
+}
+
+
+def main(path):
+    with open(path) as f:
+        cases = json.load(f)
+    results = []
+    for case in cases:
+        args = [decode(v, s, case["dtype"] if i >= case.get("typed_from", 0) else "bool")
+                for i, (v, s) in enumerate(case["args"])]
+        kw = case.get("kw", {})
+        if "axis" in kw and isinstance(kw["axis"], list):
+            kw["axis"] = tuple(kw["axis"])
+        with np.errstate(all="ignore"):
+            results.append(encode(OPS[case["op"]](*args, **kw)))
+    json.dump(results, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
