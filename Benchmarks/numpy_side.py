@@ -134,9 +134,69 @@ def svd_f64_256():
     return lambda: np.linalg.svd(a)
 
 
+def vector(n=10**7, dtype=np.float64):
+    return generator.standard_normal(n).astype(dtype)
+
+
+def add_f64_1e7():
+    x, y = vector(), vector()
+    return lambda: x + y
+
+
+def add_inplace_f64_1e7():
+    x, y = vector(), vector()
+    def call():
+        nonlocal x
+        x += y
+    return call
+
+
+def add_transposed_f64_4096():
+    m = matrix()
+    return lambda: m.T + m
+
+
+def add_broadcast_row_f64_4096():
+    m = matrix()
+    r = generator.standard_normal(4096)
+    return lambda: m + r
+
+
+def mul_scalar_f32_1e7():
+    x = vector(dtype=np.float32)
+    return lambda: x * np.float32(2.5)
+
+
+def exp_f64_1e6():
+    x = vector(10**6)
+    return lambda: np.exp(x)
+
+
+def sum_f64_1e7():
+    x = vector()
+    return lambda: x.sum()
+
+
+def max_f64_1e7():
+    x = vector()
+    return lambda: x.max()
+
+
+def sum_axis0_f64_4096():
+    m = matrix()
+    return lambda: m.sum(axis=0)
+
+
+def sum_axis1_f64_4096():
+    m = matrix()
+    return lambda: m.sum(axis=1)
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
+    add_f64_1e7, add_inplace_f64_1e7, add_transposed_f64_4096, add_broadcast_row_f64_4096,
+    mul_scalar_f32_1e7, exp_f64_1e6, sum_f64_1e7, max_f64_1e7, sum_axis0_f64_4096, sum_axis1_f64_4096,
     *[matmul(n) for n in (4, 16, 64, 256, 1024)],
     matmul_f32_n1024, matmul_c128_n256, matmul_f64_at_b_512, matmul_f64_sliced_512,
     matmul_f64_batched_64x32, gemv_f64_4096, dot_f64_1e6, solve_f64_512, svd_f64_256,

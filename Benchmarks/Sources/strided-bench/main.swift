@@ -61,6 +61,35 @@ if harness.wantsGroup("copy") {
   harness.run("copy_strided_f64_4096") { consume(m[.slice(by: 2), .slice(by: 2)].copy()) }
 }
 
+// MARK: Element-wise arithmetic, math functions and reductions
+
+if harness.wantsGroup("add") || harness.wantsGroup("mul") || harness.wantsGroup("exp") {
+  let x = NDArray(normals(10_000_000, seed: 20))
+  let y = NDArray(normals(10_000_000, seed: 21))
+  harness.run("add_f64_1e7") { consume(x + y) }
+  var z = x.copy()
+  harness.run("add_inplace_f64_1e7") { z += y }
+  if harness.wantsGroup("add_transposed") || harness.wantsGroup("add_broadcast") {
+    let m = big()
+    harness.run("add_transposed_f64_4096") { consume(m.transposed() + m) }
+    let r = NDArray(normals(4096, seed: 22))
+    harness.run("add_broadcast_row_f64_4096") { consume(m + r) }
+  }
+  let f = x.converted(to: Float.self)
+  harness.run("mul_scalar_f32_1e7") { consume(f * 2.5) }
+  let small = NDArray(normals(1_000_000, seed: 23))
+  harness.run("exp_f64_1e6") { consume(exp(small)) }
+}
+
+if harness.wantsGroup("sum") || harness.wantsGroup("max") {
+  let x = NDArray(normals(10_000_000, seed: 24))
+  harness.run("sum_f64_1e7") { consume(x.sum()) }
+  harness.run("max_f64_1e7") { consume(x.max()) }
+  let m = big()
+  harness.run("sum_axis0_f64_4096") { consume(m.sum(axis: 0)) }
+  harness.run("sum_axis1_f64_4096") { consume(m.sum(axis: 1)) }
+}
+
 // MARK: BLAS and LAPACK
 
 func square(_ n: Int, seed: UInt64 = 0) -> NDArray<Double> {

@@ -111,14 +111,15 @@ extension Arithmetic {
 }
 
 /// Closures over elements, for ``NDArray/mapElements(_:)`` and
-/// ``NDArray/zipElements(with:_:)``.
+/// ``NDArray/zipElements(with:_:)``: always on the calling thread, since a
+/// caller's closure need not be safe to run concurrently.
 enum Closures {
   static func map<A: NDElement, R: NDElement>(_ a: NDView, _: A.Type, _ transform: (A) -> R) -> NDView {
     let out = Operands.result(shape: a.shape, format: R.format, like: [a], "mapElements")
     if A.self == Bool.self {
-      Elementwise.unary(a, into: out) { (x: UInt8) in transform(unsafeBitCast(x != 0, to: A.self)) }
+      Elementwise.unary(a, into: out, parallel: false) { (x: UInt8) in transform(unsafeBitCast(x != 0, to: A.self)) }
     } else {
-      Elementwise.unary(a, into: out, transform)
+      Elementwise.unary(a, into: out, parallel: false, transform)
     }
     return out
   }
@@ -131,13 +132,13 @@ enum Closures {
     let boolA = A.self == Bool.self
     let boolB = B.self == Bool.self
     switch (boolA, boolB) {
-    case (false, false): Elementwise.binary(a, b, into: out, transform)
+    case (false, false): Elementwise.binary(a, b, into: out, parallel: false, transform)
     case (true, false):
-      Elementwise.binary(a, b, into: out) { (x: UInt8, y: B) in transform(unsafeBitCast(x != 0, to: A.self), y) }
+      Elementwise.binary(a, b, into: out, parallel: false) { (x: UInt8, y: B) in transform(unsafeBitCast(x != 0, to: A.self), y) }
     case (false, true):
-      Elementwise.binary(a, b, into: out) { (x: A, y: UInt8) in transform(x, unsafeBitCast(y != 0, to: B.self)) }
+      Elementwise.binary(a, b, into: out, parallel: false) { (x: A, y: UInt8) in transform(x, unsafeBitCast(y != 0, to: B.self)) }
     case (true, true):
-      Elementwise.binary(a, b, into: out) { (x: UInt8, y: UInt8) in
+      Elementwise.binary(a, b, into: out, parallel: false) { (x: UInt8, y: UInt8) in
         transform(unsafeBitCast(x != 0, to: A.self), unsafeBitCast(y != 0, to: B.self))
       }
     }

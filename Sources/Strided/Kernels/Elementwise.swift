@@ -6,6 +6,8 @@
 ///   the loop and the rest is contiguous;
 /// - anything else: a strided loop.
 ///
+/// Large work runs on two threads unless the caller passes
+/// `parallel: false` (for closures that are not safe to run concurrently).
 /// Callers pass the operation as a closure; these functions are always
 /// inlined, so each call site becomes one specialized loop. Element types
 /// are trivial; `Bool` data is read as `UInt8` by callers, since foreign
@@ -24,11 +26,11 @@ enum Elementwise {
   /// - Precondition: `a` broadcasts to `out`, the element types match the
   ///   formats, and `out` does not partly overlap `a` (callers stage).
   @inline(__always)
-  static func unary<A, R>(_ a: NDView, into out: NDView, _ op: (A) -> R) {
+  static func unary<A, R>(_ a: NDView, into out: NDView, parallel: Bool = true, _ op: (A) -> R) {
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa])
     let (ea, er) = (MemoryLayout<A>.stride, MemoryLayout<R>.stride)
-    plan.forEachRun(Strides(address(out), address(a), 0, 0)) { n, p, s in
+    plan.forEachRun(Strides(address(out), address(a), 0, 0), parallel: parallel) { n, p, s in
       let po = UnsafeMutablePointer<R>(bitPattern: p[0])!
       let pa = UnsafePointer<A>(bitPattern: p[1])!
       let aligned = p[0] % MemoryLayout<R>.alignment == 0 && p[1] % MemoryLayout<A>.alignment == 0
@@ -53,12 +55,12 @@ enum Elementwise {
   ///
   /// - Precondition: As for ``unary(_:into:_:)``.
   @inline(__always)
-  static func binary<A, B, R>(_ a: NDView, _ b: NDView, into out: NDView, _ op: (A, B) -> R) {
+  static func binary<A, B, R>(_ a: NDView, _ b: NDView, into out: NDView, parallel: Bool = true, _ op: (A, B) -> R) {
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa, sb])
     let (ea, eb, er) = (MemoryLayout<A>.stride, MemoryLayout<B>.stride, MemoryLayout<R>.stride)
-    plan.forEachRun(Strides(address(out), address(a), address(b), 0)) { n, p, s in
+    plan.forEachRun(Strides(address(out), address(a), address(b), 0), parallel: parallel) { n, p, s in
       let po = UnsafeMutablePointer<R>(bitPattern: p[0])!
       let pa = UnsafePointer<A>(bitPattern: p[1])!
       let pb = UnsafePointer<B>(bitPattern: p[2])!
@@ -89,12 +91,14 @@ enum Elementwise {
   ///
   /// - Precondition: As for ``unary(_:into:_:)``.
   @inline(__always)
-  static func ternary<C, A, B, R>(_ c: NDView, _ a: NDView, _ b: NDView, into out: NDView, _ op: (C, A, B) -> R) {
+  static func ternary<C, A, B, R>(
+    _ c: NDView, _ a: NDView, _ b: NDView, into out: NDView, parallel: Bool = true, _ op: (C, A, B) -> R
+  ) {
     let sc = try! c.layout.broadcast(to: out.shape, itemSize: c.itemSize).strides
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sc, sa, sb])
-    plan.forEachRun(Strides(address(out), address(c), address(a), address(b))) { n, p, s in
+    plan.forEachRun(Strides(address(out), address(c), address(a), address(b)), parallel: parallel) { n, p, s in
       var o = UnsafeMutableRawPointer(bitPattern: p[0])!
       var (z, x, y) = (UnsafeRawPointer(bitPattern: p[1])!, UnsafeRawPointer(bitPattern: p[2])!, UnsafeRawPointer(bitPattern: p[3])!)
       for _ in 0..<n {

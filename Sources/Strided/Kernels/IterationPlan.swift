@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// The walk over up to four strided operands of one shape: the engine under
 /// every element-wise kernel and reduction in Strided.
 ///
@@ -12,6 +15,10 @@
 ///
 /// Kernels then see only runs: a count, one address per operand and one
 /// byte stride per operand for the innermost axis.
+///
+/// Work of at least ``parallelThreshold`` items may be split in two along
+/// the outermost axis and run on two threads, when the caller says its runs
+/// may run concurrently (they write disjoint elements).
 struct IterationPlan {
   typealias Strides = SIMD4<Int>
 
@@ -93,6 +100,59 @@ struct IterationPlan {
     return nil
   }
 
+  /// Work below this many items stays on the calling thread: splitting it
+  /// costs more than it saves.
+  static let parallelThreshold = 1 << 20
+
+  /// The processors available to split work over (at most two are used).
+  static let processorCount = ProcessInfo.processInfo.activeProcessorCount
+
+  /// The number of items the plan walks.
+  var itemCount: Int { isEmpty ? 0 : axes.reduce(1) { $0 &* $1.size } }
+
+  /// Whether splitting this plan over two threads should pay.
+  var isWorthSplitting: Bool { Self.processorCount >= 2 && itemCount >= Self.parallelThreshold }
+
+  /// The plan cut in two along one axis (the outermost by default): the
+  /// first half walks from the same addresses, the second from `offset`
+  /// further.
+  func halves(along axis: Int = 0) -> (first: IterationPlan, second: IterationPlan, offset: Strides) {
+    var first = self
+    var second = self
+    let size = axes[axis].size
+    first.axes[axis].size = size / 2
+    second.axes[axis].size = size - size / 2
+    return (first, second, axes[axis].strides &* (size / 2))
+  }
+
+  /// Calls `run` for every inner run, on two threads when `parallel` is
+  /// true and the work is large enough. `run` must then be safe to call
+  /// concurrently on disjoint runs.
+  @inline(__always)
+  func forEachRun(_ base: Strides, parallel: Bool, _ run: (Int, Strides, Strides) -> Void) {
+    guard parallel, isWorthSplitting, !axes.isEmpty else {
+      forEachRun(base, run)
+      return
+    }
+    let (first, second, offset) = halves()
+    Self.concurrently(
+      { first.forEachRun(base, run) },
+      { second.forEachRun(base &+ offset, run) })
+  }
+
+  /// Runs two closures at once, one on another thread, and returns when
+  /// both are done.
+  static func concurrently(_ a: () -> Void, _ b: () -> Void) {
+    withoutActuallyEscaping(a) { a in
+      withoutActuallyEscaping(b) { b in
+        let work = UncheckedSendable((a, b))
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+          if i == 0 { work.value.0() } else { work.value.1() }
+        }
+      }
+    }
+  }
+
   /// Calls `run(count, addresses, innerStrides)` for every inner run, from
   /// the operands' first-element addresses.
   @inline(__always)
@@ -158,4 +218,11 @@ struct IterationPlan {
       }
     }
   }
+}
+
+/// A value handed to another thread by a caller that guarantees the access
+/// is safe (the threads touch disjoint memory and are joined before return).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+  var value: Value
+  init(_ value: Value) { self.value = value }
 }

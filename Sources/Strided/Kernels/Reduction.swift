@@ -90,73 +90,116 @@ enum Reduction {
 
   static func integer<T: FixedWidthInteger>(_: T.Type, _ op: Operation, _ a: NDView, _ out: NDView) {
     switch op {
-    case .sum: fold(a, out, T.zero, pairwise: false) { $0 &+ $1 }
-    case .product: fold(a, out, T(1), pairwise: false) { $0 &* $1 }
-    case .minimum: fold(a, out, T.max, pairwise: false) { $1 < $0 ? $1 : $0 }
-    case .maximum: fold(a, out, T.min, pairwise: false) { $1 > $0 ? $1 : $0 }
+    case .sum: fold(WrappingSum<T>.self, a, out)
+    case .product: fold(WrappingProduct<T>.self, a, out)
+    case .minimum: fold(Least<T>.self, a, out)
+    case .maximum: fold(Greatest<T>.self, a, out)
     default: preconditionFailure("\(op.name): integers are not truth values")
     }
   }
 
   /// Sums are pairwise, as NumPy's; minimum and maximum propagate NaN.
-  static func floating<T: BinaryFloatingPoint>(_: T.Type, _ op: Operation, _ a: NDView, _ out: NDView) {
+  /// Contiguous runs go through vectorized loops.
+  static func floating<T: BinaryFloatingPoint & SIMDScalar>(_: T.Type, _ op: Operation, _ a: NDView, _ out: NDView) {
     switch op {
-    case .sum: fold(a, out, T.zero, pairwise: true) { $0 + $1 }
-    case .product: fold(a, out, T(1), pairwise: false) { $0 * $1 }
-    case .minimum: fold(a, out, T.infinity, pairwise: false) { $1 < $0 || $1.isNaN ? $1 : $0 }
-    case .maximum: fold(a, out, -T.infinity, pairwise: false) { $1 > $0 || $1.isNaN ? $1 : $0 }
+    case .sum: fold(FloatingSum<T>.self, a, out)
+    case .product: fold(FieldProduct<T>.self, a, out)
+    case .minimum: fold(FloatingLeast<T>.self, a, out)
+    case .maximum: fold(FloatingGreatest<T>.self, a, out)
     default: preconditionFailure("\(op.name): floating-point values are not truth values")
     }
   }
 
   static func complex<T: AlgebraicField>(_: T.Type, _ op: Operation, _ a: NDView, _ out: NDView) {
     switch op {
-    case .sum: fold(a, out, T.zero, pairwise: true) { $0 + $1 }
-    case .product: fold(a, out, T(exactly: 1)!, pairwise: false) { $0 * $1 }
+    case .sum: fold(FieldSum<T>.self, a, out)
+    case .product: fold(FieldProduct<T>.self, a, out)
     default: preconditionFailure("\(op.name): complex numbers are not ordered")
     }
   }
 
   static func logical(_ op: Operation, _ a: NDView, _ out: NDView) {
     switch op {
-    case .all: fold(a, out, UInt8(1), pairwise: false) { $0 != 0 && $1 != 0 ? 1 : 0 }
-    case .any: fold(a, out, UInt8(0), pairwise: false) { $0 != 0 || $1 != 0 ? 1 : 0 }
+    case .all: fold(AllTrue.self, a, out)
+    case .any: fold(AnyTrue.self, a, out)
     case .sum: preconditionFailure("sum: Bool elements are not numbers; count them with converted(to:)")
     default: preconditionFailure("\(op.name): Bool elements are not ordered")
     }
   }
 
-  /// Fills `out` with `identity`, then combines every element of `a` into
-  /// the output element it maps to.
-  @inline(__always)
-  static func fold<T>(_ a: NDView, _ out: NDView, _ identity: T, pairwise: Bool, _ combine: (T, T) -> T) {
+  /// Fills `out` with the identity, then combines every element of `a`
+  /// into the output element it maps to.
+  static func fold<F: Folding>(_: F.Type, _ a: NDView, _ out: NDView) {
+    typealias T = F.Value
     let e = MemoryLayout<T>.stride
-    let base = UnsafeMutableRawPointer(bitPattern: Elementwise.address(out))!
+    let outBase = UnsafeMutableRawPointer(bitPattern: Elementwise.address(out))!
     // `out` spans the input's shape with zero strides; its own elements are
     // the storage's first `count` items.
     let count = out.storage.count / e
-    for i in 0..<count { (base + i * e).storeBytes(of: identity, as: T.self) }
+    for i in 0..<count { (outBase + i * e).storeBytes(of: F.identity, as: T.self) }
     let plan = IterationPlan(shape: a.shape, strides: [out.strides, a.strides], leader: 1)
-    plan.forEachRun(IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), 0, 0)) { n, p, s in
-      let o = UnsafeMutableRawPointer(bitPattern: p[0])!
-      let x = UnsafeRawPointer(bitPattern: p[1])!
-      if s[0] == 0 {
-        let value = pairwise ? sumPairwise(x, n, s[1], identity, combine) : fold8(x, n, s[1], identity, combine)
-        o.storeBytes(of: combine(o.load(as: T.self), value), as: T.self)
-      } else if s[0] == e && s[1] == e && p[0] % MemoryLayout<T>.alignment == 0 && p[1] % MemoryLayout<T>.alignment == 0 {
-        let po = o.assumingMemoryBound(to: T.self)
-        let px = x.assumingMemoryBound(to: T.self)
-        for i in 0..<n { po[i] = combine(po[i], px[i]) }
-      } else {
-        var (po, px) = (o, x)
-        for _ in 0..<n {
-          po.storeBytes(of: combine(po.loadUnaligned(as: T.self), px.loadUnaligned(as: T.self)), as: T.self)
-          po += s[0]
-          px += s[1]
-        }
+    let base = IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), 0, 0)
+    guard plan.isWorthSplitting, !plan.axes.isEmpty else {
+      plan.forEachRun(base) { n, p, s in foldRun(F.self, n, p, s) }
+      withExtendedLifetime((a, out)) {}
+      return
+    }
+    // Two threads, one half each. Split along the outermost kept axis, so
+    // the halves write different outputs. With no kept axis, the second
+    // half folds into a second output, combined into the first at the end.
+    if let kept = plan.axes.firstIndex(where: { $0.strides[0] != 0 }) {
+      let (first, second, offset) = plan.halves(along: kept)
+      IterationPlan.concurrently(
+        { first.forEachRun(base) { n, p, s in foldRun(F.self, n, p, s) } },
+        { second.forEachRun(base &+ offset) { n, p, s in foldRun(F.self, n, p, s) } })
+    } else {
+      let (first, second, offset) = plan.halves()
+      let partial = ByteStorage(count: out.storage.count)
+      for i in 0..<count { (partial.base + i * e).storeBytes(of: F.identity, as: T.self) }
+      var secondBase = base &+ offset
+      secondBase[0] = Int(bitPattern: partial.base)  // out starts its storage; the split axis adds 0
+      IterationPlan.concurrently(
+        { first.forEachRun(base) { n, p, s in foldRun(F.self, n, p, s) } },
+        { second.forEachRun(secondBase) { n, p, s in foldRun(F.self, n, p, s) } })
+      for i in 0..<count {
+        let target = outBase + i * e
+        target.storeBytes(of: F.combine(target.load(as: T.self), (partial.base + i * e).load(as: T.self)), as: T.self)
       }
+      withExtendedLifetime(partial) {}
     }
     withExtendedLifetime((a, out)) {}
+  }
+
+  /// One inner run: a fold into one output element (stride 0), or an
+  /// element-by-element combine into a row of outputs.
+  @inline(__always)
+  static func foldRun<F: Folding>(_: F.Type, _ n: Int, _ p: IterationPlan.Strides, _ s: IterationPlan.Strides) {
+    typealias T = F.Value
+    let e = MemoryLayout<T>.stride
+    let o = UnsafeMutableRawPointer(bitPattern: p[0])!
+    let x = UnsafeRawPointer(bitPattern: p[1])!
+    if s[0] == 0 {
+      let value: T
+      if s[1] == e, p[1] % MemoryLayout<T>.alignment == 0, let fast = F.contiguous(x.assumingMemoryBound(to: T.self), n) {
+        value = fast
+      } else if F.isPairwise {
+        value = sumPairwise(x, n, s[1], F.identity, F.combine)
+      } else {
+        value = fold8(x, n, s[1], F.identity, F.combine)
+      }
+      o.storeBytes(of: F.combine(o.load(as: T.self), value), as: T.self)
+    } else if s[0] == e && s[1] == e && p[0] % MemoryLayout<T>.alignment == 0 && p[1] % MemoryLayout<T>.alignment == 0 {
+      let po = o.assumingMemoryBound(to: T.self)
+      let px = x.assumingMemoryBound(to: T.self)
+      for i in 0..<n { po[i] = F.combine(po[i], px[i]) }
+    } else {
+      var (po, px) = (o, x)
+      for _ in 0..<n {
+        po.storeBytes(of: F.combine(po.loadUnaligned(as: T.self), px.loadUnaligned(as: T.self)), as: T.self)
+        po += s[0]
+        px += s[1]
+      }
+    }
   }
 
   /// Folds `n` items `stride` bytes apart with eight independent
@@ -221,6 +264,69 @@ enum Reduction {
 }
 
 extension Reduction {
+  /// NumPy's pairwise sum of a contiguous run, with its eight accumulators
+  /// as the lanes of one SIMD vector: the same additions in the same order.
+  static func sumSIMD<T: BinaryFloatingPoint & SIMDScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
+    if n < 8 {
+      var r = T.zero
+      for i in 0..<n { r += p[i] }
+      return r
+    }
+    if n <= 128 {
+      let raw = UnsafeRawPointer(p)
+      var acc = raw.loadUnaligned(as: SIMD8<T>.self)
+      var i = 8
+      while i + 8 <= n {
+        acc += raw.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.stride, as: SIMD8<T>.self)
+        i += 8
+      }
+      var r = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+      while i < n {
+        r += p[i]
+        i += 1
+      }
+      return r
+    }
+    var half = n / 2
+    half -= half % 8
+    return sumSIMD(p, half) + sumSIMD(p + half, n - half)
+  }
+
+  /// The minimum or maximum of a contiguous run; NaN anywhere gives NaN.
+  ///
+  /// Eight independent lanes of selects the compiler turns into vector
+  /// min/max instructions, plus a probe that sums `x − x` (NaN for NaN or
+  /// an infinity). Only a run the probe flags is scanned again exactly.
+  @inline(__always)
+  static func extremeSIMD<T: BinaryFloatingPoint>(_ p: UnsafePointer<T>, _ n: Int, maximum: Bool) -> T {
+    let start = maximum ? -T.infinity : T.infinity
+    var r = (start, start, start, start, start, start, start, start)
+    var q = (T.zero, T.zero, T.zero, T.zero)
+    var i = 0
+    @inline(__always) func pick(_ x: T, _ y: T) -> T { maximum ? (x > y ? x : y) : (x < y ? x : y) }
+    while i &+ 8 <= n {
+      let x = (p[i], p[i &+ 1], p[i &+ 2], p[i &+ 3], p[i &+ 4], p[i &+ 5], p[i &+ 6], p[i &+ 7])
+      r = (pick(x.0, r.0), pick(x.1, r.1), pick(x.2, r.2), pick(x.3, r.3),
+           pick(x.4, r.4), pick(x.5, r.5), pick(x.6, r.6), pick(x.7, r.7))
+      q = (q.0 + ((x.0 - x.0) + (x.4 - x.4)), q.1 + ((x.1 - x.1) + (x.5 - x.5)),
+           q.2 + ((x.2 - x.2) + (x.6 - x.6)), q.3 + ((x.3 - x.3) + (x.7 - x.7)))
+      i &+= 8
+    }
+    var result = pick(pick(pick(r.0, r.1), pick(r.2, r.3)), pick(pick(r.4, r.5), pick(r.6, r.7)))
+    if (q.0 + q.1 + q.2 + q.3).isNaN {
+      // A NaN or an infinity: an exact scan decides.
+      result = start
+      i = 0
+    }
+    while i < n {
+      let x = p[i]
+      if x.isNaN { return x }
+      result = pick(x, result)
+      i &+= 1
+    }
+    return result
+  }
+
   /// The index of the first minimum (or maximum) of each row of a
   /// C-contiguous view's last axis; the first NaN wins, as in NumPy.
   static func argExtreme(_ a: NDView, kind: ScalarKind, maximum: Bool) -> [Int] {
@@ -269,4 +375,87 @@ extension Reduction {
     withExtendedLifetime(a) {}
     return result
   }
+}
+
+/// A way of folding values into one: its identity and its step, as a type,
+/// so that every fold is compiled for its operation (a closure would not
+/// survive the hand-off to a second thread).
+protocol Folding {
+  associatedtype Value
+  static var identity: Value { get }
+  static func combine(_ a: Value, _ b: Value) -> Value
+  /// Whether runs are summed pairwise, as NumPy sums.
+  static var isPairwise: Bool { get }
+  /// A faster fold of an aligned contiguous run, when there is one.
+  static func contiguous(_ p: UnsafePointer<Value>, _ n: Int) -> Value?
+}
+
+extension Folding {
+  static var isPairwise: Bool { false }
+  @inline(__always) static func contiguous(_ p: UnsafePointer<Value>, _ n: Int) -> Value? { nil }
+}
+
+enum WrappingSum<T: FixedWidthInteger>: Folding {
+  static var identity: T { 0 }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { a &+ b }
+}
+
+enum WrappingProduct<T: FixedWidthInteger>: Folding {
+  static var identity: T { 1 }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { a &* b }
+}
+
+enum Least<T: FixedWidthInteger>: Folding {
+  static var identity: T { .max }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { b < a ? b : a }
+}
+
+enum Greatest<T: FixedWidthInteger>: Folding {
+  static var identity: T { .min }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { b > a ? b : a }
+}
+
+enum FloatingSum<T: BinaryFloatingPoint & SIMDScalar>: Folding {
+  static var identity: T { 0 }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { a + b }
+  static var isPairwise: Bool { true }
+  @inline(__always) static func contiguous(_ p: UnsafePointer<T>, _ n: Int) -> T? { Reduction.sumSIMD(p, n) }
+}
+
+enum FloatingLeast<T: BinaryFloatingPoint>: Folding {
+  static var identity: T { .infinity }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { b < a || b.isNaN ? b : a }
+  @inline(__always) static func contiguous(_ p: UnsafePointer<T>, _ n: Int) -> T? {
+    Reduction.extremeSIMD(p, n, maximum: false)
+  }
+}
+
+enum FloatingGreatest<T: BinaryFloatingPoint>: Folding {
+  static var identity: T { -.infinity }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { b > a || b.isNaN ? b : a }
+  @inline(__always) static func contiguous(_ p: UnsafePointer<T>, _ n: Int) -> T? {
+    Reduction.extremeSIMD(p, n, maximum: true)
+  }
+}
+
+enum FieldSum<T: AlgebraicField>: Folding {
+  static var identity: T { .zero }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { a + b }
+  static var isPairwise: Bool { true }
+}
+
+enum FieldProduct<T: Numeric>: Folding {
+  static var identity: T { 1 }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { a * b }
+}
+
+/// `Bool` data as bytes: non-zero is `true`.
+enum AllTrue: Folding {
+  static var identity: UInt8 { 1 }
+  @inline(__always) static func combine(_ a: UInt8, _ b: UInt8) -> UInt8 { a != 0 && b != 0 ? 1 : 0 }
+}
+
+enum AnyTrue: Folding {
+  static var identity: UInt8 { 0 }
+  @inline(__always) static func combine(_ a: UInt8, _ b: UInt8) -> UInt8 { a != 0 || b != 0 ? 1 : 0 }
 }

@@ -144,3 +144,47 @@ struct ReductionTests {
     await #expect(processExitsWith: .failure) { _ = NDArray<Double>.zeros([2, 3]).sum(axes: [0, 0]) }
   }
 }
+
+@Suite("Work split across threads")
+struct ParallelWorkTests {
+  @Test func largeReductionsGiveExactResults() {
+    let n = 3_000_000
+    let x = NDArray<Double>.arange(to: Double(n))
+    #expect(x.sum() == Double(n) * Double(n - 1) / 2)
+    #expect(x.max() == Double(n - 1) && x.min() == 0)
+    #expect(x.flipped().max() == Double(n - 1))
+    x[n - 2] = .nan
+    #expect(x.max()!.isNaN && x.min()!.isNaN)
+    let i = NDArray<Int64>.arange(to: Int64(n))
+    #expect(i.sum() == Int64(n) * Int64(n - 1) / 2)
+    let m = try! NDArray<Int64>.arange(to: Int64(2000 * 1500)).reshaped(to: [2000, 1500])
+    let columns = m.sum(axis: 0)
+    let rows = m.transposed().sum(axis: 0)
+    for j in [0, 777, 1499] {
+      let expected: Int64 = (0..<2000).reduce(0) { (sum: Int64, i: Int) in sum + Int64(i * 1500 + j) }
+      #expect(columns[j] == expected)
+    }
+    for r in [0, 1999] {
+      let expected: Int64 = (0..<1500).reduce(0) { (sum: Int64, j: Int) in sum + Int64(r * 1500 + j) }
+      #expect(rows[r] == expected)
+    }
+    #expect(m.max(axes: [0, 1])[] == Int64(2000 * 1500 - 1))
+    let flags = NDArray<Bool>(repeating: true, shape: [n])
+    flags[n - 1] = false
+    #expect(!flags.allTrue() && flags.anyTrue())
+  }
+
+  @Test func largeElementwiseWorkCoversEveryElement() {
+    let n = 2_500_001
+    let x = NDArray<Double>.arange(to: Double(n))
+    let y = x + x.flipped()
+    #expect(y.min() == Double(n - 1) && y.max() == Double(n - 1))
+    var z = x.copy()
+    z += 1
+    #expect(z[0] == 1 && z[n - 1] == Double(n) && z.sum() == Double(n) * Double(n + 1) / 2)
+    let e = exp(NDArray<Double>(repeating: 0, shape: [n]))
+    #expect(e.min() == 1 && e.max() == 1)
+    let t = try! x.reshaped(to: [1, n]).broadcast(to: [2, n]).transposed()
+    #expect((t .== t).allTrue())
+  }
+}
