@@ -97,7 +97,7 @@ func square(_ n: Int, seed: UInt64 = 0) -> NDArray<Double> {
 }
 
 if harness.wantsGroup("matmul") || harness.wantsGroup("cblas") {
-  for n in [4, 16, 64, 256, 1024] {
+  for n in [4, 16, 64, 256, 1024] where harness.wants("matmul_f64_n\(n)") || harness.wants("cblas_dgemm_n\(n)") {
     let a = square(n, seed: 1)
     let b = square(n, seed: 2)
     harness.run("matmul_f64_n\(n)") { consume(a.matmul(b)) }
@@ -112,6 +112,11 @@ if harness.wantsGroup("matmul") || harness.wantsGroup("cblas") {
       consume(z[0])
     }
   }
+}
+
+if harness.wantsGroup("matmul_f32") || harness.wantsGroup("matmul_c") || harness.wantsGroup("matmul_f64_at")
+  || harness.wantsGroup("matmul_f64_sliced") || harness.wantsGroup("matmul_f64_batched")
+{
   let f = NDArray<Float>(normals(1024 * 1024, seed: 3).map { Float($0) }, shape: [1024, 1024])
   let g = f.copy()
   harness.run("matmul_f32_n1024") { consume(f.matmul(g)) }

@@ -59,10 +59,10 @@ extension BLAS {
   /// values before the call.
   ///
   /// - Precondition: Both are 1-D of the same length; `y` is writable.
-  public static func axpy<E: BLASElement>(_ alpha: E, _ x: NDArray<E>, _ y: NDArray<E>) {
-    let n = Level1.count(x.view, "axpy")
-    precondition(x.shape == y.shape, "BLAS.axpy: the vectors' shapes \(x.shape) and \(y.shape) differ")
-    precondition(!y.isReadOnly, "BLAS.axpy: y is read-only")
+  public static func add<E: BLASElement>(_ x: NDArray<E>, scaledBy alpha: E, to y: NDArray<E>) {
+    let n = Level1.count(x.view, "add(_:scaledBy:to:)")
+    precondition(x.shape == y.shape, "BLAS.add(_:scaledBy:to:): the vectors' shapes \(x.shape) and \(y.shape) differ")
+    precondition(!y.isReadOnly, "BLAS.add(_:scaledBy:to:): y is read-only")
     if n == 0 { return }
     let source = (x.view.overlaps(y.view) ?? true) ? BLASOperand.packed(x.view, order: .c) : x.view
     let (vx, px, incx) = Level1.address(source)
@@ -75,9 +75,9 @@ extension BLAS {
   /// `x *= alpha`, in place (BLAS's `scal`).
   ///
   /// - Precondition: `x` is 1-D and writable.
-  public static func scal<E: BLASElement>(_ alpha: E, _ x: NDArray<E>) {
-    let n = Level1.count(x.view, "scal")
-    precondition(!x.isReadOnly, "BLAS.scal: x is read-only")
+  public static func scale<E: BLASElement>(_ x: NDArray<E>, by alpha: E) {
+    let n = Level1.count(x.view, "scale(_:by:)")
+    precondition(!x.isReadOnly, "BLAS.scale(_:by:): x is read-only")
     if n == 0 { return }
     let (vx, px, incx) = Level1.address(x.view, ascending: true)
     RawBLAS.scal(E.self, n: n, alpha: alpha, x: px, incx: incx)
@@ -89,8 +89,8 @@ extension BLAS {
   /// (BLAS's `nrm2`).
   ///
   /// - Precondition: `x` is 1-D.
-  public static func nrm2<E: BLASElement>(_ x: NDArray<E>) -> E.Magnitude {
-    let n = Level1.count(x.view, "nrm2")
+  public static func norm<E: BLASElement>(_ x: NDArray<E>) -> E.Magnitude {
+    let n = Level1.count(x.view, "norm")
     if n == 0 { return 0 }
     let (vx, px, incx) = Level1.address(x.view, ascending: true)
     defer { withExtendedLifetime(vx) {} }
@@ -101,8 +101,8 @@ extension BLAS {
   /// `Σ(|re| + |im|)` as BLAS defines it (BLAS's `asum`).
   ///
   /// - Precondition: `x` is 1-D.
-  public static func asum<E: BLASElement>(_ x: NDArray<E>) -> E.Magnitude {
-    let n = Level1.count(x.view, "asum")
+  public static func sumOfMagnitudes<E: BLASElement>(_ x: NDArray<E>) -> E.Magnitude {
+    let n = Level1.count(x.view, "sumOfMagnitudes")
     if n == 0 { return 0 }
     let (vx, px, incx) = Level1.address(x.view, ascending: true)
     defer { withExtendedLifetime(vx) {} }
@@ -114,8 +114,8 @@ extension BLAS {
   /// counted from 0 in the view's order).
   ///
   /// - Precondition: `x` is 1-D.
-  public static func iamax<E: BLASElement>(_ x: NDArray<E>) -> Int? {
-    let n = Level1.count(x.view, "iamax")
+  public static func indexOfLargestMagnitude<E: BLASElement>(_ x: NDArray<E>) -> Int? {
+    let n = Level1.count(x.view, "indexOfLargestMagnitude")
     if n == 0 { return nil }
     // BLAS ignores negative increments here, and reversing the walk would
     // change which of equal magnitudes comes first: pack those.

@@ -1,3 +1,4 @@
+import COpenBLAS
 import ComplexModule
 
 /// NumPy's matrix-product rules over untyped views, dispatched once on the
@@ -16,7 +17,13 @@ enum Products {
       let (m, k, n) = (a.layout.size(0), a.layout.size(1), b.layout.size(1))
       precondition(
         k == b.layout.size(0), "matmul: shapes \(a.shape) and \(b.shape) do not align: \(k) ≠ \(b.layout.size(0))")
-      let result = newResult(shape: [m, n], like: a, operation: "matmul")
+      let (count, overflow) = m.multipliedReportingOverflow(by: n)
+      let (bytes, overflow2) = count.multipliedReportingOverflow(by: a.itemSize)
+      precondition(!overflow && !overflow2, "matmul: a result of shape [\(m), \(n)] is too large")
+      let result = NDView(
+        unchecked: ByteStorage(uninitializedCount: bytes), format: a.format, itemSize: a.itemSize, byteOffset: 0,
+        layout: Layout.contiguousLayout(rank: 2, sizes: [m, n, 0, 0], itemSize: a.itemSize, order: .c),
+        isReadOnly: false)
       product(a, b, into: result, kind: kind)
       return result
     }
@@ -152,6 +159,16 @@ enum Products {
       let x = vector(a, offset: a.byteOffset, count: k, stride: a.layout.stride(1))
       let y = vector(c, offset: c.byteOffset, count: n, stride: cs.1)
       BLASProducts.gemv(E.self, b, .transpose, x, alpha: 1, beta: 0, into: y, isNew: true)
+    } else if k > 0, let (fa, lda) = BLASOperand.matrix(a, order: CblasRowMajor),
+      let (fb, ldb) = BLASOperand.matrix(b, order: CblasRowMajor)
+    {
+      // Both operands go as they are into new C-order memory: one call.
+      RawBLAS.gemm(
+        E.self, order: CblasRowMajor, fa ? CblasTrans : CblasNoTrans, fb ? CblasTrans : CblasNoTrans,
+        m: blasInt(m, "rows"), n: blasInt(n, "columns"), k: blasInt(k, "inner dimension"), alpha: 1,
+        a: a.storage.base + a.byteOffset, lda: lda, b: b.storage.base + b.byteOffset, ldb: ldb,
+        beta: 0, c: c.storage.base + c.byteOffset, ldc: blasint(clamping: Swift.max(1, n)))
+      withExtendedLifetime((a, b, c)) {}
     } else {
       BLASProducts.gemm(E.self, a, .identity, b, .identity, alpha: 1, beta: 0, into: c, isNew: true)
     }

@@ -26,4 +26,20 @@ struct ReadmeTests {
     ).cast(to: "<H")
     #expect(try NDArray<UInt16>(bytes).elements == [257, 257, 257, 257])
   }
+
+  @Test func numericTour() throws {
+    let a = NDArray<Double>([1, 2, 3, 4, 5, 6], shape: [2, 3])
+    let centred = a - a.mean(axis: 0, keepingDimensions: true)
+    #expect(centred == [[-1.5, -1.5, -1.5], [1.5, 1.5, 1.5]])
+    let total = (a * a).sum()
+    #expect(total == 91.0)
+    let gram = a.transposed().matmul(a)
+    #expect(gram.shape == [3, 3] && gram[0, 0] == 17)
+    let (product, copies) = BLAS.countingPackedOperands { a[.all, 0..<2].matmul(a[.all, 1...].transposed()) }
+    #expect(copies == 0 && product == [[8, 17], [23, 50]])
+    let x = try NDArray<Double>([4, 1, 1, 3], shape: [2, 2]).solve([1, 2])
+    #expect(Swift.abs(x[0] - 1.0 / 11) < 1e-15 && Swift.abs(x[1] - 7.0 / 11) < 1e-15)
+    let mask = exp(a) .> 10
+    #expect(mask == [[false, false, true], [true, true, true]])
+  }
 }

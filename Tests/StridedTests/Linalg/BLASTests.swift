@@ -135,33 +135,33 @@ struct BLASTests {
     let y = data.flipped()[.slice(by: 2)]  // 6, -9, 1, -1 (negative stride)
     #expect(BLAS.dot(x, y) == 18 + 36 + 5 - 2)
     #expect(BLAS.conjugatedDot(x, y) == 57)
-    #expect(BLAS.asum(y) == 17)
-    #expect(BLAS.nrm2(NDArray<Double>([3, 4]).flipped()) == 5)
-    #expect(BLAS.iamax(y) == 1)
-    #expect(BLAS.iamax(NDArray<Double>([1, -7, 7]).flipped()) == 0)  // first in view order
-    #expect(BLAS.iamax(NDArray<Double>([])) == nil)
+    #expect(BLAS.sumOfMagnitudes(y) == 17)
+    #expect(BLAS.norm(NDArray<Double>([3, 4]).flipped()) == 5)
+    #expect(BLAS.indexOfLargestMagnitude(y) == 1)
+    #expect(BLAS.indexOfLargestMagnitude(NDArray<Double>([1, -7, 7]).flipped()) == 0)  // first in view order
+    #expect(BLAS.indexOfLargestMagnitude(NDArray<Double>([])) == nil)
     let z = try! NDArray<Double>([2]).broadcast(to: [4])
     #expect(BLAS.dot(x, z) == 12)
 
     let target = NDArray<Double>([1, 2, 3, 4, 5, 6])
-    BLAS.axpy(2, NDArray<Double>([1, 1, 1]), target[.slice(by: -2)])
+    BLAS.add(NDArray<Double>([1, 1, 1]), scaledBy: 2, to: target[.slice(by: -2)])
     #expect(Array(target) == [1, 4, 3, 6, 5, 8])
-    BLAS.scal(10, target[.slice(from: 4, by: -2)])
+    BLAS.scale(target[.slice(from: 4, by: -2)], by: 10)
     #expect(Array(target) == [10, 4, 30, 6, 50, 8])
     // axpy from a view of y itself reads x before it is overwritten.
     let w = NDArray<Double>([1, 2, 3, 4])
-    BLAS.axpy(1, w.flipped(), w)
+    BLAS.add(w.flipped(), scaledBy: 1, to: w)
     #expect(Array(w) == [5, 5, 5, 5])
 
     let c = NDArray<Complex<Double>>([Complex(1, 2), Complex(3, -4)])
     #expect(BLAS.dot(c, c) == Complex(1, 2) * Complex(1, 2) + Complex(3, -4) * Complex(3, -4))
     #expect(BLAS.conjugatedDot(c, c) == Complex(30, 0))
-    #expect(BLAS.nrm2(c) == 30.0.squareRoot())
-    #expect(BLAS.asum(c) == 10)
-    #expect(BLAS.iamax(c) == 1)
+    #expect(BLAS.norm(c) == 30.0.squareRoot())
+    #expect(BLAS.sumOfMagnitudes(c) == 10)
+    #expect(BLAS.indexOfLargestMagnitude(c) == 1)
     let f = NDArray<Float>([1, 2, 3])
-    BLAS.scal(-1, f)
-    #expect(Array(f) == [-1, -2, -3] && BLAS.asum(f) == 6)
+    BLAS.scale(f, by: -1)
+    #expect(Array(f) == [-1, -2, -3] && BLAS.sumOfMagnitudes(f) == 6)
   }
 
   @Test func readOnlyOutputsAndBadShapesTrap() async {
@@ -177,7 +177,7 @@ struct BLASTests {
       #expect(message.contains("[2, 3]") && message.contains("[2, 2]"))
     }
     await #expect(processExitsWith: .failure) {
-      BLAS.axpy(1, NDArray<Double>.zeros([2]), NDArray<Double>.zeros([3]))
+      BLAS.add(NDArray<Double>.zeros([2]), scaledBy: 1, to: NDArray<Double>.zeros([3]))
     }
     await #expect(processExitsWith: .failure) {
       NDArray<Double>.zeros([2, 2]).gemv(NDArray<Double>.zeros([3]), into: NDArray<Double>.zeros([2]))
