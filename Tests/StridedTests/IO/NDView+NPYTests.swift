@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+import Strided
+
+/// Files NumPy wrote, read by Strided; files Strided wrote, read by NumPy.
+@Suite("NPY files")
+struct NPYTests {
+  struct Entry: Decodable {
+    let name: String
+    let shape: [Int]
+    let fortran: Bool
+    let native: String
+    let itemsize: Int
+  }
+
+  /// A fresh directory of NumPy-written files, or `nil` without NumPy.
+  static func numpyFiles() throws -> (URL, [Entry])? {
+    guard Python.hasNumPy else { return nil }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strided-npy-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    _ = try Python.run([Fixtures.directory.appendingPathComponent("npy.py").path, "write", directory.path])
+    let manifest = try JSONDecoder().decode([Entry].self, from: Data(contentsOf: directory.appendingPathComponent("manifest.json")))
+    return (directory, manifest)
+  }
+
+  static func check(_ view: NDView, against entry: Entry) {
+    #expect(Array(view.shape) == entry.shape, "\(entry.name): shape")
+    #expect(view.itemSize == entry.itemsize, "\(entry.name): item size")
+    #expect((view.isFContiguous && !view.isCContiguous) == entry.fortran, "\(entry.name): order")
+    let native = view.format.isNativeByteOrder ? view : view.nativeByteOrderCopy()
+    #expect(native.bytes(order: .c).hex == entry.native, "\(entry.name): values")
+  }
+
+  @Test func readsEveryDTypeOrderAndVersionNumPyWrites() throws {
+    guard let (directory, manifest) = try Self.numpyFiles() else { return }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for entry in manifest where !entry.name.hasPrefix("npz:") {
+      let url = directory.appendingPathComponent(entry.name + ".npy")
+      let loaded = try NDView(contentsOfNPY: url)
+      Self.check(loaded, against: entry)
+      #expect(!loaded.isReadOnly)
+      let mapped = try NDView(mappingNPY: url)
+      Self.check(mapped, against: entry)
+      #expect(mapped.isReadOnly)
+      let fromData = try NDView(npyData: Data(contentsOf: url))
+      Self.check(fromData, against: entry)
+    }
+  }
+
+  @Test func numpyReadsWhatStridedWrites() throws {
+    guard let (directory, manifest) = try Self.numpyFiles() else { return }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for entry in manifest where !entry.name.hasPrefix("npz:") {
+      let view = try NDView(contentsOfNPY: directory.appendingPathComponent(entry.name + ".npy"))
+      try view.writeNPY(to: directory.appendingPathComponent(entry.name + ".strided.npy"))
+    }
+    let differ = try JSONDecoder().decode(
+      [String].self, from: Python.run([Fixtures.directory.appendingPathComponent("npy.py").path, "check", directory.path]))
+    #expect(differ.isEmpty, "NumPy read these differently: \(differ)")
+  }
+
+  @Test func headersArePaddedToSixtyFourBytes() throws {
+    let a = NDArray<Double>([1, 2, 3, 4, 5, 6], shape: [2, 3])
+    for view in [a.view, a.transposed().view, a[.all, .slice(by: 2)].view, NDArray<Int16>(scalar: 7).view] {
+      let data = try view.npyData()
+      let headerLength = Int(data[8]) | Int(data[9]) << 8
+      #expect((10 + headerLength) % 64 == 0)
+      #expect(data[10 + headerLength - 1] == 0x0A)
+      let back = try NDView(npyData: data)
+      #expect(back.shape == view.shape && back.bytes() == view.bytes())
+    }
+    // F-contiguous views are written as they are, with fortran_order.
+    let text = String(decoding: try a.transposed().view.npyData().prefix(128), as: UTF8.self)
+    #expect(text.contains("'fortran_order': True") && text.contains("'shape': (3, 2)"))
+    let scalarText = String(decoding: try NDArray<Int16>(scalar: 7).view.npyData().prefix(80), as: UTF8.self)
+    #expect(scalarText.contains("'descr': '<i2'") && scalarText.contains("'shape': ()"))
+  }
+
+  @Test func mappedFilesShareTheirBytes() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("strided-map-\(UUID().uuidString).npy")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try NDArray<Double>([1, 2, 3, 4], shape: [2, 2]).writeNPY(to: url)
+    // r+: writes reach the file.
+    let shared = try NDArray<Double>(NDView(mappingNPY: url, mode: .readWrite))
+    shared[0, 1] = 20
+    #expect(try NDArray<Double>(contentsOfNPY: url)[0, 1] == 20)
+    // c: writes stay private.
+    let private_ = try NDArray<Double>(NDView(mappingNPY: url, mode: .copyOnWrite))
+    private_[1, 1] = 40
+    #expect(private_[1, 1] == 40)
+    #expect(try NDArray<Double>(contentsOfNPY: url)[1, 1] == 4)
+    // r: read-only, and views keep the mapping alive.
+    var view: NDView? = try NDView(mappingNPY: url)
+    let column = try NDArray<Double>(view!)[.all, 1]
+    view = nil
+    #expect(column == [20, 4] && column.isReadOnly)
+  }
+
+  @Test func typedReadsConvertByteOrderAndCheckTheType() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("strided-typed-\(UUID().uuidString).npy")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let big = try NDView(storage: ByteStorage(copying: [UInt8(0), 0, 1, 0]), format: ">i", shape: [1])
+    try big.writeNPY(to: url)
+    #expect(try NDArray<Int32>(contentsOfNPY: url) == [256])
+    #expect(throws: NPYError.self) { try NDArray<Double>(contentsOfNPY: url) }
+  }
+
+  @Test func refusedDTypesSayWhy() throws {
+    guard let (directory, _) = try Self.numpyFiles() else { return }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for (name, word) in [("refused_unicode", "unicode"), ("refused_object", "object")] {
+      let url = directory.appendingPathComponent(name + ".npy")
+      do {
+        _ = try NDView(contentsOfNPY: url)
+        Issue.record("\(name) was read")
+      } catch {
+        guard case .unsupportedDType(let message) = error.reason else {
+          Issue.record("\(name): \(error)")
+          continue
+        }
+        #expect(message.contains(word) && error.file == url.path && error.description.contains(url.path))
+      }
+    }
+  }
+}
+
+/// Damaged files: each gives its typed error, none crashes, and none
+/// allocates what the header merely claims.
+@Suite("Damaged NPY files")
+struct DamagedNPYTests {
+  static func header(_ dict: String, version: UInt8 = 1) -> [UInt8] {
+    let body = Array(dict.utf8) + [0x0A]
+    var bytes: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, version, 0]
+    if version == 1 {
+      bytes += [UInt8(body.count & 0xFF), UInt8(body.count >> 8)]
+    } else {
+      bytes += [UInt8(body.count & 0xFF), UInt8(body.count >> 8 & 0xFF), 0, 0]
+    }
+    return bytes + body
+  }
+
+  static let good = "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }"
+
+  static let cases: [(String, [UInt8], @Sendable (NPYError.Reason) -> Bool)] = [
+    ("empty file", [], { $0 == .truncatedHeader }),
+    ("bad magic", Array("PK\u{03}\u{04}whatever".utf8), { $0 == .badMagic }),
+    ("truncated preamble", [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1], { $0 == .truncatedHeader }),
+    ("truncated header", Array(header(good).prefix(30)), { $0 == .truncatedHeader }),
+    ("header over 10000 bytes", [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 2, 0, 0x30, 0x75, 0, 0] + [UInt8](repeating: 0x20, count: 64),
+     { $0 == .headerTooLarge(30000) }),
+    ("unknown version", header(good, version: 4), { $0 == .unsupportedVersion(major: 4, minor: 0) }),
+    ("not a dict", header("[1, 2, 3]"), { if case .malformedHeader = $0 { true } else { false } }),
+    ("missing key", header("{'descr': '<f8', 'shape': (2,), }"), { if case .malformedHeader = $0 { true } else { false } }),
+    ("syntax error", header("{'descr': '<f8', 'fortran_order': False, 'shape': (2,"), { if case .malformedHeader = $0 { true } else { false } }),
+    ("deep nesting", header("{'descr': " + String(repeating: "[", count: 5000) + "}"), { if case .malformedHeader = $0 { true } else { false } }),
+    ("garbage descr", header("{'descr': '<x9', 'fortran_order': False, 'shape': (2,), }"),
+     { if case .unsupportedDType = $0 { true } else { false } }),
+    ("descr not a string", header("{'descr': 5, 'fortran_order': False, 'shape': (2,), }"),
+     { if case .unsupportedDType = $0 { true } else { false } }),
+    ("object", header("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }"),
+     { if case .unsupportedDType(let m) = $0 { m.contains("pickle") } else { false } }),
+    ("negative shape", header("{'descr': '<f8', 'fortran_order': False, 'shape': (-2,), }"),
+     { if case .invalidShape = $0 { true } else { false } }),
+    ("overflowing shape", header("{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }"),
+     { if case .invalidShape = $0 { true } else { false } }),
+    ("integer beyond 64 bits", header("{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999,), }"),
+     { if case .malformedHeader = $0 { true } else { false } }),
+    ("huge claimed size, little data", header("{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000,), }"),
+     { if case .truncatedData(expected: 8_000_000_000_000, available: 0) = $0 { true } else { false } }),
+    ("truncated data", header(good) + [UInt8](repeating: 0, count: 12),
+     { $0 == .truncatedData(expected: 16, available: 12) }),
+    ("fortran_order not a bool", header("{'descr': '<f8', 'fortran_order': 1, 'shape': (2,), }"),
+     { if case .malformedHeader = $0 { true } else { false } }),
+  ]
+
+  @Test(arguments: 0..<cases.count)
+  func damagedFile(_ index: Int) throws {
+    let (name, bytes, matches) = Self.cases[index]
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("strided-damaged-\(UUID().uuidString).npy")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try Data(bytes).write(to: url)
+    for mode in 0..<3 {
+      do {
+        switch mode {
+        case 0: _ = try NDView(contentsOfNPY: url)
+        case 1: _ = try NDView(mappingNPY: url)
+        default: _ = try NDView(npyData: Data(bytes), name: url.path)
+        }
+        Issue.record("\(name): read without an error")
+      } catch {
+        #expect(matches(error.reason), "\(name): \(error)")
+        #expect(error.file == url.path)
+      }
+    }
+  }
+
+  @Test func missingFilesAndBadFormatsAreErrors() throws {
+    let missing = URL(fileURLWithPath: "/nonexistent/strided.npy")
+    #expect(throws: NPYError.self) { try NDView(contentsOfNPY: missing) }
+    let pointers = try NDView(format: "P", shape: [2])
+    #expect(throws: NPYError.self) { try pointers.npyData() }
+  }
+}
