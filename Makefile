@@ -10,13 +10,14 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
 .PHONY: deps demo test bench docs clean
 
-# OpenBLAS (with its pkg-config file) is the one system library Strided needs.
+# The system libraries Strided needs, found through pkg-config: OpenBLAS,
+# and zlib for .npz archives (through ZIPFoundation).
 deps:
-	@if ! pkg-config --exists openblas 2>/dev/null; then \
-	  echo "Installing libopenblas-dev and pkg-config..."; \
+	@if ! pkg-config --exists openblas zlib 2>/dev/null; then \
+	  echo "Installing libopenblas-dev, zlib1g-dev and pkg-config..."; \
 	  export DEBIAN_FRONTEND=noninteractive; \
-	  $(SUDO) apt-get install -y -qq libopenblas-dev pkg-config >/dev/null 2>&1 || \
-	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libopenblas-dev pkg-config; }; \
+	  $(SUDO) apt-get install -y -qq libopenblas-dev zlib1g-dev pkg-config >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libopenblas-dev zlib1g-dev pkg-config; }; \
 	fi
 
 demo: deps

@@ -9,6 +9,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: - Public API
@@ -19,6 +20,7 @@ let package = Package(
         "CVectorMath",
         .product(name: "ComplexModule", package: "swift-numerics"),
         .product(name: "RealModule", package: "swift-numerics"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Strided.docc"]
     ),
@@ -43,6 +45,7 @@ let package = Package(
         "Strided",
         "byte-buffer",
         .product(name: "PropertyBased", package: "swift-property-based"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Fixtures"]
     ),

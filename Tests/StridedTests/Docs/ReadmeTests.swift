@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 import Strided
@@ -41,5 +42,20 @@ struct ReadmeTests {
     #expect(Swift.abs(x[0] - 1.0 / 11) < 1e-15 && Swift.abs(x[1] - 7.0 / 11) < 1e-15)
     let mask = exp(a) .> 10
     #expect(mask == [[false, false, true], [true, true, true]])
+  }
+
+  @Test func interchangeTour() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strided-readme-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let a = NDArray<Double>([1, 2, 3, 4, 5, 6], shape: [2, 3])
+    let url = directory.appendingPathComponent("m.npy")
+    try a.writeNPY(to: url)
+    let mapped = try NDView(mappingNPY: url, mode: .readOnly)
+    #expect(try NDArray<Double>(mapped) == a && mapped.isReadOnly)
+    let archive = directory.appendingPathComponent("data.npz")
+    try NPZ.write(["a": a.view], to: archive)
+    let arrays = try NPZ.arrays(contentsOf: archive)
+    #expect(arrays.keys.sorted() == ["a"])
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 import Strided
 
@@ -51,13 +52,64 @@ struct NPYTests {
   @Test func numpyReadsWhatStridedWrites() throws {
     guard let (directory, manifest) = try Self.numpyFiles() else { return }
     defer { try? FileManager.default.removeItem(at: directory) }
+    var forArchive: [String: NDView] = [:]
     for entry in manifest where !entry.name.hasPrefix("npz:") {
       let view = try NDView(contentsOfNPY: directory.appendingPathComponent(entry.name + ".npy"))
       try view.writeNPY(to: directory.appendingPathComponent(entry.name + ".strided.npy"))
+      if ["f8_le_c", "i4_empty", "record_packed"].contains(entry.name) { forArchive[entry.name] = view }
     }
+    try NPZ.write(forArchive, to: directory.appendingPathComponent("strided_stored.npz"))
+    try NPZ.write(forArchive, to: directory.appendingPathComponent("strided_deflated.npz"), compression: .deflate)
     let differ = try JSONDecoder().decode(
       [String].self, from: Python.run([Fixtures.directory.appendingPathComponent("npy.py").path, "check", directory.path]))
     #expect(differ.isEmpty, "NumPy read these differently: \(differ)")
+  }
+
+  @Test func readsArchivesStoredAndDeflated() throws {
+    guard let (directory, manifest) = try Self.numpyFiles() else { return }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for archive in ["stored.npz", "deflated.npz"] {
+      let arrays = try NPZ.arrays(contentsOf: directory.appendingPathComponent(archive))
+      #expect(arrays.keys.sorted() == ["flags", "m", "x"])
+      for entry in manifest where entry.name.hasPrefix("npz:") {
+        Self.check(arrays[String(entry.name.dropFirst(4))]!, against: entry)
+      }
+    }
+  }
+
+  @Test func archivesRoundTripAndDamagedArchivesAreErrors() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strided-npz-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let a = NDArray<Double>([1, 2, 3, 4, 5, 6], shape: [2, 3])
+    let url = directory.appendingPathComponent("pair.npz")
+    try NPZ.write(["a": a.view, "t": a.transposed().view, "s": NDArray<Int8>(scalar: -3).view], to: url, compression: .deflate)
+    let back = try NPZ.arrays(contentsOf: url)
+    #expect(try NDArray<Double>(back["a"]!) == a && NDArray<Double>(back["t"]!) == a.transposed())
+    #expect(try NDArray<Int8>(back["s"]!)[] == -3)
+    // Not a zip file.
+    let garbage = directory.appendingPathComponent("garbage.npz")
+    try Data("not a zip archive at all".utf8).write(to: garbage)
+    do {
+      _ = try NPZ.arrays(contentsOf: garbage)
+      Issue.record("garbage was read")
+    } catch {
+      guard case .archive = error.reason else { Issue.record("\(error)"); return }
+      #expect(error.file == garbage.path)
+    }
+    // A damaged .npy inside a valid archive names the entry.
+    let bad = directory.appendingPathComponent("bad.npz")
+    let archive = try Archive(url: bad, accessMode: .create)
+    let junk = Data("\u{93}NUMPY\u{01}\u{00}junk".utf8)
+    try archive.addEntry(with: "x.npy", type: .file, uncompressedSize: Int64(junk.count)) { position, size in
+      junk.subdata(in: Int(position)..<Int(position) + size)
+    }
+    do {
+      _ = try NPZ.arrays(contentsOf: bad)
+      Issue.record("a damaged entry was read")
+    } catch {
+      #expect(error.file.hasSuffix("bad.npz:x.npy"))
+    }
   }
 
   @Test func headersArePaddedToSixtyFourBytes() throws {
