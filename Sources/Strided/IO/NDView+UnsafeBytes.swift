@@ -29,3 +29,51 @@ extension NDView {
   }
 
 }
+
+extension NDView {
+  /// Calls `body` with a `RawSpan` over the bytes of a contiguous view, in
+  /// memory order, without copying them. The span cannot escape `body`.
+  ///
+  /// - Precondition: ``isContiguous`` is true.
+  public func withRawSpan<Result, Failure: Error>(
+    _ body: (RawSpan) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    try withUnsafeBytes { (bytes) throws(Failure) in try body(bytes.bytes) }
+  }
+}
+
+extension NDArray {
+  /// Calls `body` with a `Span` over the elements of a contiguous array,
+  /// in memory order (C or Fortran, as the array is laid out), without
+  /// copying them. The span cannot escape `body`.
+  ///
+  /// - Precondition: The array is contiguous and its first element is
+  ///   aligned for `Element`.
+  public func withSpan<Result, Failure: Error>(
+    _ body: (Span<Element>) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    try view.withUnsafeBytes { (bytes) throws(Failure) in
+      precondition(
+        Int(bitPattern: bytes.baseAddress) % MemoryLayout<Element>.alignment == 0,
+        "NDArray.withSpan: the elements are not aligned for \(Element.self)")
+      return try body(bytes.assumingMemoryBound(to: Element.self).span)
+    }
+  }
+
+  /// Calls `body` with a `MutableSpan` over the elements of a contiguous,
+  /// writable array, in memory order. The span cannot escape `body`.
+  ///
+  /// - Precondition: The array is contiguous, writable, and aligned for
+  ///   `Element`.
+  public func withMutableSpan<Result, Failure: Error>(
+    _ body: (inout MutableSpan<Element>) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    try view.withUnsafeMutableBytes { (bytes) throws(Failure) in
+      precondition(
+        Int(bitPattern: bytes.baseAddress) % MemoryLayout<Element>.alignment == 0,
+        "NDArray.withMutableSpan: the elements are not aligned for \(Element.self)")
+      var span = bytes.assumingMemoryBound(to: Element.self).mutableSpan
+      return try body(&span)
+    }
+  }
+}
