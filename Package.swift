@@ -17,7 +17,7 @@ let package = Package(
       name: "Strided",
       dependencies: [
         "COpenBLAS",
-        "CVectorMath",
+        "CStrided",
         .product(name: "ComplexModule", package: "swift-numerics"),
         .product(name: "RealModule", package: "swift-numerics"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -32,10 +32,11 @@ let package = Package(
       providers: [.apt(["libopenblas-dev"])]
     ),
 
-    // glibc's vector math library (libmvec) behind a small C loop.
+    // Small C helpers: loops over glibc's vector math library (libmvec)
+    // and file-block reservation for the .npy writer.
     .target(
-      name: "CVectorMath",
-      linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]
+      name: "CStrided",
+      linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
     ),
 
     // MARK: - Tests

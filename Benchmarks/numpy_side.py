@@ -192,6 +192,29 @@ def sum_axis1_f64_4096():
     return lambda: m.sum(axis=1)
 
 
+def npy_path(name):
+    import tempfile, os
+    return os.path.join(tempfile.gettempdir(), name)
+
+
+def npy_save_f64_2048():
+    m = generator.standard_normal((2048, 2048))
+    path = npy_path("numpy_bench_save.npy")
+    return lambda: np.save(path, m)
+
+
+def npy_load_f64_2048():
+    path = npy_path("numpy_bench_load.npy")
+    np.save(path, generator.standard_normal((2048, 2048)))
+    return lambda: np.load(path)
+
+
+def npy_mmap_f64_2048():
+    path = npy_path("numpy_bench_mmap.npy")
+    np.save(path, generator.standard_normal((2048, 2048)))
+    return lambda: np.load(path, mmap_mode="r")
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
@@ -200,6 +223,7 @@ WORKLOADS = [
     *[matmul(n) for n in (4, 16, 64, 256, 1024)],
     matmul_f32_n1024, matmul_c128_n256, matmul_f64_at_b_512, matmul_f64_sliced_512,
     matmul_f64_batched_64x32, gemv_f64_4096, dot_f64_1e6, solve_f64_512, svd_f64_256,
+    npy_save_f64_2048, npy_load_f64_2048, npy_mmap_f64_2048,
 ]
 
 

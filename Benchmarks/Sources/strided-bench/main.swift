@@ -6,6 +6,7 @@
   import Glibc
 #endif
 import COpenBLAS
+import Foundation
 import ComplexModule
 import Strided
 
@@ -154,4 +155,18 @@ if harness.wantsGroup("solve") {
 if harness.wantsGroup("svd") {
   let a = square(256, seed: 15)
   harness.run("svd_f64_256") { consume(try! a.svd()) }
+}
+
+// MARK: .npy files (32 MiB of float64) in the temporary directory
+
+if harness.wantsGroup("npy") {
+  let m = square(2048, seed: 16)
+  let directory = FileManager.default.temporaryDirectory
+  let savePath = directory.appendingPathComponent("strided_bench_save.npy")
+  harness.run("npy_save_f64_2048") { try! m.writeNPY(to: savePath) }
+  let loadPath = directory.appendingPathComponent("strided_bench_load.npy")
+  try! m.writeNPY(to: loadPath)
+  harness.run("npy_load_f64_2048") { consume(try! NDView(contentsOfNPY: loadPath)) }
+  harness.run("npy_mmap_f64_2048") { consume(try! NDView(mappingNPY: loadPath)) }
+  for url in [savePath, loadPath] { try? FileManager.default.removeItem(at: url) }
 }

@@ -71,8 +71,8 @@ extension NDArray where Element: Comparable {
   public static func .>= (lhs: NDArray, rhs: Element) -> NDArray<Bool> { lhs .>= NDArray(scalar: rhs) }
 
   /// A copy with every element limited to `[minimum, maximum]`; either
-  /// bound may be omitted, and may be an array that broadcasts. NaN stays
-  /// NaN, as in NumPy.
+  /// bound may be omitted, and may be an array that broadcasts. A NaN
+  /// element or bound gives NaN, as in NumPy.
   ///
   /// NumPy: `np.clip(a, minimum, maximum)`.
   ///

@@ -6,6 +6,12 @@ extension NDArray {
     _ op: Reduction.Operation, axes: [Int]?, keepingDimensions: Bool, format: Format = Element.format
   ) -> NDView {
     let axes = axes.map { Reduction.normalize($0, rank: ndim, op.name) } ?? Array(0..<ndim)
+    if Element.scalarKind == .float16 && (op == .sum || op == .product) {
+      // Float16 accumulates in Float, as NumPy's does.
+      let wide = view.convertedUnchecked(from: .float16, to: Float.self)
+      let result = Reduction.reduce(op, wide, axes: axes, keepDimensions: keepingDimensions, kind: .float32, format: Float.format)
+      return result.convertedUnchecked(from: .float32, to: Float16.self)
+    }
     return Reduction.reduce(op, view, axes: axes, keepDimensions: keepingDimensions, kind: Element.scalarKind, format: format)
   }
 
@@ -25,8 +31,9 @@ extension NDArray where Element: Numeric {
   /// The sum of every element; 0 for an empty array.
   ///
   /// Floating-point sums are pairwise, as NumPy's: the rounding error grows
-  /// with the logarithm of the count. Integer sums wrap in the element type
-  /// (NumPy widens small integer types to 64 bits first).
+  /// with the logarithm of the count; `Float16` accumulates in `Float`.
+  /// Integer sums wrap in the element type (NumPy widens small integer
+  /// types to 64 bits first).
   ///
   /// - Complexity: O(*n*).
   public func sum() -> Element { NDArray(unchecked: reduced(.sum, axes: nil, keepingDimensions: false))[] }
@@ -144,15 +151,22 @@ extension NDArray where Element: Comparable {
 }
 
 extension NDArray where Element: BinaryFloatingPoint {
-  /// The mean of every element; NaN for an empty array.
+  /// The mean of every element; NaN for an empty array. `Float16`
+  /// arrays are averaged in `Float`, as NumPy averages them.
   ///
   /// - Complexity: O(*n*).
-  public func mean() -> Element { sum() / Element(count) }
+  public func mean() -> Element {
+    if Element.self == Float16.self { return Element(converted(to: Float.self).mean()) }
+    return sum() / Element(count)
+  }
 
   /// The means along `axes` (NaN where nothing is averaged).
   ///
   /// - Precondition: The axes are in range and distinct.
   public func mean(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
+    if Element.self == Float16.self {
+      return converted(to: Float.self).mean(axes: axes, keepingDimensions: keepingDimensions).converted(to: Element.self)
+    }
     let counted = Reduction.normalize(axes, rank: ndim, "mean").reduce(1) { $0 * shape[$1] }
     return sum(axes: axes, keepingDimensions: keepingDimensions) / Element(counted)
   }
@@ -168,6 +182,9 @@ extension NDArray where Element: BinaryFloatingPoint {
   ///
   /// - Complexity: O(*n*).
   public func variance(degreesOfFreedom: Int = 0) -> Element {
+    if Element.self == Float16.self {
+      return Element(converted(to: Float.self).variance(degreesOfFreedom: degreesOfFreedom))
+    }
     let deviations = self - mean()
     return (deviations * deviations).sum() / Element(count - degreesOfFreedom)
   }
@@ -176,6 +193,11 @@ extension NDArray where Element: BinaryFloatingPoint {
   ///
   /// - Precondition: The axes are in range and distinct.
   public func variance(axes: [Int], degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray {
+    if Element.self == Float16.self {
+      return converted(to: Float.self)
+        .variance(axes: axes, degreesOfFreedom: degreesOfFreedom, keepingDimensions: keepingDimensions)
+        .converted(to: Element.self)
+    }
     let counted = Reduction.normalize(axes, rank: ndim, "variance").reduce(1) { $0 * shape[$1] }
     let deviations = self - mean(axes: axes, keepingDimensions: true)
     return (deviations * deviations).sum(axes: axes, keepingDimensions: keepingDimensions)

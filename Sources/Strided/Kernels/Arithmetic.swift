@@ -71,17 +71,31 @@ enum Arithmetic {
     }
   }
 
-  /// `-a`: integers wrap (`-min` is `min`; unsigned values wrap modulo 2ⁿ).
+  /// `-a`: integers wrap (`-min` is `min`; unsigned values wrap modulo
+  /// 2ⁿ); floating point flips the sign bit, so `-0.0` and NaN signs are
+  /// NumPy's.
   static func negate(_ a: NDView, kind: ScalarKind) -> NDView {
-    let zero = NDView.zeros(format: a.format)
-    return apply(.subtract, zero, a, kind: kind)
+    let out = Operands.result(shape: a.shape, format: a.format, like: [a], "-")
+    switch kind {
+    case .int8: Elementwise.unary(a, into: out) { (x: Int8) in 0 &- x }
+    case .uint8, .char: Elementwise.unary(a, into: out) { (x: UInt8) in 0 &- x }
+    case .int16: Elementwise.unary(a, into: out) { (x: Int16) in 0 &- x }
+    case .uint16: Elementwise.unary(a, into: out) { (x: UInt16) in 0 &- x }
+    case .int32: Elementwise.unary(a, into: out) { (x: Int32) in 0 &- x }
+    case .uint32: Elementwise.unary(a, into: out) { (x: UInt32) in 0 &- x }
+    case .int64: Elementwise.unary(a, into: out) { (x: Int64) in 0 &- x }
+    case .uint64: Elementwise.unary(a, into: out) { (x: UInt64) in 0 &- x }
+    case .float16: Elementwise.unary(a, into: out) { (x: Float16) in -x }
+    case .float32: Elementwise.unary(a, into: out) { (x: Float) in -x }
+    case .float64: Elementwise.unary(a, into: out) { (x: Double) in -x }
+    case .complex64: Elementwise.unary(a, into: out) { (x: Complex<Float>) in -x }
+    case .complex128: Elementwise.unary(a, into: out) { (x: Complex<Double>) in -x }
+    default: preconditionFailure("-: \(kind) elements have no arithmetic")
+    }
+    return out
   }
 }
 
-extension NDView {
-  /// A 0-d view of zero bytes in `format`.
-  static func zeros(format: Format) -> NDView { try! NDView(format: format, shape: []) }
-}
 
 extension Arithmetic {
   /// `|a|` in the same type: integers wrap (`|min|` is `min`, as in NumPy),

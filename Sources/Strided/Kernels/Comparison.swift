@@ -118,7 +118,8 @@ enum Comparison {
     Elementwise.ternary(c, a, b, into: out) { (c: UInt8, x: T, y: T) in c != 0 ? x : y }
   }
 
-  /// Every element limited to `[low, high]`; NaN stays NaN.
+  /// Every element limited to `[low, high]`; a NaN element or bound gives
+  /// NaN, as in NumPy.
   static func clip(_ a: NDView, low: NDView?, high: NDView?, kind: ScalarKind) -> NDView {
     var shapes = [a.shape]
     if let low { shapes.append(low.shape) }
@@ -150,9 +151,9 @@ enum Comparison {
 
   static func bounded<T: Comparable>(_: T.Type, _ out: NDView, _ bound: NDView, _ below: Bool) {
     if below {
-      Elementwise.binary(out, bound, into: out) { (x: T, b: T) in x < b ? b : x }
+      Elementwise.binary(out, bound, into: out) { (x: T, b: T) in b != b || x < b ? b : x }
     } else {
-      Elementwise.binary(out, bound, into: out) { (x: T, b: T) in x > b ? b : x }
+      Elementwise.binary(out, bound, into: out) { (x: T, b: T) in b != b || x > b ? b : x }
     }
   }
 }

@@ -30,7 +30,7 @@ enum Elementwise {
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa])
     let (ea, er) = (MemoryLayout<A>.stride, MemoryLayout<R>.stride)
-    plan.forEachRun(Strides(address(out), address(a), 0, 0), parallel: parallel) { n, p, s in
+    plan.forEachRun(Strides(address(out), address(a), 0, 0), parallel: parallel, outputItemSize: out.itemSize) { n, p, s in
       let po = UnsafeMutablePointer<R>(bitPattern: p[0])!
       let pa = UnsafePointer<A>(bitPattern: p[1])!
       let aligned = p[0] % MemoryLayout<R>.alignment == 0 && p[1] % MemoryLayout<A>.alignment == 0
@@ -60,7 +60,7 @@ enum Elementwise {
     let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa, sb])
     let (ea, eb, er) = (MemoryLayout<A>.stride, MemoryLayout<B>.stride, MemoryLayout<R>.stride)
-    plan.forEachRun(Strides(address(out), address(a), address(b), 0), parallel: parallel) { n, p, s in
+    plan.forEachRun(Strides(address(out), address(a), address(b), 0), parallel: parallel, outputItemSize: out.itemSize) { n, p, s in
       let po = UnsafeMutablePointer<R>(bitPattern: p[0])!
       let pa = UnsafePointer<A>(bitPattern: p[1])!
       let pb = UnsafePointer<B>(bitPattern: p[2])!
@@ -98,7 +98,7 @@ enum Elementwise {
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sc, sa, sb])
-    plan.forEachRun(Strides(address(out), address(c), address(a), address(b)), parallel: parallel) { n, p, s in
+    plan.forEachRun(Strides(address(out), address(c), address(a), address(b)), parallel: parallel, outputItemSize: out.itemSize) { n, p, s in
       var o = UnsafeMutableRawPointer(bitPattern: p[0])!
       var (z, x, y) = (UnsafeRawPointer(bitPattern: p[1])!, UnsafeRawPointer(bitPattern: p[2])!, UnsafeRawPointer(bitPattern: p[3])!)
       for _ in 0..<n {

@@ -125,12 +125,25 @@ struct IterationPlan {
     return (first, second, axes[axis].strides &* (size / 2))
   }
 
+  /// Whether operand 0 (the output) writes every item at its own bytes:
+  /// sorted by stride magnitude, each axis steps past everything the
+  /// smaller ones reach. A view made by `asStrided` can fail this.
+  func outputIsDisjoint(itemSize: Int) -> Bool {
+    var reach = itemSize
+    for axis in axes.sorted(by: { $0.strides[0].magnitude < $1.strides[0].magnitude }) {
+      let stride = Int(axis.strides[0].magnitude)
+      guard stride >= reach else { return false }
+      reach += stride * (axis.size - 1)
+    }
+    return true
+  }
+
   /// Calls `run` for every inner run, on two threads when `parallel` is
-  /// true and the work is large enough. `run` must then be safe to call
-  /// concurrently on disjoint runs.
+  /// true, the work is large enough, and the output's items do not share
+  /// bytes. `run` must then be safe to call concurrently on disjoint runs.
   @inline(__always)
-  func forEachRun(_ base: Strides, parallel: Bool, _ run: (Int, Strides, Strides) -> Void) {
-    guard parallel, isWorthSplitting, !axes.isEmpty else {
+  func forEachRun(_ base: Strides, parallel: Bool, outputItemSize: Int, _ run: (Int, Strides, Strides) -> Void) {
+    guard parallel, isWorthSplitting, !axes.isEmpty, outputIsDisjoint(itemSize: outputItemSize) else {
       forEachRun(base, run)
       return
     }

@@ -134,6 +134,7 @@ enum LAPACK {
     guard info == 0 else { return Int(info) }
     lwork = blasInt(querySize(E.self, query), "lwork")
     let factorWork = scratch(E.self, Int(lwork))
+    defer { withExtendedLifetime((tau, query, factorWork)) {} }
     factor(factorWork.base)
     guard info == 0 else { return Int(info) }
     copyR()
@@ -144,7 +145,7 @@ enum LAPACK {
     lwork = blasInt(querySize(E.self, query), "lwork")
     let formWork = scratch(E.self, Int(lwork))
     form(formWork.base)
-    withExtendedLifetime((tau, query, factorWork, formWork)) {}
+    withExtendedLifetime(formWork) {}
     return Int(info)
   }
 

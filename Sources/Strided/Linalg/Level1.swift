@@ -35,12 +35,15 @@ enum Level1 {
   }
 }
 
+/// Every routine below requires its vectors' length to fit in 32 bits
+/// (BLAS's index type) and traps with a message otherwise.
 extension BLAS {
   /// The dot product `Σ x[i]·y[i]` of two vectors of any stride, without
   /// conjugation (BLAS's `dot`, or `dotu` for complex).
   ///
-  /// - Precondition: Both are 1-D of the same length.
-  /// - Complexity: O(*n*); no copy unless a stride is zero.
+  /// - Precondition: Both are 1-D of the same length, which fits in 32 bits.
+  /// - Complexity: O(*n*); no copy unless a stride is zero or an element
+  ///   is misaligned.
   public static func dot<E: BLASElement>(_ x: NDArray<E>, _ y: NDArray<E>) -> E {
     Level1.dot(E.self, x.view, y.view, conjugated: false)
   }

@@ -25,6 +25,8 @@ extension NDArray {
   /// - Precondition: Neither operand is 0-d; the last axis of `self` and
   ///   the second-to-last of `other` (its only axis, if 1-D) have the same
   ///   length; the batch axes broadcast. The message names both shapes.
+  ///   For BLAS element types, each matrix dimension fits in 32 bits
+  ///   (BLAS's index type).
   /// - Complexity: O(*m·n·k*) per matrix, plus O(size) for any packing.
   public func matmul(_ other: NDArray) -> NDArray {
     NDArray(unchecked: Products.matmul(view, other.view, kind: Element.scalarKind))
@@ -38,8 +40,8 @@ extension NDArray {
   /// second-to-last of `other`: the result's shape is `self.shape` without
   /// its last axis followed by `other.shape` without its second-to-last.
   ///
-  /// - Precondition: Neither operand is 0-d, and the summed axes have the
-  ///   same length.
+  /// - Precondition: Neither operand is 0-d, the summed axes have the
+  ///   same length, and (for BLAS element types) dimensions fit in 32 bits.
   /// - Complexity: O(*m·n·k*); N-D operands that are not contiguous are
   ///   copied first, as NumPy does.
   public func dot(_ other: NDArray) -> NDArray {
@@ -51,8 +53,11 @@ extension NDArray {
     precondition(
       k == other.shape[other.ndim - 2],
       "dot: shapes \(shape) and \(other.shape) do not align: \(k) ≠ \(other.shape[other.ndim - 2])")
-    let left = flattened(self, to: [-1, k])
-    let right = flattened(other.movingAxis(from: other.ndim - 2, to: 0), to: [k, -1])
+    // Explicit sizes: with k = 0, a -1 could not be inferred.
+    let rows = shape.prefix(ndim - 1).reduce(1, *)
+    let columns = other.shape.prefix(other.ndim - 2).reduce(1, *) * other.shape[other.ndim - 1]
+    let left = flattened(self, to: [rows, k])
+    let right = flattened(other.movingAxis(from: other.ndim - 2, to: 0), to: [k, columns])
     var resultShape = Dimensions(shape.prefix(ndim - 1))
     resultShape.append(contentsOf: other.shape.prefix(other.ndim - 2))
     resultShape.append(other.shape[other.ndim - 1])
@@ -94,7 +99,8 @@ extension NDArray where Element: BLASElement {
   ///   - operations: How each operand enters the product: as it is,
   ///     transposed, or conjugate-transposed (``MatrixOperation``).
   /// - Precondition: All three are 2-D; `op(self)` is *m × k*, `op(other)`
-  ///   is *k × n*, `result` is *m × n*; `result` is writable.
+  ///   is *k × n*, `result` is *m × n*; `result` is writable; *m*, *n* and
+  ///   *k* fit in 32 bits (BLAS's index type).
   /// - Complexity: O(*m·n·k*).
   public func gemm(
     _ other: NDArray, alpha: Element = 1, beta: Element = 0, into result: NDArray,
@@ -122,7 +128,7 @@ extension NDArray where Element: BLASElement {
   ///
   /// - Precondition: `self` is 2-D, `vector` and `result` 1-D; `op(self)`
   ///   is *m × n*, `vector` has *n* elements and `result` *m*; `result` is
-  ///   writable.
+  ///   writable; *m* and *n* fit in 32 bits.
   /// - Complexity: O(*m·n*).
   public func gemv(
     _ vector: NDArray, alpha: Element = 1, beta: Element = 0, into result: NDArray,

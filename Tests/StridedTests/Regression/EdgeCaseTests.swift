@@ -71,3 +71,44 @@ struct EdgeCaseTests {
     #expect(half[0] == -40000)
   }
 }
+
+/// Cases a review of the numeric and linear-algebra code found.
+@Suite("Numeric review cases")
+struct NumericReviewTests {
+  @Test func inPlaceWritesThroughASelfOverlappingViewStayOnOneThread() throws {
+    // Every element of w is the same double: 2²¹ additions of 1, in order.
+    var w = try NDArray<Double>.zeros([1]).asStrided(shape: [1 << 21], strides: [0])
+    w += 1
+    #expect(w[0] == Double(1 << 21))
+  }
+
+  @Test func dotWithAnEmptySummedAxis() {
+    let r = NDArray<Double>.zeros([2, 0]).dot(NDArray<Double>.zeros([3, 0, 4]))
+    #expect(r.shape == [2, 3, 4] && r == NDArray.zeros([2, 3, 4]))
+  }
+
+  @Test func float16MeansAndSumsAccumulateInFloat() {
+    let ones = NDArray<Float16>.ones([70_000])
+    #expect(ones.mean() == 1)
+    #expect(ones.sum() == .infinity)  // 70000 does not fit in Float16
+    #expect(NDArray<Float16>.ones([3000, 2]).mean(axis: 0) == [1, 1])
+    #expect(NDArray<Float16>(repeating: 0.1, shape: [4096]).sum() == Float16(Float(0.1 as Float16) * 4096))
+  }
+
+  @Test func negationFlipsTheSignOfZero() {
+    let negated = -NDArray<Double>([0.0, 1.5])
+    #expect(negated[0].sign == .minus && negated[1] == -1.5)
+    #expect((-NDArray<Float>([0])).elements[0].sign == .minus)
+  }
+
+  @Test func clipWithANaNBoundIsNaN() {
+    let clipped = NDArray<Double>([1, 5]).clipped(min: NDArray(scalar: .nan))
+    #expect(clipped[0].isNaN && clipped[1].isNaN)
+  }
+
+  @Test func gemvIgnoresNaNInAnOutputItOverwrites() {
+    let y = NDArray<Double>([.nan, .nan])
+    NDArray<Double>([1, 2, 3, 4], shape: [2, 2]).gemv(NDArray<Double>([1, 1]), into: y)
+    #expect(y == [3, 7])
+  }
+}

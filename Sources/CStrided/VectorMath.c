@@ -1,17 +1,16 @@
 #include "VectorMath.h"
 
+#if defined(__x86_64__) && defined(__linux__)
+
 #include <immintrin.h>
 #include <string.h>
 
 #define AVX2 __attribute__((target("avx2")))
 
 int strided_vector_math_available(void) {
-  static int state = -1;
-  if (state < 0) {
-    __builtin_cpu_init();
-    state = __builtin_cpu_supports("avx2") ? 1 : 0;
-  }
-  return state;
+  // __builtin_cpu_supports reads data the runtime initializes before
+  // main: safe from any thread.
+  return __builtin_cpu_supports("avx2") ? 1 : 0;
 }
 
 // libmvec's AVX2 entry points (the x86-64 vector function ABI).
@@ -76,3 +75,22 @@ FLOAT_LOOP(strided_log_f32, _ZGVdN8v_logf)
 FLOAT_LOOP(strided_sin_f32, _ZGVdN8v_sinf)
 FLOAT_LOOP(strided_cos_f32, _ZGVdN8v_cosf)
 FLOAT_LOOP(strided_tanh_f32, _ZGVdN8v_tanhf)
+
+#else
+
+// No libmvec here: every function declines, and callers use scalar code.
+int strided_vector_math_available(void) { return 0; }
+#define DECLINE(NAME, T) \
+  int NAME(const T *x, T *y, size_t n) { (void)x; (void)y; (void)n; return 0; }
+DECLINE(strided_exp_f64, double)
+DECLINE(strided_log_f64, double)
+DECLINE(strided_sin_f64, double)
+DECLINE(strided_cos_f64, double)
+DECLINE(strided_tanh_f64, double)
+DECLINE(strided_exp_f32, float)
+DECLINE(strided_log_f32, float)
+DECLINE(strided_sin_f32, float)
+DECLINE(strided_cos_f32, float)
+DECLINE(strided_tanh_f32, float)
+
+#endif
