@@ -23,7 +23,9 @@ deps:
 demo: deps
 	$(SWIFT) run byte-buffer
 
+# The DLPack shared library is built first: a test hands it to NumPy.
 test: deps
+	$(SWIFT) build --product StridedDLPack
 	$(SWIFT) test
 
 # The build plan is dropped first: SwiftPM can miss source files added to

@@ -4,7 +4,9 @@ import PackageDescription
 let package = Package(
   name: "Strided",
   products: [
-    .library(name: "Strided", targets: ["Strided"])
+    .library(name: "Strided", targets: ["Strided"]),
+    // A C interface to Strided's DLPack support, for other languages.
+    .library(name: "StridedDLPack", type: .dynamic, targets: ["StridedDLPack"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -23,6 +25,11 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Strided.docc"]
+    ),
+
+    .target(
+      name: "StridedDLPack",
+      dependencies: ["Strided"]
     ),
 
     // MARK: - C interop
@@ -45,6 +52,7 @@ let package = Package(
       dependencies: [
         "Strided",
         "byte-buffer",
+        "CStrided",
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
