@@ -60,11 +60,27 @@ enum Products {
       shapeB.append(n)
       let sa = try! a2.broadcast(to: shapeA)
       let sb = try! b2.broadcast(to: shapeB)
-      forEachBatch(batch, sa.layout, sb.layout, result.layout) { oa, ob, oc in
-        product(
-          matrix(sa, offset: sa.byteOffset + oa, rank: shapeA.count),
-          matrix(sb, offset: sb.byteOffset + ob, rank: shapeB.count),
-          into: matrix(result, offset: oc, rank: shape.count), kind: kind)
+      var offsets: [(Int, Int, Int)] = []
+      forEachBatch(batch, sa.layout, sb.layout, result.layout) { offsets.append(($0, $1, $2)) }
+      func multiply(_ range: Range<Int>) {
+        for (oa, ob, oc) in offsets[range] {
+          product(
+            matrix(sa, offset: sa.byteOffset + oa, rank: shapeA.count),
+            matrix(sb, offset: sb.byteOffset + ob, rank: shapeB.count),
+            into: matrix(result, offset: oc, rank: shape.count), kind: kind)
+        }
+      }
+      // Many small products: half the stack on each of two threads (each
+      // output matrix is its own memory). Large products are left to
+      // BLAS's own threads.
+      let (flops, overflow) = m.multipliedReportingOverflow(by: n &* k)
+      if offsets.count >= 4 && !overflow && flops <= 1 << 18 && flops &* offsets.count >= 1 << 20
+        && IterationPlan.processorCount >= 2
+      {
+        let half = offsets.count / 2
+        IterationPlan.concurrently({ multiply(0..<half) }, { multiply(half..<offsets.count) })
+      } else {
+        multiply(0..<offsets.count)
       }
     }
 

@@ -120,6 +120,22 @@ struct MatrixProductTests {
     #expect(v.matmul(b)[3] == NDArray(rows(v.expandingDimensions(at: 0).matmul(b[3]))[0]))
   }
 
+  @Test func largeStacksOfSmallProductsSplitAcrossThreads() {
+    // 64 products of 32 × 32: the stack is shared between two threads.
+    let a = NDArray<Double>((0..<(64 * 32 * 32)).map { Double($0 % 7 - 3) }, shape: [64, 32, 32])
+    let b = NDArray<Double>((0..<(64 * 32 * 32)).map { Double($0 % 5 - 2) }, shape: [64, 32, 32])
+    let bt = b.swappingAxes(1, 2)  // transposed matrices: BLAS's Trans
+    let c = a.matmul(bt)
+    for i in [0, 31, 32, 63] {
+      #expect(rows(c[i, .all, .all]) == referenceProduct(a[i, .all, .all], bt[i, .all, .all]))
+    }
+    let ai = a.converted(to: Int32.self)
+    let ci = ai.matmul(ai)
+    for i in [0, 40, 63] {
+      #expect(rows(ci[i, .all, .all]) == referenceProduct(ai[i, .all, .all], ai[i, .all, .all]))
+    }
+  }
+
   @Test func productsMatchNumPy() throws {
     guard Python.hasNumPy else { return }
     let cases: [([Int], [Int])] = [
