@@ -28,10 +28,10 @@ test: deps
 	$(SWIFT) build --product StridedDLPack
 	$(SWIFT) test
 
-# The build plan is dropped first: SwiftPM can miss source files added to
-# the parent package since the benchmarks were last built.
+# The build plan and module cache are dropped first: SwiftPM can miss source
+# files and C headers added to the parent package since the last build.
 bench: deps
-	rm -f Benchmarks/.build/release/description.json
+	rm -rf Benchmarks/.build/release/description.json Benchmarks/.build/release/ModuleCache
 	cd Benchmarks && $(SWIFT) build -c release --product strided-bench
 	python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench -- $(ARGS)
 
