@@ -29,7 +29,7 @@ let package = Package(
 
     .target(
       name: "StridedDLPack",
-      dependencies: ["Strided"]
+      dependencies: ["Strided", "CStrided"]
     ),
 
     // MARK: - C interop

@@ -4,6 +4,7 @@
 //
 // Every function takes or returns `DLManagedTensor *`.
 
+import CStrided
 import Strided
 
 /// Makes a 3 × 4 matrix of 0, 1, …, 11 in Strided and exports its
@@ -20,9 +21,8 @@ public func stridedDLPackExample() -> UnsafeMutableRawPointer? {
 /// this returns). Returns NaN for a tensor that is not `double`s.
 @_cdecl("strided_dlpack_sum")
 public func stridedDLPackSum(_ tensor: UnsafeMutableRawPointer?) -> Double {
-  guard let tensor, let view = try? NDView(dlpack: tensor), let array = try? NDArray<Double>(view) else {
-    return .nan
-  }
+  guard let view = adopt(tensor) else { return .nan }
+  guard let array = try? NDArray<Double>(view) else { return .nan }
   return array.sum()
 }
 
@@ -31,9 +31,20 @@ public func stridedDLPackSum(_ tensor: UnsafeMutableRawPointer?) -> Double {
 /// tensor. Returns 0, or -1 for a tensor that is not `double`s.
 @_cdecl("strided_dlpack_scale")
 public func stridedDLPackScale(_ tensor: UnsafeMutableRawPointer?, _ factor: Double) -> Int32 {
-  guard let tensor, let view = try? NDView(dlpack: tensor), var array = try? NDArray<Double>(view) else {
-    return -1
-  }
+  guard let view = adopt(tensor) else { return -1 }
+  guard var array = try? NDArray<Double>(view) else { return -1 }
   array *= factor
   return 0
+}
+
+/// A view that owns `tensor`; when Strided cannot view it, the tensor is
+/// deleted here, since the caller handed over its ownership.
+private func adopt(_ tensor: UnsafeMutableRawPointer?) -> NDView? {
+  guard let tensor else { return nil }
+  do {
+    return try NDView(dlpack: tensor)
+  } catch {
+    strided_dlpack_delete(tensor.assumingMemoryBound(to: DLManagedTensor.self))
+    return nil
+  }
 }

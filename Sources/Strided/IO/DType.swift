@@ -17,7 +17,10 @@ enum DType {
     let text = try formatText(of: descr)
     do {
       let format = try Format(parsing: text)
+      guard format.itemSize > 0 else { throw NPYError.Reason.unsupportedDType("\(descr) has items of 0 bytes") }
       return (format, format.itemSize)
+    } catch let error as NPYError.Reason {
+      throw error
     } catch {
       throw .unsupportedDType("\(descr) (as the format \"\(text)\": \(error))")
     }
@@ -151,12 +154,14 @@ enum DType {
 
   static func recordDescr(_ format: Format, itemSize: Int, depth: Int = 0) throws(NPYError.Reason) -> String {
     guard depth < 16 else { throw .unsupportedFormat("records nested deeper than 16 levels") }
+    // Only padding (`16x`): NumPy's void type of that size.
+    if format.fields.isEmpty { return "'|V\(itemSize)'" }
     var entries: [String] = []
     var position = 0
     for (index, field) in format.fields.sorted(by: { $0.offset < $1.offset }).enumerated() {
       guard field.offset >= position else { throw .unsupportedFormat("overlapping fields in \(format)") }
       if field.offset > position { entries.append("('', '|V\(field.offset - position)')") }
-      let name = (field.name ?? "f\(index)").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+      let name = pythonEscaped(field.name ?? "f\(index)")
       var element = field.format
       var shape: [Int] = []
       if case .array(let dims, let inner) = element.kind {
@@ -173,4 +178,23 @@ enum DType {
     if itemSize > position { entries.append("('', '|V\(itemSize - position)')") }
     return "[" + entries.joined(separator: ", ") + "]"
   }
+}
+
+/// The body of a Python string literal in single quotes: backslashes,
+/// quotes and control characters escaped as Python's `repr` would.
+func pythonEscaped(_ text: String) -> String {
+  var result = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\\": result += "\\\\"
+    case "'": result += "\\'"
+    case "\n": result += "\\n"
+    case "\r": result += "\\r"
+    case "\t": result += "\\t"
+    case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+      result += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+    default: result.unicodeScalars.append(scalar)
+    }
+  }
+  return result
 }

@@ -17,6 +17,9 @@ public enum DLPackError: Error, Equatable, Sendable, CustomStringConvertible {
   case unsupportedType(code: Int, bits: Int, lanes: Int)
   /// A tensor whose dimension count, shape or strides are invalid.
   case invalidTensor(String)
+  /// A read-only view: an unversioned DLPack tensor has no way to say so,
+  /// and a consumer may write to it.
+  case readOnly
 
   public var description: String {
     switch self {
@@ -25,6 +28,7 @@ public enum DLPackError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unsupportedDevice(let device): "device type \(device) is not the CPU"
     case .unsupportedType(let code, let bits, let lanes): "DLPack type code \(code), \(bits) bits, \(lanes) lanes"
     case .invalidTensor(let reason): "invalid tensor: \(reason)"
+    case .readOnly: "the view is read-only; a DLPack consumer could write to it (copy() it first)"
     }
   }
 }
@@ -59,11 +63,13 @@ extension NDView {
   /// Strides are converted to elements; negative and zero strides are kept.
   ///
   /// - Returns: A `DLManagedTensor *` the consumer owns.
-  /// - Throws: ``DLPackError/unsupportedFormat(_:)`` for formats DLPack has
-  ///   no type for (records, strings, non-native byte order), and
+  /// - Throws: ``DLPackError/readOnly`` for a read-only view (NumPy refuses
+  ///   those too), ``DLPackError/unsupportedFormat(_:)`` for formats DLPack
+  ///   has no type for (records, strings, non-native byte order), and
   ///   ``DLPackError/unalignedStride(_:itemSize:)`` for a stride that is not
   ///   a whole number of elements.
   public func exportDLPack() throws(DLPackError) -> UnsafeMutableRawPointer {
+    guard !isReadOnly else { throw .readOnly }
     let dtype = try DLPackType.dtype(of: self)
     var elementStrides: [Int64] = []
     for stride in strides {
@@ -126,8 +132,23 @@ extension NDView {
     let reach: (low: Int, high: Int)?
     do { reach = try layout.reach(itemSize: itemSize) } catch { throw .invalidTensor("\(error)") }
     let (low, high) = reach ?? (0, 0)
-    guard let data = t.data else { throw .invalidTensor("no data") }
-    let first = data + Int(t.byte_offset)
+    guard let offset = Int(exactly: t.byte_offset) else { throw .invalidTensor("byte offset \(t.byte_offset)") }
+    // A tensor with no elements may have no data (as the specification
+    // recommends); its storage is then empty.
+    let first: UnsafeMutableRawPointer
+    if let data = t.data {
+      guard !Int(bitPattern: data).addingReportingOverflow(offset &+ low).overflow else {
+        throw .invalidTensor("byte offset \(offset) overflows")
+      }
+      first = data + offset
+    } else {
+      guard reach == nil else { throw .invalidTensor("no data") }
+      first = UnsafeMutableRawPointer(bitPattern: MemoryLayout<Double>.alignment)!
+    }
+    // The checks every view passes: counts and byte extents fit in Int.
+    do { try layout.validate(itemSize: itemSize, byteOffset: -low, storageCount: high - low) } catch {
+      throw .invalidTensor("\(error)")
+    }
     let owner = UncheckedSendable(managed)
     let storage = ByteStorage(
       unsafeAdopting: UnsafeMutableRawBufferPointer(start: first + low, count: high - low),

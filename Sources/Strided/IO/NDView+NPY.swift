@@ -55,7 +55,7 @@ extension NDView {
     let file = try NPYFile(url: url, writable: mode == .readWrite)
     defer { file.close() }
     let (header, dataOffset) = try file.header()
-    let storage = try file.map(mode: mode)
+    let storage = try file.map(length: dataOffset + header.dataCount, mode: mode)
     self = header.view(of: storage, byteOffset: dataOffset, readOnly: mode == .readOnly)
   }
 
@@ -110,11 +110,26 @@ extension NDView {
   /// - Complexity: O(*n*).
   public func writeNPY(to url: URL) throws(NPYError) {
     let (header, source) = try npyParts(name: url.path)
-    let file = try NPYFile(creating: url)
-    defer { file.close() }
-    file.reserve(header.count + source.nbytes)
-    try file.write(header)
-    try source.withUnsafeElementBytes { bytes throws(NPYError) in try file.write(bytes) }
+    // A new file, renamed over the target at the end: views mapping the
+    // old file keep its bytes, and a failed write leaves it as it was.
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(UInt64.random(in: 0 ... .max)).tmp")
+    let file = try NPYFile(creating: temporary)
+    do {
+      file.reserve(header.count + source.nbytes)
+      try file.write(header)
+      try source.withUnsafeElementBytes { bytes throws(NPYError) in try file.write(bytes) }
+      file.close()
+    } catch {
+      file.close()
+      unlink(temporary.path)
+      throw NPYError(file: url.path, reason: error.reason)
+    }
+    guard rename(temporary.path, url.path) == 0 else {
+      let failure = NPYFile.systemError(url.path, "cannot replace")
+      unlink(temporary.path)
+      throw failure
+    }
   }
 
   /// The header, and a contiguous view of the elements in the order the
@@ -182,7 +197,7 @@ struct NPYFile {
 
   init(creating url: URL) throws(NPYError) {
     path = url.path
-    descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw Self.systemError(path, "cannot create") }
   }
 
@@ -190,7 +205,7 @@ struct NPYFile {
     NPYError(file: path, reason: .system("\(what): \(String(cString: strerror(errno)))"))
   }
 
-  func close() { _ = Glibc.close(descriptor) }
+  func close() { _ = closeDescriptor(descriptor) }
 
   func size() throws(NPYError) -> Int {
     var info = stat()
@@ -204,8 +219,16 @@ struct NPYFile {
     let fileSize = try size()
     let preamble = Swift.min(fileSize, 12 + NPYHeader.maximumLength)
     var bytes = [UInt8](repeating: 0, count: preamble)
-    let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, preamble, 0) }
-    guard read == preamble else { throw Self.systemError(path, "cannot read") }
+    let read = bytes.withUnsafeMutableBytes { buffer in
+      Result { () throws(NPYError) in
+        if preamble > 0 { try self.read(into: buffer.baseAddress!, count: preamble, at: 0) }
+      }
+    }
+    do { try read.get() } catch {
+      // The file shrank since it was measured: its header is cut short.
+      if case .truncatedData = error.reason { throw NPYError(file: path, reason: .truncatedHeader) }
+      throw error
+    }
     do throws(NPYError.Reason) {
       let parsed = bytes.withUnsafeBytes { bytes in Result { () throws(NPYError.Reason) in try NPYHeader.parse(bytes) } }
       let (header, dataOffset) = try parsed.get()
@@ -244,16 +267,22 @@ struct NPYFile {
   func write(_ bytes: UnsafeRawBufferPointer) throws(NPYError) {
     var done = 0
     while done < bytes.count {
-      let n = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+      let n = writeDescriptor(descriptor, bytes.baseAddress! + done, bytes.count - done)
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else { throw Self.systemError(path, "cannot write") }
       done += n
     }
   }
 
-  /// The whole file, mapped, as storage that unmaps it when released.
-  func map(mode: NPYMapMode) throws(NPYError) -> ByteStorage {
-    let length = try size()
+  /// The first `length` bytes of the file (header and data), mapped, as
+  /// storage that unmaps them when released. The length is checked against
+  /// the file again here, so a file cut short since its header was read is
+  /// an error, not a view past the mapping.
+  func map(length: Int, mode: NPYMapMode) throws(NPYError) -> ByteStorage {
+    let available = try size()
+    guard available >= length else {
+      throw NPYError(file: path, reason: .truncatedData(expected: length, available: available))
+    }
     let protection = mode == .readOnly ? PROT_READ : PROT_READ | PROT_WRITE
     let flags = mode == .copyOnWrite ? MAP_PRIVATE : MAP_SHARED
     guard let address = mmap(nil, length, protection, flags, descriptor, 0), address != MAP_FAILED else {
@@ -263,4 +292,11 @@ struct NPYFile {
       unsafeAdopting: UnsafeMutableRawBufferPointer(start: address, count: length), owner: nil,
       readOnly: mode == .readOnly, deallocator: { buffer in _ = munmap(buffer.baseAddress, buffer.count) })
   }
+}
+
+/// The C library's `close` and `write`, which `NPYFile`'s methods of the
+/// same names would otherwise hide.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
+private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
 }

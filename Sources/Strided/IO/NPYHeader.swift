@@ -99,6 +99,10 @@ struct NPYHeader: Equatable {
     let major = !isLatin1 ? 3 : layout(2).length <= 0xFFFF ? 1 : 2
     let lengthSize = major == 1 ? 2 : 4
     let (total, length) = layout(lengthSize)
+    // NumPy, and Strided, refuse to read longer headers.
+    guard length <= Self.maximumLength else {
+      throw .unsupportedFormat("its header would be \(length) bytes, over NumPy's limit of 10000 (too many fields)")
+    }
     var bytes = Self.magic + [UInt8(major), 0]
     for i in 0..<lengthSize { bytes.append(UInt8(truncatingIfNeeded: length >> (8 * i))) }
     bytes += body

@@ -120,7 +120,17 @@ indirect enum PythonLiteral: Equatable {
           switch escaped {
           case "n": result.append("\n")
           case "t": result.append("\t")
+          case "r": result.append("\r")
+          case "0": result.append("\0")
           case "\\", "'", "\"": result.append(escaped)
+          case "x", "u", "U":
+            let digits = escaped == "x" ? 2 : escaped == "u" ? 4 : 8
+            guard position + digits <= scalars.count,
+              let value = UInt32(String(String.UnicodeScalarView(scalars[position..<(position + digits)])), radix: 16),
+              let decoded = Unicode.Scalar(value)
+            else { throw fail("invalid escape '\\\(escaped)'") }
+            position += digits
+            result.append(decoded)
           default: throw fail("unsupported escape '\\\(escaped)'")
           }
         } else {

@@ -1,3 +1,5 @@
+import CStrided
+import Foundation
 import Testing
 
 @testable import Strided
@@ -110,5 +112,84 @@ struct NumericReviewTests {
     let y = NDArray<Double>([.nan, .nan])
     NDArray<Double>([1, 2, 3, 4], shape: [2, 2]).gemv(NDArray<Double>([1, 1]), into: y)
     #expect(y == [3, 7])
+  }
+}
+
+/// Cases a review of the interchange code found.
+@Suite("Interchange review cases")
+struct InterchangeReviewTests {
+  static func temporaryURL(_ name: String) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("strided-\(UUID().uuidString)-\(name)")
+  }
+
+  @Test func writingOverAMappedFileLeavesTheMappingIntact() throws {
+    let url = Self.temporaryURL("mapped.npy")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try NDArray<Double>([1, 2, 3]).writeNPY(to: url)
+    let mapped = try NDView(mappingNPY: url)
+    try mapped.writeNPY(to: url)  // reads the mapping while replacing the file
+    #expect(try NDArray<Double>(mapped) == [1, 2, 3])
+    #expect(try NDArray<Double>(contentsOfNPY: url) == [1, 2, 3])
+    try NDArray<Double>([4, 5]).writeNPY(to: url)
+    #expect(try NDArray<Double>(mapped) == [1, 2, 3])  // the old bytes stay
+  }
+
+  @Test func readOnlyViewsAreNotExported() throws {
+    #expect(throws: DLPackError.readOnly) { try NDArray<Double>([1]).asReadOnly().exportDLPack() }
+  }
+
+  @Test func hostileDLPackTensorsAreRefused() throws {
+    var shape: [Int64] = [1 << 61]
+    var strides: [Int64] = [0]
+    var value = 1.0
+    try withUnsafeMutablePointer(to: &value) { data in
+      try shape.withUnsafeMutableBufferPointer { shape in
+        try strides.withUnsafeMutableBufferPointer { strides in
+          var tensor = DLManagedTensor(
+            dl_tensor: DLTensor(
+              data: data, device: DLDevice(device_type: kDLCPU, device_id: 0), ndim: 1,
+              dtype: DLDataType(code: UInt8(kDLFloat.rawValue), bits: 64, lanes: 1), shape: shape.baseAddress,
+              strides: strides.baseAddress, byte_offset: 0),
+            manager_ctx: nil, deleter: nil)
+          // 2⁶¹ elements of 8 bytes: the byte count overflows.
+          #expect(throws: DLPackError.self) { try NDView(dlpack: &tensor) }
+          shape[0] = 1
+          tensor.dl_tensor.byte_offset = 1 << 63
+          #expect(throws: DLPackError.self) { try NDView(dlpack: &tensor) }
+          // An empty tensor may have no data at all.
+          tensor.dl_tensor.byte_offset = 0
+          shape[0] = 0
+          tensor.dl_tensor.data = nil
+          do { #expect(try NDView(dlpack: &tensor).count == 0) } catch { Issue.record("\(error)") }
+        }
+      }
+    }
+  }
+
+  @Test func zeroSizedItemsAreRefused() throws {
+    let header = DamagedNPYTests.header("{'descr': '|S0', 'fortran_order': False, 'shape': (4611686018427387904,), }")
+    #expect(throws: NPYError.self) { try NDView(npyData: Data(header)) }
+  }
+
+  @Test func paddingOnlyRecordsAndEscapedNamesRoundTrip() throws {
+    let void = try NDView(format: "16x", shape: [2])
+    let text = String(decoding: try void.npyData().prefix(100), as: UTF8.self)
+    #expect(text.contains("'descr': '|V16'"))
+    #expect(try NDView(npyData: void.npyData()).itemSize == 16)
+    let escaped = DamagedNPYTests.header("{'descr': [('\\x41\\u00e9', '<f8')], 'fortran_order': False, 'shape': (1,), }")
+      + [UInt8](repeating: 0, count: 8)
+    let view = try NDView(npyData: Data(escaped))
+    #expect(view.format.fields.first?.name == "Aé")
+  }
+
+  @Test func headersOverTheLimitAreNotWritten() throws {
+    let fields = (0..<800).map { "d:field\($0):" }.joined()
+    let wide = try NDView(format: Format(parsing: "T{\(fields)}"), shape: [1])
+    do {
+      _ = try wide.npyData()
+      Issue.record("an unreadable header was written")
+    } catch {
+      guard case .unsupportedFormat = error.reason else { Issue.record("\(error)"); return }
+    }
   }
 }
