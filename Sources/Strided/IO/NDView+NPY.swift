@@ -5,6 +5,7 @@
 #endif
 import CStrided
 import Foundation
+import Synchronization
 
 /// How ``NDView/init(mappingNPY:mode:)`` maps a file: NumPy's `mmap_mode`.
 public enum NPYMapMode: Sendable {
@@ -110,11 +111,21 @@ extension NDView {
   /// - Complexity: O(*n*).
   public func writeNPY(to url: URL) throws(NPYError) {
     let (header, source) = try npyParts(name: url.path)
-    // A new file, renamed over the target at the end: views mapping the
-    // old file keep its bytes, and a failed write leaves it as it was.
+    guard MappedFiles.isMapped(path: url.path) else {
+      // Nothing in this process maps the file: rewrite it in place, as
+      // NumPy does.
+      let file = try NPYFile(creating: url, replacing: true)
+      defer { file.close() }
+      file.reserve(header.count + source.nbytes)
+      try file.write(header)
+      try source.withUnsafeElementBytes { bytes throws(NPYError) in try file.write(bytes) }
+      return
+    }
+    // The file is mapped here (perhaps by this very view): write a new file
+    // and rename it over the target, so the mappings keep the old bytes.
     let temporary = url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).\(UInt64.random(in: 0 ... .max)).tmp")
-    let file = try NPYFile(creating: temporary)
+    let file = try NPYFile(creating: temporary, replacing: false)
     do {
       file.reserve(header.count + source.nbytes)
       try file.write(header)
@@ -195,9 +206,11 @@ struct NPYFile {
     guard descriptor >= 0 else { throw Self.systemError(path, "cannot open") }
   }
 
-  init(creating url: URL) throws(NPYError) {
+  /// Opens a file for writing: an existing one truncated (`replacing`), or
+  /// a new one only.
+  init(creating url: URL, replacing: Bool) throws(NPYError) {
     path = url.path
-    descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    descriptor = open(path, O_WRONLY | O_CREAT | (replacing ? O_TRUNC : O_EXCL) | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw Self.systemError(path, "cannot create") }
   }
 
@@ -288,9 +301,16 @@ struct NPYFile {
     guard let address = mmap(nil, length, protection, flags, descriptor, 0), address != MAP_FAILED else {
       throw Self.systemError(path, "cannot map")
     }
+    var info = stat()
+    let identity = fstat(descriptor, &info) == 0 ? MappedFiles.Identity(info) : nil
+    if let identity { MappedFiles.add(identity) }
     return ByteStorage(
       unsafeAdopting: UnsafeMutableRawBufferPointer(start: address, count: length), owner: nil,
-      readOnly: mode == .readOnly, deallocator: { buffer in _ = munmap(buffer.baseAddress, buffer.count) })
+      readOnly: mode == .readOnly,
+      deallocator: { buffer in
+        _ = munmap(buffer.baseAddress, buffer.count)
+        if let identity { MappedFiles.remove(identity) }
+      })
   }
 }
 
@@ -299,4 +319,35 @@ struct NPYFile {
 private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
 private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
   write(descriptor, bytes, count)
+}
+
+/// The files this process has mapped, so that writing one of them replaces
+/// it instead of truncating the bytes under the mappings.
+enum MappedFiles {
+  struct Identity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    init(_ info: stat) {
+      device = UInt64(info.st_dev)
+      inode = UInt64(info.st_ino)
+    }
+  }
+
+  static let live = Mutex<[Identity: Int]>([:])
+
+  static func add(_ identity: Identity) { live.withLock { $0[identity, default: 0] += 1 } }
+
+  static func remove(_ identity: Identity) {
+    live.withLock { files in
+      files[identity, default: 1] -= 1
+      if files[identity] == 0 { files[identity] = nil }
+    }
+  }
+
+  /// Whether the file at `path` is mapped in this process now.
+  static func isMapped(path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    return live.withLock { $0[Identity(info)] != nil }
+  }
 }
