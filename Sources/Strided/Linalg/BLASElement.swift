@@ -14,16 +14,6 @@ extension Float: BLASElement {}
 extension Double: BLASElement {}
 extension Complex: BLASElement where RealType: NDComplexComponent {}
 
-/// How an operand enters a matrix product, as BLAS's `trans` argument.
-public enum MatrixOperation: Sendable, Hashable {
-  /// The matrix as it is.
-  case identity
-  /// Its transpose.
-  case transpose
-  /// Its conjugate transpose (the transpose, for real types).
-  case adjoint
-}
-
 /// The four BLAS element types, for dispatching on a runtime scalar kind.
 enum BLASType {
   case float, double, complexFloat, complexDouble
@@ -58,16 +48,6 @@ func blasInt(_ value: Int, _ what: @autoclosure () -> String) -> blasint {
     preconditionFailure("\(what()) = \(value) is outside BLAS's 32-bit index range")
   }
   return result
-}
-
-extension MatrixOperation {
-  func cblas(flipped: Bool) -> CBLAS_TRANSPOSE {
-    switch self {
-    case .identity: flipped ? CblasTrans : CblasNoTrans
-    case .transpose: flipped ? CblasNoTrans : CblasTrans
-    case .adjoint: CblasConjTrans
-    }
-  }
 }
 
 /// The level-1, 2 and 3 CBLAS calls, on raw addresses, for a runtime
