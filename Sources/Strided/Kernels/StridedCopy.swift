@@ -6,7 +6,7 @@
 
 /// The one strided copy kernel: every copy in Strided goes through it.
 ///
-/// It plans the walk with ``LoopPlan`` (merging contiguous axes, smallest
+/// It plans the walk with ``IterationPlan`` (merging contiguous axes, smallest
 /// strides innermost), then:
 /// - copies runs that are contiguous on both sides with `memcpy`;
 /// - when the destination's fastest axis is not the source's fastest axis
@@ -28,7 +28,7 @@ enum StridedCopy {
     from source: UnsafeRawPointer, strides sourceStrides: Dimensions,
     to destination: UnsafeMutableRawPointer, strides destinationStrides: Dimensions
   ) {
-    let plan = LoopPlan(shape: shape, destination: destinationStrides, source: sourceStrides)
+    let plan = IterationPlan(shape: shape, strides: [destinationStrides, sourceStrides])
     if plan.isEmpty { return }
     var axes = plan.axes
     guard let inner = axes.last else {
@@ -40,7 +40,7 @@ enum StridedCopy {
     // the destination's fastest axis.
     if axes.count >= 2 {
       var fastest = axes.count - 1
-      for k in 0..<(axes.count - 1) where axes[k].strides.1.magnitude < axes[fastest].strides.1.magnitude {
+      for k in 0..<(axes.count - 1) where axes[k].strides[1].magnitude < axes[fastest].strides[1].magnitude {
         fastest = k
       }
       if fastest != axes.count - 1 && inner.size >= minimumTiledSize
@@ -51,15 +51,15 @@ enum StridedCopy {
         forEachOuter(axes, source, destination) { s, d in
           copyTiled(
             rows: k.size, columns: i.size, itemSize: itemSize,
-            source: s, rowStride: k.strides.1, columnStride: i.strides.1,
-            destination: d, destinationRowStride: k.strides.0, destinationColumnStride: i.strides.0)
+            source: s, rowStride: k.strides[1], columnStride: i.strides[1],
+            destination: d, destinationRowStride: k.strides[0], destinationColumnStride: i.strides[0])
         }
         return
       }
     }
 
     axes.removeLast()
-    let (ds, ss) = inner.strides
+    let (ds, ss) = (inner.strides[0], inner.strides[1])
     if ds == itemSize && ss == itemSize {
       let bytes = inner.size * itemSize
       forEachOuter(axes, source, destination) { s, d in d.copyMemory(from: s, byteCount: bytes) }
@@ -74,7 +74,7 @@ enum StridedCopy {
   /// combination of indices along `axes` (an odometer, last axis fastest).
   @inline(__always)
   static func forEachOuter(
-    _ axes: [LoopPlan.Axis], _ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer,
+    _ axes: [IterationPlan.Axis], _ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer,
     _ body: (UnsafeRawPointer, UnsafeMutableRawPointer) -> Void
   ) {
     if axes.isEmpty {
@@ -87,8 +87,8 @@ enum StridedCopy {
       var d = destination
       for _ in 0..<axis.size {
         body(s, d)
-        s += axis.strides.1
-        d += axis.strides.0
+        s += axis.strides[1]
+        d += axis.strides[0]
       }
       return
     }
@@ -102,11 +102,11 @@ enum StridedCopy {
         var axis = last
         while true {
           counters[axis] += 1
-          s += axes[axis].strides.1
-          d += axes[axis].strides.0
+          s += axes[axis].strides[1]
+          d += axes[axis].strides[0]
           if counters[axis] < axes[axis].size { continue outer }
-          s -= axes[axis].strides.1 &* axes[axis].size
-          d -= axes[axis].strides.0 &* axes[axis].size
+          s -= axes[axis].strides[1] &* axes[axis].size
+          d -= axes[axis].strides[0] &* axes[axis].size
           counters[axis] = 0
           if axis == 0 { break outer }
           axis -= 1

@@ -6,7 +6,8 @@ import COpenBLAS
 enum BLASProducts {
   /// `c = alpha · op(a) · op(b) + beta · c`.
   ///
-  /// - Parameter isNew: `c` is new memory, so it cannot overlap an operand.
+  /// - Parameter isNew: `c` is new C-order memory: it cannot overlap an
+  ///   operand, and BLAS addresses it as it is (row-major, `ld` = *n*).
   /// - Precondition: The shapes agree, `c` is writable, and every view holds
   ///   `E`s in the machine's byte order.
   static func gemm<E: BLASElement>(
@@ -27,7 +28,9 @@ enum BLASProducts {
     var target = c
     var order = CblasRowMajor
     var ldc: blasint
-    if isNew || (!(c.overlaps(a) ?? true) && !(c.overlaps(b) ?? true)),
+    if isNew {
+      ldc = bn
+    } else if !(c.overlaps(a) ?? true) && !(c.overlaps(b) ?? true),
       let (flipped, ld) = BLASOperand.matrix(c, order: CblasRowMajor)
     {
       order = flipped ? CblasColMajor : CblasRowMajor

@@ -24,6 +24,24 @@ enum LAPACK {
     }
   }
 
+  /// LAPACK's two-step workspace protocol: `call` once with `lwork` = -1
+  /// and a one-element workspace (LAPACK writes the size it wants there),
+  /// then again with a workspace of that size. Returns `info`.
+  static func withWorkspace<E: NDElement>(
+    _: E.Type, size: (blasint) -> Void, info: () -> blasint, _ call: (Pointer) -> Void
+  ) -> Int {
+    let query = scratch(E.self, 1)
+    size(-1)
+    call(query.base)
+    guard info() == 0 else { return Int(info()) }
+    let lwork = blasInt(querySize(E.self, query), "lwork")
+    let work = scratch(E.self, Int(lwork))
+    size(lwork)
+    call(work.base)
+    withExtendedLifetime((query, work)) {}
+    return Int(info())
+  }
+
   static func gesv<E: BLASElement>(
     _: E.Type, n: Int, nrhs: Int, a: Pointer, ipiv: UnsafeMutablePointer<blasint>, b: Pointer
   ) -> Int {
@@ -129,24 +147,12 @@ enum LAPACK {
       case .complexDouble: zungqr_(&bm, &k, &k, a, &lda, tau.base, work, &lwork, &info)
       }
     }
-    let query = scratch(E.self, 1)
-    factor(query.base)
-    guard info == 0 else { return Int(info) }
-    lwork = blasInt(querySize(E.self, query), "lwork")
-    let factorWork = scratch(E.self, Int(lwork))
-    defer { withExtendedLifetime((tau, query, factorWork)) {} }
-    factor(factorWork.base)
-    guard info == 0 else { return Int(info) }
+    defer { withExtendedLifetime(tau) {} }
+    let factored = withWorkspace(E.self, size: { lwork = $0 }, info: { info }, factor)
+    guard factored == 0 else { return factored }
     copyR()
     if k == 0 { return 0 }
-    lwork = -1
-    form(query.base)
-    guard info == 0 else { return Int(info) }
-    lwork = blasInt(querySize(E.self, query), "lwork")
-    let formWork = scratch(E.self, Int(lwork))
-    form(formWork.base)
-    withExtendedLifetime(formWork) {}
-    return Int(info)
+    return withWorkspace(E.self, size: { lwork = $0 }, info: { info }, form)
   }
 
   /// SVD by divide and conquer; `full` selects `jobz = "A"`, else `"S"`.
@@ -175,14 +181,8 @@ enum LAPACK {
         zgesdd_(&jobz, &bm, &bn, a, &lda, d(s), u, &bldu, vt, &bldvt, work, &lwork, d(rwork.base), ip, &info, 1)
       }
     }
-    let query = scratch(E.self, 1)
-    call(query.base)
-    guard info == 0 else { return Int(info) }
-    lwork = blasInt(querySize(E.self, query), "lwork")
-    let work = scratch(E.self, Int(lwork))
-    call(work.base)
-    withExtendedLifetime((work, iwork, rwork)) {}
-    return Int(info)
+    defer { withExtendedLifetime((iwork, rwork)) {} }
+    return withWorkspace(E.self, size: { lwork = $0 }, info: { info }, call)
   }
 
   /// Eigenvalues (ascending, into `w`) and eigenvectors (into `a`) of a
@@ -241,13 +241,7 @@ enum LAPACK {
         zgeev_(&jobvl, &jobvr, &bn, a, &lda, w, vl.base, &ldvl, v, &ldvr, work, &lwork, d(rwork.base), &info, 1, 1)
       }
     }
-    let query = scratch(E.self, 1)
-    call(query.base)
-    guard info == 0 else { return Int(info) }
-    lwork = blasInt(querySize(E.self, query), "lwork")
-    let work = scratch(E.self, Int(lwork))
-    call(work.base)
-    withExtendedLifetime((work, rwork, vl)) {}
-    return Int(info)
+    defer { withExtendedLifetime((rwork, vl)) {} }
+    return withWorkspace(E.self, size: { lwork = $0 }, info: { info }, call)
   }
 }

@@ -23,6 +23,19 @@ enum Level1 {
     return blasInt(x.layout.size(0), "\(routine): the vector's length")
   }
 
+  /// A routine of one vector whose result does not depend on the order
+  /// (nrm2, asum): 0 for an empty vector, else `routine(n, address, inc)`
+  /// with the vector walked from its lowest address.
+  static func magnitudes<M: ExpressibleByIntegerLiteral>(
+    _ x: NDView, _ name: StaticString, _ routine: (blasint, UnsafeMutableRawPointer, blasint) -> M
+  ) -> M {
+    let n = count(x, name)
+    if n == 0 { return 0 }
+    let (vx, px, incx) = address(x, ascending: true)
+    defer { withExtendedLifetime(vx) {} }
+    return routine(n, px, incx)
+  }
+
   static func dot<E: BLASElement>(_: E.Type, _ x: NDView, _ y: NDView, conjugated: Bool) -> E {
     let n = count(x, "dot")
     precondition(
@@ -93,11 +106,7 @@ extension BLAS {
   ///
   /// - Precondition: `x` is 1-D.
   public static func norm<E: BLASElement>(_ x: NDArray<E>) -> E.Magnitude {
-    let n = Level1.count(x.view, "norm")
-    if n == 0 { return 0 }
-    let (vx, px, incx) = Level1.address(x.view, ascending: true)
-    defer { withExtendedLifetime(vx) {} }
-    return RawBLAS.nrm2(E.self, n: n, x: px, incx: incx)
+    Level1.magnitudes(x.view, "norm") { n, px, incx in RawBLAS.nrm2(E.self, n: n, x: px, incx: incx) }
   }
 
   /// The sum of magnitudes `Σ|x[i]|`; for complex numbers,
@@ -105,11 +114,7 @@ extension BLAS {
   ///
   /// - Precondition: `x` is 1-D.
   public static func sumOfMagnitudes<E: BLASElement>(_ x: NDArray<E>) -> E.Magnitude {
-    let n = Level1.count(x.view, "sumOfMagnitudes")
-    if n == 0 { return 0 }
-    let (vx, px, incx) = Level1.address(x.view, ascending: true)
-    defer { withExtendedLifetime(vx) {} }
-    return RawBLAS.asum(E.self, n: n, x: px, incx: incx)
+    Level1.magnitudes(x.view, "sumOfMagnitudes") { n, px, incx in RawBLAS.asum(E.self, n: n, x: px, incx: incx) }
   }
 
   /// The index of the first element of largest magnitude (`|re| + |im|`

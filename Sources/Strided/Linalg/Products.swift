@@ -178,16 +178,6 @@ enum Products {
       BLASProducts.gemv(E.self, b, .transpose, x, alpha: 1, beta: 0, into: y, isNew: true)
     } else if E.self == Double.self, smallProduct(a, b, c, m: m, n: n, k: k) {
       // Done in registers: cheaper than a library call at this size.
-    } else if k > 0, let (fa, lda) = BLASOperand.matrix(a, order: CblasRowMajor),
-      let (fb, ldb) = BLASOperand.matrix(b, order: CblasRowMajor)
-    {
-      // Both operands go as they are into new C-order memory: one call.
-      RawBLAS.gemm(
-        E.self, order: CblasRowMajor, fa ? CblasTrans : CblasNoTrans, fb ? CblasTrans : CblasNoTrans,
-        m: blasInt(m, "rows"), n: blasInt(n, "columns"), k: blasInt(k, "inner dimension"), alpha: 1,
-        a: a.storage.base + a.byteOffset, lda: lda, b: b.storage.base + b.byteOffset, ldb: ldb,
-        beta: 0, c: c.storage.base + c.byteOffset, ldc: blasint(clamping: Swift.max(1, n)))
-      withExtendedLifetime((a, b, c)) {}
     } else {
       BLASProducts.gemm(E.self, a, .identity, b, .identity, alpha: 1, beta: 0, into: c, isNew: true)
     }
