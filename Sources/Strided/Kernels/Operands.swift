@@ -52,8 +52,4 @@ enum Operands {
       shape == output.shape,
       "\(operation): shape \(inputs.map(\.shape.description).joined(separator: " and ")) does not broadcast to the target's shape \(output.shape)")
   }
-
-  /// A 0-d view holding `value`.
-  @inline(__always)
-  static func scalar<E: NDElement>(_ value: E) -> NDView { NDArray(scalar: value).view }
 }

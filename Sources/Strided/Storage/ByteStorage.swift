@@ -110,13 +110,22 @@ public final class ByteStorage: @unchecked Sendable {
   ///
   /// - Complexity: O(*n*).
   public convenience init(copying data: Data, readOnly: Bool = false) {
-    let block = StorageAllocator.allocate(byteCount: data.count, zeroed: false)
-    data.withUnsafeBytes { source in
+    self.init(copyingBytesOf: data, readOnly: readOnly)
+  }
+
+  /// Copies the bytes of any contiguous byte container (`Data`, `[UInt8]`,
+  /// a buffer) into new storage.
+  ///
+  /// - Complexity: O(*n*).
+  public convenience init(copyingBytesOf bytes: some ContiguousBytes, readOnly: Bool = false) {
+    let (block, count) = bytes.withUnsafeBytes { source in
+      let block = StorageAllocator.allocate(byteCount: source.count, zeroed: false)
       if let address = source.baseAddress, source.count > 0 {
         block.base.copyMemory(from: address, byteCount: source.count)
       }
+      return (block, source.count)
     }
-    self.init(base: block.base, count: data.count, isReadOnly: readOnly, release: .allocated(block))
+    self.init(base: block.base, count: count, isReadOnly: readOnly, release: .allocated(block))
   }
 
   /// Adopts writable foreign memory without copying it.

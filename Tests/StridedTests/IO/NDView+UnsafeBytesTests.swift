@@ -34,6 +34,9 @@ struct SpanTests {
     #expect(array.transposed() == [[1, 3], [2, 4]])
     let fromData = try NDView(storage: ByteStorage(copying: Data([1, 0, 2, 0])), format: "<H", shape: [2])
     #expect(try NDArray<UInt16>(fromData) == [1, 2])
+    let bytes: [UInt8] = [3, 0, 4, 0]
+    let fromBytes = try NDView(storage: ByteStorage(copyingBytesOf: bytes, readOnly: true), format: "<H", shape: [2])
+    #expect(try NDArray<UInt16>(fromBytes) == [3, 4] && fromBytes.isReadOnly)
   }
 
   @Test func nonContiguousViewsTrap() async {
