@@ -9,19 +9,19 @@ extension NDArray {
   ///
   /// - Precondition: The entries are in range, as for ``NDView``.
   /// - Complexity: O(*rank*); no copy.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible>(_ a: A) -> NDArray {
     NDArray(unchecked: view[a])
   }
 
   /// An array selected by two subscript entries.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible>(_ a: A, _ b: B) -> NDArray {
     NDArray(unchecked: view[a, b])
   }
 
   /// An array selected by three subscript entries.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C
   ) -> NDArray {
@@ -29,7 +29,7 @@ extension NDArray {
   }
 
   /// An array selected by four subscript entries.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible, D: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D
   ) -> NDArray {
@@ -47,7 +47,7 @@ extension NDArray {
   public subscript(_: UnboundedRange) -> NDArray { self }
 
   /// The array with its axes reversed: `a.T`.
-  @inlinable
+  @inlinable @inline(__always)
   public func transposed() -> NDArray { NDArray(unchecked: view.transposed()) }
 
   /// The array with its axes reordered: `np.transpose(a, axes)`.
@@ -76,7 +76,7 @@ extension NDArray {
 
   /// The same elements under a new shape, as a view; throws rather than
   /// copy. See ``NDView/reshaped(to:order:)``.
-  @inlinable
+  @inlinable @inline(__always)
   public func reshaped(to shape: Dimensions, order: MemoryOrder = .c) throws(ViewError) -> NDArray {
     NDArray(unchecked: try view.reshaped(to: shape, order: order))
   }

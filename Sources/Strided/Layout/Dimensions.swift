@@ -1,8 +1,8 @@
 /// A short list of integers, one per axis: the sizes of a shape, or its
 /// byte strides.
 ///
-/// Up to four values are stored inline, so the views of arrays with up to
-/// four dimensions are made without allocating or reference counting. It
+/// Up to four values are stored inline, so the shapes and strides of views
+/// with up to four dimensions are read without allocating. It
 /// reads like `[Int]` and compares equal to array literals: `view.shape == [2, 3]`.
 public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCollection,
   RangeReplaceableCollection, ExpressibleByArrayLiteral, CustomStringConvertible
@@ -13,7 +13,7 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
   @usableFromInline
   enum Storage: Sendable {
     /// Up to four values, the unused slots zero; no reference counting.
-    case inline(count: Int, values: InlineArray<4, Int>)
+    case inline(count: Int, values: SIMD4<Int>)
     /// More than four values.
     case heap([Int])
   }
@@ -23,10 +23,14 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
   @inlinable
   init(_storage: Storage) { self._storage = _storage }
 
+  /// The leading `count` lanes of `values`; the others must be zero.
+  @inlinable @inline(__always)
+  init(inline values: SIMD4<Int>, count: Int) { self._storage = .inline(count: count, values: values) }
+
   /// An empty list.
   @inlinable
   public init() {
-    _storage = .inline(count: 0, values: InlineArray(repeating: 0))
+    _storage = .inline(count: 0, values: .zero)
   }
 
   /// A list of `count` copies of `value`.
@@ -36,7 +40,7 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
   public init(repeating value: Int, count: Int) {
     precondition(count >= 0, "Dimensions: negative count \(count)")
     if count <= Self.inlineCapacity {
-      var values = InlineArray<4, Int>(repeating: 0)
+      var values = SIMD4<Int>.zero
       for i in 0..<count { values[i] = value }
       _storage = .inline(count: count, values: values)
     } else {
@@ -51,20 +55,20 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
     for value in values { append(value) }
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   public init(arrayLiteral values: Int...) {
     self.init(array: values)
   }
 
   /// A list holding the values of an array.
-  @inlinable
+  @inlinable @inline(__always)
   public init(array values: [Int]) {
     let count = values.count
     guard count <= Self.inlineCapacity else {
       _storage = .heap(values)
       return
     }
-    var inline = InlineArray<4, Int>(repeating: 0)
+    var inline = SIMD4<Int>.zero
     for i in 0..<count { inline[i] = values[i] }
     _storage = .inline(count: count, values: inline)
   }
@@ -101,7 +105,7 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
         values[position] = newValue
         _storage = .inline(count: count, values: values)
       case .heap(var values):
-        _storage = .inline(count: 0, values: InlineArray(repeating: 0))  // keep the array unique
+        _storage = .inline(count: 0, values: .zero)  // keep the array unique
         values[position] = newValue
         _storage = .heap(values)
       }
@@ -121,7 +125,7 @@ public struct Dimensions: Sendable, Hashable, RandomAccessCollection, MutableCol
         _storage = .heap([values[0], values[1], values[2], values[3], value])
       }
     case .heap(var values):
-      _storage = .inline(count: 0, values: InlineArray(repeating: 0))
+      _storage = .inline(count: 0, values: .zero)
       values.append(value)
       _storage = .heap(values)
     }

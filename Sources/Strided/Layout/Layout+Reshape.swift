@@ -48,47 +48,61 @@ extension Layout {
   }
 
   /// The common case, in plain local values: a contiguous layout of at
-  /// most four axes reshaped to at most four axes whose sizes (and one `-1`)
-  /// fit. `nil` sends the caller to the general path, which also reports errors.
+  /// most four axes (given as its ``axes`` and rank) reshaped to at most four
+  /// axes whose sizes (and one `-1`) fit. `nil` sends the caller to the
+  /// general path, which also reports errors.
+  ///
+  /// Scalars and constant lane numbers only: reading a lane picked at run
+  /// time makes the compiler store the whole vector each time.
   @inlinable @inline(__always)
-  func contiguousReshape(to requested: Dimensions, itemSize: Int, order: MemoryOrder) -> Layout? {
-    guard case .small(let rank, let values) = storage, case .inline(let n, var sizes) = requested._storage else {
-      return nil
+  static func contiguousReshape(
+    _ values: SIMD8<Int>, rank: Int, to requested: Dimensions, itemSize e: Int, order: MemoryOrder
+  ) -> (axes: SIMD8<Int>, rank: Int)? {
+    guard case .inline(let n, let wanted) = requested._storage else { return nil }
+    // Unused axes count as length 1, which never breaks contiguity.
+    let s0 = values[0], t0 = values[4]
+    let s1 = rank > 1 ? values[1] : 1, t1 = values[5]
+    let s2 = rank > 2 ? values[2] : 1, t2 = values[6]
+    let s3 = rank > 3 ? values[3] : 1, t3 = values[7]
+    let total = rank == 0 ? 1 : s0 &* s1 &* s2 &* s3
+    if total != 0 {
+      if order == .c {
+        let e2 = e &* s3, e1 = e2 &* s2, e0 = e1 &* s1
+        if rank > 0 && s0 != 1 && t0 != e0 { return nil }
+        if s1 != 1 && t1 != e1 { return nil }
+        if s2 != 1 && t2 != e2 { return nil }
+        if s3 != 1 && t3 != e { return nil }
+      } else {
+        let e1 = e &* s0, e2 = e1 &* s1, e3 = e2 &* s2
+        if rank > 0 && s0 != 1 && t0 != e { return nil }
+        if s1 != 1 && t1 != e1 { return nil }
+        if s2 != 1 && t2 != e2 { return nil }
+        if s3 != 1 && t3 != e3 { return nil }
+      }
     }
-    // The element count, and whether the layout is contiguous in `order`
-    // (axes of length 1 ignored, empty layouts contiguous).
-    var total = 1
-    var expected = itemSize
-    var contiguous = true
-    for i in 0..<rank {
-      let axis = order == .c ? rank &- 1 &- i : i
-      let size = values[axis]
-      if size != 1 && values[4 &+ axis] != expected { contiguous = false }
-      expected &*= size
-      total &*= size
-    }
-    guard contiguous || total == 0 else { return nil }
+    // The requested sizes: non-negative but for at most one -1.
     var known = 1
     var unknown = -1
     for axis in 0..<n {
-      let size = sizes[axis]
-      if size == -1 && unknown < 0 {
-        unknown = axis
-      } else if size >= 0 {
+      let size = axis == 0 ? wanted[0] : axis == 1 ? wanted[1] : axis == 2 ? wanted[2] : wanted[3]
+      if size >= 0 {
         let (product, overflow) = known.multipliedReportingOverflow(by: size)
         if overflow { return nil }
         known = product
+      } else if size == -1 && unknown < 0 {
+        unknown = axis
       } else {
         return nil
       }
     }
+    var sizes = wanted
     if unknown >= 0 {
       guard known > 0, total % known == 0 else { return nil }
-      sizes[unknown] = total / known
+      sizes.replace(with: total / known, where: SIMD4(0, 1, 2, 3) .== SIMD4(repeating: unknown))
     } else if known != total {
       return nil
     }
-    return Self.contiguousLayout(rank: n, sizes: sizes, itemSize: itemSize, order: order)
+    return (contiguousAxes(rank: n, sizes: sizes, itemSize: e, order: order), n)
   }
 
   /// The strides that view the same elements, in `order`, under `newShape`,

@@ -3,21 +3,20 @@
 /// Every address Strided computes comes from ``offset(of:)`` on a layout whose
 /// reach was checked against its storage by ``validate(itemSize:byteOffset:storageCount:)``.
 ///
-/// Up to four axes are plain data held inline (sizes in `values[0..<4]`,
-/// strides in `values[4..<8]`), so views of up to four dimensions are made,
-/// copied and dropped without allocating or reference counting; more axes
-/// move to a shared heap object.
+/// Up to four axes are plain data held in one vector (sizes in lanes
+/// `0..<4`, strides in lanes `4..<8`, unused lanes zero), so views of up to
+/// four dimensions are made, copied and dropped without allocating; more
+/// axes move to a shared heap object, ``large``, which is `nil` otherwise.
 @usableFromInline
 struct Layout: Sendable {
-  @usableFromInline
-  enum Storage: Sendable {
-    case small(rank: Int, values: InlineArray<8, Int>)
-    case large(Large)
-  }
+  /// The sizes and strides of up to ``inlineRank`` axes; zero when `large` is used.
+  @usableFromInline var axes: SIMD8<Int>
+  /// The number of axes.
+  @usableFromInline var rank: Int
+  /// The sizes and strides of a layout with more than ``inlineRank`` axes.
+  @usableFromInline var large: Large?
 
-  @usableFromInline var storage: Storage
-
-  @usableFromInline static var inlineRank: Int { 4 }
+  @inlinable static var inlineRank: Int { 4 }
 
   /// The sizes and strides of a layout with more than ``inlineRank`` axes.
   @usableFromInline
@@ -30,17 +29,29 @@ struct Layout: Sendable {
       self.shape = shape
       self.strides = strides
     }
+
+    /// The same axes in reverse order.
+    @usableFromInline @inline(never)
+    func reversed() -> Large {
+      Large(shape: shape.reversed(), strides: strides.reversed())
+    }
   }
 
-  @inlinable
-  init(storage: Storage) {
-    self.storage = storage
+  /// A layout from its parts.
+  ///
+  /// - Precondition: `large` is non-`nil` exactly when `rank > 4`, and then
+  ///   `axes` is zero.
+  @inlinable @inline(__always)
+  init(axes: SIMD8<Int>, rank: Int, large: Large?) {
+    self.axes = axes
+    self.rank = rank
+    self.large = large
   }
 
   /// A layout with no axes (a single element), to be grown with ``append(size:stride:)``.
   @inlinable
   init() {
-    storage = .small(rank: 0, values: InlineArray(repeating: 0))
+    self.init(axes: .zero, rank: 0, large: nil)
   }
 
   /// A layout from sizes and strides.
@@ -50,14 +61,15 @@ struct Layout: Sendable {
   init(shape: Dimensions, strides: Dimensions) {
     let n = Swift.min(shape.count, strides.count)
     if n <= Self.inlineRank {
-      var values = InlineArray<8, Int>(repeating: 0)
+      var axes = SIMD8<Int>.zero
       for axis in 0..<n {
-        values[axis] = shape[axis]
-        values[4 &+ axis] = strides[axis]
+        axes[axis] = shape[axis]
+        axes[4 &+ axis] = strides[axis]
       }
-      storage = .small(rank: n, values: values)
+      self.init(axes: axes, rank: n, large: nil)
     } else {
-      storage = .large(Large(shape: Array(shape.prefix(n)), strides: Array(strides.prefix(n))))
+      self.init(
+        axes: .zero, rank: n, large: Large(shape: Array(shape.prefix(n)), strides: Array(strides.prefix(n))))
     }
   }
 
@@ -70,62 +82,55 @@ struct Layout: Sendable {
       let strides = order == .c ? cStrides(for: shape, itemSize: itemSize) : fStrides(for: shape, itemSize: itemSize)
       return Layout(shape: shape, strides: strides)
     }
-    var sizes = InlineArray<4, Int>(repeating: 0)
+    var sizes = SIMD4<Int>.zero
     for axis in 0..<n { sizes[axis] = shape[axis] }
-    return contiguousLayout(rank: n, sizes: sizes, itemSize: itemSize, order: order)
+    return Layout(axes: contiguousAxes(rank: n, sizes: sizes, itemSize: itemSize, order: order), rank: n, large: nil)
   }
 
-  /// The contiguous layout of at most four axes whose sizes are given inline.
+  /// The sizes and strides of a contiguous layout of at most four axes whose
+  /// sizes are given in the leading lanes of `sizes` (the others zero).
+  /// Axes of length 0 count as length 1 for the strides.
+  ///
+  /// Written lane by lane with constant lane numbers: storing to a lane
+  /// picked at run time and reading the vector back stalls the processor.
   @inlinable @inline(__always)
-  static func contiguousLayout(rank n: Int, sizes: InlineArray<4, Int>, itemSize: Int, order: MemoryOrder)
-    -> Layout
-  {
-    var values = InlineArray<8, Int>(repeating: 0)
-    var step = itemSize
-    for i in 0..<n {
-      let axis = order == .c ? n &- 1 &- i : i
-      let size = sizes[axis]
-      values[axis] = size
-      values[4 &+ axis] = step
-      step &*= Swift.max(size, 1)
+  static func contiguousAxes(rank n: Int, sizes: SIMD4<Int>, itemSize e: Int, order: MemoryOrder) -> SIMD8<Int> {
+    let m = sizes.replacing(with: 1, where: sizes .< 1)
+    let strides: SIMD4<Int>
+    switch (n, order) {
+    case (1, _): strides = SIMD4(e, 0, 0, 0)
+    case (2, .c): strides = SIMD4(e &* m[1], e, 0, 0)
+    case (2, .fortran): strides = SIMD4(e, e &* m[0], 0, 0)
+    case (3, .c): strides = SIMD4(e &* m[2] &* m[1], e &* m[2], e, 0)
+    case (3, .fortran): strides = SIMD4(e, e &* m[0], e &* m[0] &* m[1], 0)
+    case (4, .c): strides = SIMD4(e &* m[3] &* m[2] &* m[1], e &* m[3] &* m[2], e &* m[3], e)
+    case (4, .fortran): strides = SIMD4(e, e &* m[0], e &* m[0] &* m[1], e &* m[0] &* m[1] &* m[2])
+    default: strides = .zero
     }
-    return Layout(storage: .small(rank: n, values: values))
-  }
-
-  /// The number of axes.
-  @inlinable @inline(__always)
-  var rank: Int {
-    switch storage {
-    case .small(let rank, _): rank
-    case .large(let large): large.shape.count
-    }
+    return SIMD8(lowHalf: sizes, highHalf: strides)
   }
 
   /// The size of an axis.
   @inlinable @inline(__always)
   func size(_ axis: Int) -> Int {
-    switch storage {
-    case .small(_, let values): values[axis]
-    case .large(let large): large.shape[axis]
-    }
+    if let large { return large.shape[axis] }
+    return axes[axis]
   }
 
   /// The byte stride of an axis.
   @inlinable @inline(__always)
   func stride(_ axis: Int) -> Int {
-    switch storage {
-    case .small(_, let values): values[4 &+ axis]
-    case .large(let large): large.strides[axis]
-    }
+    if let large { return large.strides[axis] }
+    return axes[4 &+ axis]
   }
 
   /// Adds an axis after the last one.
   @inlinable @inline(__always)
   mutating func append(size: Int, stride: Int) {
-    if case .small(let rank, var values) = storage, rank < Self.inlineRank {
-      values[rank] = size
-      values[4 &+ rank] = stride
-      storage = .small(rank: rank &+ 1, values: values)
+    if rank < Self.inlineRank {
+      axes[rank] = size
+      axes[4 &+ rank] = stride
+      rank &+= 1
     } else {
       appendLarge(size: size, stride: stride)
     }
@@ -137,92 +142,74 @@ struct Layout: Sendable {
     var strides = self.strides.array
     shape.append(size)
     strides.append(stride)
-    storage = .large(Large(shape: shape, strides: strides))
+    self = Layout(axes: .zero, rank: shape.count, large: Large(shape: shape, strides: strides))
   }
 
   /// Sets the size and stride of an existing axis.
   @inlinable
   mutating func set(_ axis: Int, size: Int, stride: Int) {
-    switch storage {
-    case .small(let rank, var values):
-      values[axis] = size
-      values[4 &+ axis] = stride
-      storage = .small(rank: rank, values: values)
-    case .large(let large):
+    if let large {
       var shape = large.shape
       var strides = large.strides
       shape[axis] = size
       strides[axis] = stride
-      storage = .large(Large(shape: shape, strides: strides))
+      self.large = Large(shape: shape, strides: strides)
+    } else {
+      axes[axis] = size
+      axes[4 &+ axis] = stride
     }
   }
 
   /// The sizes of the axes.
   @inlinable
   var shape: Dimensions {
-    switch storage {
-    case .small(let rank, let values):
-      var sizes = InlineArray<4, Int>(repeating: 0)
-      for axis in 0..<rank { sizes[axis] = values[axis] }
-      return Dimensions(_storage: .inline(count: rank, values: sizes))
-    case .large(let large):
-      return Dimensions(large.shape)
-    }
+    if let large { return Dimensions(array: large.shape) }
+    return Dimensions(inline: axes.lowHalf, count: rank)
   }
 
   /// The byte strides of the axes.
   @inlinable
   var strides: Dimensions {
-    switch storage {
-    case .small(let rank, let values):
-      var steps = InlineArray<4, Int>(repeating: 0)
-      for axis in 0..<rank { steps[axis] = values[4 &+ axis] }
-      return Dimensions(_storage: .inline(count: rank, values: steps))
-    case .large(let large):
-      return Dimensions(large.strides)
-    }
+    if let large { return Dimensions(array: large.strides) }
+    return Dimensions(inline: axes.highHalf, count: rank)
   }
 
   /// The number of elements. Valid only on a checked layout.
   @inlinable @inline(__always)
   var count: Int {
-    switch storage {
-    case .small(let rank, let values):
-      var product = 1
-      for axis in 0..<rank { product &*= values[axis] }
-      return product
-    case .large(let large):
-      return large.shape.reduce(1, &*)
-    }
+    if let large { return large.shape.reduce(1, &*) }
+    var product = 1
+    for axis in 0..<rank { product &*= axes[axis] }
+    return product
   }
 
   /// Whether some axis has length 0.
   @inlinable @inline(__always)
-  var isEmpty: Bool {
-    for axis in 0..<rank where size(axis) == 0 { return true }
-    return false
+  var isEmpty: Bool { Self.isEmpty(axes: axes, rank: rank, large: large) }
+
+  /// Whether some axis of the layout with these parts has length 0.
+  @inlinable @inline(__always)
+  static func isEmpty(axes: SIMD8<Int>, rank: Int, large: Large?) -> Bool {
+    if let large { return large.shape.contains(0) }
+    let used = SIMD4<Int>(0, 1, 2, 3) .< SIMD4(repeating: rank)
+    return any((axes.lowHalf .== .zero) .& used)
+  }
+
+  /// The sizes and strides of up to four axes in reverse order.
+  @inlinable @inline(__always)
+  static func reversedAxes(_ v: SIMD8<Int>, rank: Int) -> SIMD8<Int> {
+    switch rank {
+    case 2: SIMD8(v[1], v[0], 0, 0, v[5], v[4], 0, 0)
+    case 3: SIMD8(v[2], v[1], v[0], 0, v[6], v[5], v[4], 0)
+    case 4: SIMD8(v[3], v[2], v[1], v[0], v[7], v[6], v[5], v[4])
+    default: v
+    }
   }
 
   /// The axes in reverse order.
-  @inlinable @inline(__always)
+  @inlinable
   func reversedAxes() -> Layout {
-    guard case .small(let rank, let values) = storage else { return reversedLarge() }
-    var reversed = values
-    for axis in 0..<rank {
-      reversed[axis] = values[rank &- 1 &- axis]
-      reversed[4 &+ axis] = values[4 &+ rank &- 1 &- axis]
-    }
-    var result = self
-    result.storage = .small(rank: rank, values: reversed)
-    return result
-  }
-
-  @usableFromInline @inline(never)
-  func reversedLarge() -> Layout {
-    guard case .large(let large) = storage else { return self }
-    var result = self
-    result.storage = .large(Large(shape: large.shape.reversed(), strides: large.strides.reversed()))
-    return result
+    Layout(axes: Self.reversedAxes(axes, rank: rank), rank: rank, large: large?.reversed())
   }
 
   /// The layout without one axis.

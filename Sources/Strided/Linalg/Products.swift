@@ -23,7 +23,7 @@ enum Products {
       precondition(!overflow && !overflow2, "matmul: a result of shape [\(m), \(n)] is too large")
       let result = NDView(
         unchecked: ByteStorage(uninitializedCount: bytes), format: a.format, itemSize: a.itemSize, byteOffset: 0,
-        layout: Layout.contiguousLayout(rank: 2, sizes: [m, n, 0, 0], itemSize: a.itemSize, order: .c),
+        layout: Layout(axes: Layout.contiguousAxes(rank: 2, sizes: [m, n, 0, 0], itemSize: a.itemSize, order: .c), rank: 2, large: nil),
         isReadOnly: false)
       product(a, b, into: result, kind: kind)
       return result

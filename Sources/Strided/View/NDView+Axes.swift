@@ -6,9 +6,11 @@ extension NDView {
   /// - Complexity: O(*rank*); no copy.
   @inlinable
   public func transposed() -> NDView {
-    NDView(
-      unchecked: storage, format: format, itemSize: itemSize, byteOffset: byteOffset,
-      layout: layout.reversedAxes(), isReadOnly: isReadOnly)
+    var reversed: Layout.Large? = nil
+    if let large { reversed = large.reversed() }
+    return NDView(
+      storage: storage, format: format, header: header, axes: Layout.reversedAxes(axes, rank: ndim),
+      large: reversed)
   }
 
   /// The view with its axes reordered: axis `i` of the result is axis

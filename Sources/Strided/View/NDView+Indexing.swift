@@ -10,72 +10,76 @@ extension NDView {
   ///   end), Swift ranges lie within their axis, slice steps are not zero,
   ///   there are no more entries than axes and at most one ellipsis.
   /// - Complexity: O(*rank*); no copy.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible>(_ a: A) -> NDView {
     let x = a.ndIndex
-    guard x.selectsAxis, case .small(let rank, let values) = layout.storage, rank >= 1 else {
-      return indexed(NDIndexList(x, count: 1))
-    }
     var offset = byteOffset
     var result = Layout.SmallBuilder()
-    result.append(Layout.select(x, size: values[0], stride: values[4], axis: 0, offset: &offset))
-    result.appendAxes(values, from: 1, to: rank)
-    return derived(layout: result.layout, byteOffset: offset)
+    var large: Layout.Large? = nil
+    if self.large == nil && ndim >= 1 && x.selectsAxis {
+      result.select(x, axis: 0, of: axes, offset: &offset)
+      result.appendAxes(axes, from: 1, to: ndim)
+    } else {
+      large = indexed(NDIndexList(x, count: 1), into: &result, offset: &offset)
+    }
+    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
   }
 
   /// A view selected by two subscript entries; see ``subscript(_:)-(A)``.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible>(_ a: A, _ b: B) -> NDView {
     let (x, y) = (a.ndIndex, b.ndIndex)
-    guard x.selectsAxis, y.selectsAxis, case .small(let rank, let values) = layout.storage, rank >= 2 else {
-      return indexed(NDIndexList(x, y, count: 2))
-    }
     var offset = byteOffset
     var result = Layout.SmallBuilder()
-    result.append(Layout.select(x, size: values[0], stride: values[4], axis: 0, offset: &offset))
-    result.append(Layout.select(y, size: values[1], stride: values[5], axis: 1, offset: &offset))
-    result.appendAxes(values, from: 2, to: rank)
-    return derived(layout: result.layout, byteOffset: offset)
+    var large: Layout.Large? = nil
+    if self.large == nil && ndim >= 2 && x.selectsAxis && y.selectsAxis {
+      result.select(x, axis: 0, of: axes, offset: &offset)
+      result.select(y, axis: 1, of: axes, offset: &offset)
+      result.appendAxes(axes, from: 2, to: ndim)
+    } else {
+      large = indexed(NDIndexList(x, y, count: 2), into: &result, offset: &offset)
+    }
+    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
   }
 
   /// A view selected by three subscript entries.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C
   ) -> NDView {
     let (x, y, z) = (a.ndIndex, b.ndIndex, c.ndIndex)
-    guard x.selectsAxis, y.selectsAxis, z.selectsAxis, case .small(let rank, let values) = layout.storage,
-      rank >= 3
-    else {
-      return indexed(NDIndexList(x, y, z, count: 3))
-    }
     var offset = byteOffset
     var result = Layout.SmallBuilder()
-    result.append(Layout.select(x, size: values[0], stride: values[4], axis: 0, offset: &offset))
-    result.append(Layout.select(y, size: values[1], stride: values[5], axis: 1, offset: &offset))
-    result.append(Layout.select(z, size: values[2], stride: values[6], axis: 2, offset: &offset))
-    result.appendAxes(values, from: 3, to: rank)
-    return derived(layout: result.layout, byteOffset: offset)
+    var large: Layout.Large? = nil
+    if self.large == nil && ndim >= 3 && x.selectsAxis && y.selectsAxis && z.selectsAxis {
+      result.select(x, axis: 0, of: axes, offset: &offset)
+      result.select(y, axis: 1, of: axes, offset: &offset)
+      result.select(z, axis: 2, of: axes, offset: &offset)
+      result.appendAxes(axes, from: 3, to: ndim)
+    } else {
+      large = indexed(NDIndexList(x, y, z, count: 3), into: &result, offset: &offset)
+    }
+    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
   }
 
   /// A view selected by four subscript entries.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible, D: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D
   ) -> NDView {
     let (x, y, z, w) = (a.ndIndex, b.ndIndex, c.ndIndex, d.ndIndex)
-    guard x.selectsAxis, y.selectsAxis, z.selectsAxis, w.selectsAxis,
-      case .small(let rank, let values) = layout.storage, rank == 4
-    else {
-      return indexed(NDIndexList(x, y, z, w, count: 4))
-    }
     var offset = byteOffset
     var result = Layout.SmallBuilder()
-    result.append(Layout.select(x, size: values[0], stride: values[4], axis: 0, offset: &offset))
-    result.append(Layout.select(y, size: values[1], stride: values[5], axis: 1, offset: &offset))
-    result.append(Layout.select(z, size: values[2], stride: values[6], axis: 2, offset: &offset))
-    result.append(Layout.select(w, size: values[3], stride: values[7], axis: 3, offset: &offset))
-    return derived(layout: result.layout, byteOffset: offset)
+    var large: Layout.Large? = nil
+    if self.large == nil && ndim == 4 && x.selectsAxis && y.selectsAxis && z.selectsAxis && w.selectsAxis {
+      result.select(x, axis: 0, of: axes, offset: &offset)
+      result.select(y, axis: 1, of: axes, offset: &offset)
+      result.select(z, axis: 2, of: axes, offset: &offset)
+      result.select(w, axis: 3, of: axes, offset: &offset)
+    } else {
+      large = indexed(NDIndexList(x, y, z, w, count: 4), into: &result, offset: &offset)
+    }
+    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
   }
 
   /// A view selected by any number of subscript entries.
@@ -87,6 +91,15 @@ extension NDView {
   /// The whole view: `a[...]` in Swift and in NumPy.
   @inlinable
   public subscript(_: UnboundedRange) -> NDView { self }
+
+  /// The general path of the subscripts: applies `entries` to the layout,
+  /// moving `offset`, and returns the result's parts.
+  @usableFromInline
+  func indexed(_ entries: NDIndexList, into result: inout Layout.SmallBuilder, offset: inout Int) -> Layout.Large? {
+    let layout = layout.indexed(entries, byteOffset: &offset)
+    result = Layout.SmallBuilder(rank: layout.rank, axes: layout.axes)
+    return layout.large
+  }
 
   @usableFromInline
   func indexed(_ entries: NDIndexList) -> NDView {
@@ -118,20 +131,18 @@ extension Layout {
     switch entry.storage {
     case .position(let position):
       let index = position < 0 ? position &+ length : position
-      precondition(
-        index >= 0 && index < length,
-        "NDView subscript: index \(position) is out of range for axis \(axis) of size \(length)")
+      if index < 0 || index >= length { indexOutOfRange(position, axis: axis, size: length) }
       offset &+= index &* step
       return nil
     case .bounds(let lower, let upper):
       let upper = upper ?? length
-      precondition(
-        lower >= 0 && lower <= upper && upper <= length,
-        "NDView subscript: range \(lower)..<\(upper) is out of bounds for axis \(axis) of size \(length)")
+      if lower < 0 || lower > upper || upper > length {
+        rangeOutOfBounds(lower, upper, axis: axis, size: length)
+      }
       if upper > lower { offset &+= lower &* step }
       return (upper &- lower, step)
     case .slice(let start, let stop, let by):
-      precondition(by != 0, "NDView subscript: slice step cannot be zero")
+      if by == 0 { zeroSliceStep() }
       let (first, count) = resolveSlice(start: start, stop: stop, step: by, length: length)
       let (stepped, overflow) = step.multipliedReportingOverflow(by: by)
       if count > 0 { offset &+= first &* step }
@@ -141,35 +152,74 @@ extension Layout {
     }
   }
 
+  // The traps of `select`, kept out of line so that the subscripts stay small.
+
+  @usableFromInline @inline(never)
+  static func indexOutOfRange(_ position: Int, axis: Int, size: Int) -> Never {
+    preconditionFailure("NDView subscript: index \(position) is out of range for axis \(axis) of size \(size)")
+  }
+
+  @usableFromInline @inline(never)
+  static func rangeOutOfBounds(_ lower: Int, _ upper: Int, axis: Int, size: Int) -> Never {
+    preconditionFailure(
+      "NDView subscript: range \(lower)..<\(upper) is out of bounds for axis \(axis) of size \(size)")
+  }
+
+  @usableFromInline @inline(never)
+  static func zeroSliceStep() -> Never {
+    preconditionFailure("NDView subscript: slice step cannot be zero")
+  }
+
   /// Builds a layout of at most four axes in plain local values.
   @usableFromInline
   struct SmallBuilder {
-    @usableFromInline var rank = 0
-    @usableFromInline var values = InlineArray<8, Int>(repeating: 0)
+    // Scalars rather than a vector: storing to a lane picked at run time and
+    // reading the vector back stalls the processor.
+    @usableFromInline var rank: Int
+    @usableFromInline var s0 = 0, s1 = 0, s2 = 0, s3 = 0
+    @usableFromInline var t0 = 0, t1 = 0, t2 = 0, t3 = 0
 
-    @inlinable init() {}
+    @inlinable init() { rank = 0 }
+
+    @inlinable init(rank: Int, axes v: SIMD8<Int>) {
+      self.rank = rank
+      (s0, s1, s2, s3, t0, t1, t2, t3) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7])
+    }
+
+    /// The sizes and strides, as ``Layout/axes`` holds them.
+    @inlinable var axes: SIMD8<Int> { SIMD8(s0, s1, s2, s3, t0, t1, t2, t3) }
 
     /// Adds the axis a selection kept, if any.
     @inlinable @inline(__always)
     mutating func append(_ kept: (size: Int, stride: Int)?) {
-      guard let kept else { return }
-      values[rank] = kept.size
-      values[4 &+ rank] = kept.stride
+      guard let (size, stride) = kept else { return }
+      switch rank {
+      case 0: (s0, t0) = (size, stride)
+      case 1: (s1, t1) = (size, stride)
+      case 2: (s2, t2) = (size, stride)
+      default: (s3, t3) = (size, stride)
+      }
       rank &+= 1
+    }
+
+    /// Applies an entry that selects along `axis` of a small layout's values.
+    // Transparent, not just `@inline(__always)`: measured, the optimizer
+    // left the second of two calls out of line, which tripled the cost of
+    // `m[a, b]`.
+    @usableFromInline @_transparent
+    mutating func select(_ entry: NDIndex, axis: Int, of source: SIMD8<Int>, offset: inout Int) {
+      append(Layout.select(entry, size: source[axis], stride: source[4 &+ axis], axis: axis, offset: &offset))
     }
 
     /// Adds axes `from..<to` of a small layout's values unchanged.
     @inlinable @inline(__always)
-    mutating func appendAxes(_ source: InlineArray<8, Int>, from: Int, to: Int) {
+    mutating func appendAxes(_ source: SIMD8<Int>, from: Int, to: Int) {
       var axis = from
       while axis < to {
         append((source[axis], source[4 &+ axis]))
         axis &+= 1
       }
     }
-
-    @inlinable
-    var layout: Layout { Layout(storage: .small(rank: rank, values: values)) }
   }
 
   /// Applies subscript entries to a layout; the pure part of indexing.

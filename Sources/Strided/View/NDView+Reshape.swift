@@ -14,12 +14,29 @@ extension NDView {
   ///   when no strides express the result, ``ViewError/reshapeCountMismatch(count:shape:)``
   ///   or ``ViewError/invalidReshape(shape:)`` for a shape that does not fit.
   /// - Complexity: O(*rank*); no copy.
-  @inlinable
+  @inlinable @inline(__always)
   public func reshaped(to shape: Dimensions, order: MemoryOrder = .c) throws(ViewError) -> NDView {
-    if let fast = layout.contiguousReshape(to: shape, itemSize: itemSize, order: order) {
-      return derived(layout: fast, byteOffset: byteOffset)
+    // One construction site, so that the optimizer sees the result share
+    // this view's storage.
+    var result: (axes: SIMD8<Int>, rank: Int)
+    var large: Layout.Large? = nil
+    if self.large == nil,
+      let fast = Layout.contiguousReshape(axes, rank: ndim, to: shape, itemSize: itemSize, order: order)
+    {
+      result = fast
+    } else {
+      (result, large) = try reshapedLayout(to: shape, order: order)
     }
-    return derived(layout: try layout.reshaped(to: shape, itemSize: itemSize, order: order), byteOffset: byteOffset)
+    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: byteOffset)
+  }
+
+  /// The general path of ``reshaped(to:order:)``: the new layout's parts.
+  @usableFromInline
+  func reshapedLayout(to shape: Dimensions, order: MemoryOrder) throws(ViewError)
+    -> (small: (axes: SIMD8<Int>, rank: Int), large: Layout.Large?)
+  {
+    let layout = try layout.reshaped(to: shape, itemSize: itemSize, order: order)
+    return ((layout.axes, layout.rank), layout.large)
   }
 
   /// A copy of the elements, read in `order`, laid out contiguously in

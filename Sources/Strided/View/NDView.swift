@@ -30,16 +30,27 @@ public struct NDView: Sendable {
   public let storage: ByteStorage
   /// The layout of one item.
   public let format: Format
-  /// The number of bytes from one item to the next along a contiguous
-  /// axis. At least `format.itemSize`; an exporter may leave trailing
-  /// padding out of the format.
-  public let itemSize: Int
-  /// The offset in bytes, from the start of the storage, of the element
-  /// whose indices are all zero.
-  public let byteOffset: Int
-  @usableFromInline let layout: Layout
-  /// Whether writing through this view is forbidden.
-  public let isReadOnly: Bool
+  // The rest is plain data, so that making, copying and dropping a view of up
+  // to four dimensions costs no more than one reference to `storage` (and
+  // the optimizer can remove even that when the source view outlives it):
+  // - `header`: the byte offset, the item size, the rank and the read-only flag;
+  // - `axes`: the sizes and strides of up to four axes (see `Layout`);
+  // - `large`: the sizes and strides of more axes, `nil` otherwise.
+  // Keep these five stored properties: with more, the compiler no longer
+  // handles a view as a plain value, and every view costs several times more.
+  @usableFromInline let header: SIMD4<Int>
+  @usableFromInline let axes: SIMD8<Int>
+  @usableFromInline let large: Layout.Large?
+
+  /// Makes a view from its stored parts without checking it.
+  @inlinable @inline(__always)
+  init(storage: ByteStorage, format: Format, header: SIMD4<Int>, axes: SIMD8<Int>, large: Layout.Large?) {
+    self.storage = storage
+    self.format = format
+    self.header = header
+    self.axes = axes
+    self.large = large
+  }
 
   /// Makes a view without checking it.
   ///
@@ -50,13 +61,26 @@ public struct NDView: Sendable {
     unchecked storage: ByteStorage, format: Format, itemSize: Int, byteOffset: Int,
     layout: Layout, isReadOnly: Bool
   ) {
-    self.storage = storage
-    self.format = format
-    self.itemSize = itemSize
-    self.byteOffset = byteOffset
-    self.layout = layout
-    self.isReadOnly = isReadOnly
+    self.init(
+      storage: storage, format: format,
+      header: SIMD4(byteOffset, itemSize, layout.rank, isReadOnly ? 1 : 0),
+      axes: layout.axes, large: layout.large)
   }
+
+  /// The offset in bytes, from the start of the storage, of the element
+  /// whose indices are all zero.
+  @inlinable public var byteOffset: Int { header[0] }
+
+  /// The number of bytes from one item to the next along a contiguous
+  /// axis. At least `format.itemSize`; an exporter may leave trailing
+  /// padding out of the format.
+  @inlinable public var itemSize: Int { header[1] }
+
+  /// Whether writing through this view is forbidden.
+  @inlinable public var isReadOnly: Bool { header[3] != 0 }
+
+  /// The shape and strides.
+  @inlinable var layout: Layout { Layout(axes: axes, rank: header[2], large: large) }
 
   /// Makes a view of existing storage.
   ///
@@ -133,10 +157,16 @@ public struct NDView: Sendable {
   /// so that it cannot reach outside this view's bytes.
   @inlinable @inline(__always)
   func derived(layout: Layout, byteOffset: Int) -> NDView {
-    NDView(
-      unchecked: storage, format: format, itemSize: itemSize,
-      byteOffset: layout.isEmpty ? self.byteOffset : byteOffset,
-      layout: layout, isReadOnly: isReadOnly)
+    derived(axes: layout.axes, rank: layout.rank, large: layout.large, byteOffset: byteOffset)
+  }
+
+  /// The same view with another layout, given as its parts, and offset.
+  @inlinable @inline(__always)
+  func derived(axes: SIMD8<Int>, rank: Int, large: Layout.Large?, byteOffset: Int) -> NDView {
+    var header = self.header
+    header[2] = rank
+    if !Layout.isEmpty(axes: axes, rank: rank, large: large) { header[0] = byteOffset }
+    return NDView(storage: storage, format: format, header: header, axes: axes, large: large)
   }
 }
 
@@ -151,7 +181,7 @@ extension NDView {
   @inlinable public var strides: Dimensions { layout.strides }
 
   /// The number of dimensions (axes).
-  @inlinable public var ndim: Int { layout.rank }
+  @inlinable public var ndim: Int { header[2] }
 
   /// The number of elements: the product of the shape, 1 for a 0-d view.
   @inlinable public var count: Int { layout.count }
