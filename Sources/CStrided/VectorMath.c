@@ -6,6 +6,7 @@
 #include <string.h>
 
 #define AVX2 __attribute__((target("avx2")))
+#define AVX512 __attribute__((target("avx512f")))
 
 int strided_vector_math_available(void) {
   // __builtin_cpu_supports reads data the runtime initializes before
@@ -13,68 +14,59 @@ int strided_vector_math_available(void) {
   return __builtin_cpu_supports("avx2") ? 1 : 0;
 }
 
-// libmvec's AVX2 entry points (the x86-64 vector function ABI).
-AVX2 __m256d _ZGVdN4v_exp(__m256d);
-AVX2 __m256d _ZGVdN4v_log(__m256d);
-AVX2 __m256d _ZGVdN4v_sin(__m256d);
-AVX2 __m256d _ZGVdN4v_cos(__m256d);
-AVX2 __m256d _ZGVdN4v_tanh(__m256d);
-AVX2 __m256 _ZGVdN8v_expf(__m256);
-AVX2 __m256 _ZGVdN8v_logf(__m256);
-AVX2 __m256 _ZGVdN8v_sinf(__m256);
-AVX2 __m256 _ZGVdN8v_cosf(__m256);
-AVX2 __m256 _ZGVdN8v_tanhf(__m256);
+static int has_avx512(void) { return __builtin_cpu_supports("avx512f") ? 1 : 0; }
+
+// libmvec's AVX2 and AVX-512 entry points (the x86-64 vector function ABI).
+#define DECLARE_DOUBLE(F)                \
+  AVX2 __m256d _ZGVdN4v_##F(__m256d);    \
+  AVX512 __m512d _ZGVeN8v_##F(__m512d);
+#define DECLARE_FLOAT(F)                 \
+  AVX2 __m256 _ZGVdN8v_##F##f(__m256);   \
+  AVX512 __m512 _ZGVeN16v_##F##f(__m512);
+DECLARE_DOUBLE(exp) DECLARE_DOUBLE(log) DECLARE_DOUBLE(sin) DECLARE_DOUBLE(cos) DECLARE_DOUBLE(tanh)
+DECLARE_FLOAT(exp) DECLARE_FLOAT(log) DECLARE_FLOAT(sin) DECLARE_FLOAT(cos) DECLARE_FLOAT(tanh)
 
 // Whole vectors, then the tail through a padded vector (padding with 0,
-// which every function accepts).
-#define DOUBLE_LOOP(NAME, VF)                                              \
-  AVX2 static void NAME##_avx2(const double *x, double *y, size_t n) {     \
+// which every function accepts). One loop per element type and width.
+#define LOOP(NAME, T, WIDTH, TARGET, VT, LOAD, STORE, VF)                  \
+  TARGET static void NAME(const T *x, T *y, size_t n) {                    \
     size_t i = 0;                                                          \
-    for (; i + 4 <= n; i += 4) {                                           \
-      _mm256_storeu_pd(y + i, VF(_mm256_loadu_pd(x + i)));                 \
-    }                                                                      \
+    for (; i + WIDTH <= n; i += WIDTH) STORE(y + i, VF(LOAD(x + i)));      \
     if (i < n) {                                                           \
-      double in[4] = {0, 0, 0, 0}, out[4];                                 \
-      memcpy(in, x + i, (n - i) * sizeof(double));                         \
-      _mm256_storeu_pd(out, VF(_mm256_loadu_pd(in)));                      \
-      memcpy(y + i, out, (n - i) * sizeof(double));                        \
+      T in[WIDTH] = {0}, out[WIDTH];                                       \
+      memcpy(in, x + i, (n - i) * sizeof(T));                              \
+      STORE(out, VF(LOAD(in)));                                            \
+      memcpy(y + i, out, (n - i) * sizeof(T));                             \
     }                                                                      \
-  }                                                                        \
-  int NAME(const double *x, double *y, size_t n) {                         \
+  }
+
+// The public entry: AVX-512 where the processor has it, else AVX2.
+#define FUNCTION(F, T, W2, W5, V2, V5, LOAD2, STORE2, LOAD5, STORE5, VF2, VF5) \
+  LOOP(F##_avx2, T, W2, AVX2, V2, LOAD2, STORE2, VF2)                      \
+  LOOP(F##_avx512, T, W5, AVX512, V5, LOAD5, STORE5, VF5)                  \
+  int F(const T *x, T *y, size_t n) {                                      \
     if (!strided_vector_math_available()) return 0;                        \
-    NAME##_avx2(x, y, n);                                                  \
+    if (has_avx512()) F##_avx512(x, y, n); else F##_avx2(x, y, n);         \
     return 1;                                                              \
   }
 
-#define FLOAT_LOOP(NAME, VF)                                               \
-  AVX2 static void NAME##_avx2(const float *x, float *y, size_t n) {       \
-    size_t i = 0;                                                          \
-    for (; i + 8 <= n; i += 8) {                                           \
-      _mm256_storeu_ps(y + i, VF(_mm256_loadu_ps(x + i)));                 \
-    }                                                                      \
-    if (i < n) {                                                           \
-      float in[8] = {0, 0, 0, 0, 0, 0, 0, 0}, out[8];                      \
-      memcpy(in, x + i, (n - i) * sizeof(float));                          \
-      _mm256_storeu_ps(out, VF(_mm256_loadu_ps(in)));                      \
-      memcpy(y + i, out, (n - i) * sizeof(float));                         \
-    }                                                                      \
-  }                                                                        \
-  int NAME(const float *x, float *y, size_t n) {                           \
-    if (!strided_vector_math_available()) return 0;                        \
-    NAME##_avx2(x, y, n);                                                  \
-    return 1;                                                              \
-  }
+#define DOUBLE_FUNCTION(NAME, F)                                                       \
+  FUNCTION(NAME, double, 4, 8, __m256d, __m512d, _mm256_loadu_pd, _mm256_storeu_pd, \
+           _mm512_loadu_pd, _mm512_storeu_pd, _ZGVdN4v_##F, _ZGVeN8v_##F)
+#define FLOAT_FUNCTION(NAME, F)                                                        \
+  FUNCTION(NAME, float, 8, 16, __m256, __m512, _mm256_loadu_ps, _mm256_storeu_ps,   \
+           _mm512_loadu_ps, _mm512_storeu_ps, _ZGVdN8v_##F##f, _ZGVeN16v_##F##f)
 
-DOUBLE_LOOP(strided_exp_f64, _ZGVdN4v_exp)
-DOUBLE_LOOP(strided_log_f64, _ZGVdN4v_log)
-DOUBLE_LOOP(strided_sin_f64, _ZGVdN4v_sin)
-DOUBLE_LOOP(strided_cos_f64, _ZGVdN4v_cos)
-DOUBLE_LOOP(strided_tanh_f64, _ZGVdN4v_tanh)
-FLOAT_LOOP(strided_exp_f32, _ZGVdN8v_expf)
-FLOAT_LOOP(strided_log_f32, _ZGVdN8v_logf)
-FLOAT_LOOP(strided_sin_f32, _ZGVdN8v_sinf)
-FLOAT_LOOP(strided_cos_f32, _ZGVdN8v_cosf)
-FLOAT_LOOP(strided_tanh_f32, _ZGVdN8v_tanhf)
+DOUBLE_FUNCTION(strided_exp_f64, exp)
+DOUBLE_FUNCTION(strided_log_f64, log)
+DOUBLE_FUNCTION(strided_sin_f64, sin)
+DOUBLE_FUNCTION(strided_cos_f64, cos)
+DOUBLE_FUNCTION(strided_tanh_f64, tanh)
+FLOAT_FUNCTION(strided_exp_f32, exp)
+FLOAT_FUNCTION(strided_log_f32, log)
+FLOAT_FUNCTION(strided_sin_f32, sin)
+FLOAT_FUNCTION(strided_cos_f32, cos)
+FLOAT_FUNCTION(strided_tanh_f32, tanh)
 
 #else
 

@@ -1,10 +1,10 @@
 // Contiguous elementary functions over glibc's vector math library
 // (libmvec), for Strided's kernels.
 //
-// Each function computes y[i] = f(x[i]) for i < n. With AVX2 present it
-// runs four doubles (eight floats) per call of libmvec's AVX2 variant, whose
-// error glibc documents as at most 4 ulp; otherwise it returns 0 and does
-// nothing, and the caller falls back to scalar code.
+// Each function computes y[i] = f(x[i]) for i < n. With AVX-512 present it
+// runs eight doubles (sixteen floats) per call of libmvec's AVX-512 variant,
+// with AVX2 four (eight); glibc documents both as at most 4 ulp. Without
+// AVX2 it returns 0 and does nothing, and the caller falls back to scalar code.
 #ifndef STRIDED_VECTOR_MATH_H
 #define STRIDED_VECTOR_MATH_H
 

@@ -111,7 +111,11 @@ struct IterationPlan {
   var itemCount: Int { isEmpty ? 0 : axes.reduce(1) { $0 &* $1.size } }
 
   /// Whether splitting this plan over two threads should pay.
-  var isWorthSplitting: Bool { Self.processorCount >= 2 && itemCount >= Self.parallelThreshold }
+  var isWorthSplitting: Bool { isWorthSplitting(threshold: Self.parallelThreshold) }
+
+  /// Whether splitting should pay for work of at least `threshold` items;
+  /// costly items (a transcendental function) pay from fewer.
+  func isWorthSplitting(threshold: Int) -> Bool { Self.processorCount >= 2 && itemCount >= threshold }
 
   /// The plan cut in two along one axis (the outermost by default): the
   /// first half walks from the same addresses, the second from `offset`
@@ -142,8 +146,12 @@ struct IterationPlan {
   /// true, the work is large enough, and the output's items do not share
   /// bytes. `run` must then be safe to call concurrently on disjoint runs.
   @inline(__always)
-  func forEachRun(_ base: Strides, parallel: Bool, outputItemSize: Int, _ run: (Int, Strides, Strides) -> Void) {
-    guard parallel, isWorthSplitting, !axes.isEmpty, outputIsDisjoint(itemSize: outputItemSize) else {
+  func forEachRun(
+    _ base: Strides, parallel: Bool, outputItemSize: Int, threshold: Int = parallelThreshold,
+    _ run: (Int, Strides, Strides) -> Void
+  ) {
+    guard parallel, isWorthSplitting(threshold: threshold), !axes.isEmpty, outputIsDisjoint(itemSize: outputItemSize)
+    else {
       forEachRun(base, run)
       return
     }
