@@ -3,12 +3,16 @@
 #   make test                 run every test
 #   make bench ARGS="view"    run the benchmarks whose names start with the prefixes, beside NumPy
 #   make docs                 build the DocC documentation into .build/docs
+#   make fuzz FUZZ_SECONDS=N  run each fuzz target for N seconds (libFuzzer, address sanitizer)
+#   make test-sanitize        run every test under the address sanitizer, then the thread sanitizer
 
 SWIFT ?= swift
 ARGS ?=
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := format npy views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: deps demo test bench docs clean
+.PHONY: deps demo test test-sanitize test-asan test-tsan fuzz bench docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
 # and zlib for .npz archives (through ZIPFoundation).
@@ -28,6 +32,32 @@ test: deps
 	$(SWIFT) build --product StridedDLPack
 	$(SWIFT) test
 
+# Each sanitizer builds in its own folder, so the ordinary build stays as it
+# is. The DLPack test that hands the shared library to Python does not run
+# here: Python would have to load the sanitizer's runtime first.
+test-sanitize: test-asan test-tsan
+
+test-asan: deps
+	STRIDED_SANITIZER=address LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/leaks.supp \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	STRIDED_SANITIZER=thread $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+# Builds the fuzz targets of Tests/Fuzz with libFuzzer and the address
+# sanitizer, then runs each for FUZZ_SECONDS from the committed seed corpus
+# and regressions. New inputs go to .build/fuzz/corpus, crashes to
+# .build/fuzz/crashes; a crash stops the run with a failure.
+fuzz: deps
+	cd Tests/Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes; \
+	  echo "Fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/leaks.supp Tests/Fuzz/.build/release/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -max_len=4096 \
+	    -artifact_prefix=.build/fuzz/crashes/$$t- .build/fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t Tests/Fuzz/Regressions/$$t \
+	    || { echo "fuzz-$$t found a crash: see .build/fuzz/crashes"; exit 1; }; \
+	done
+
 # The build plan and module cache are dropped first: SwiftPM can miss source
 # files and C headers added to the parent package since the last build.
 bench: deps
@@ -42,4 +72,4 @@ docs: deps
 	@echo "Documentation written to .build/docs"
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build .build-asan .build-tsan Benchmarks/.build Tests/Fuzz/.build

@@ -93,11 +93,15 @@ extension NDView {
   /// - Complexity: O(*n*).
   public func bytes(order: MemoryOrder = .c) -> [UInt8] {
     let total = nbytes
+    // An empty array without `unsafeUninitializedCapacity`: with capacity 0
+    // that initializer writes the count of the shared empty array, which
+    // the thread sanitizer reports as a race between concurrent calls.
+    guard total > 0 else { return [] }
     let strides =
       order == .c
       ? Layout.cStrides(for: shape, itemSize: itemSize) : Layout.fStrides(for: shape, itemSize: itemSize)
     return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-      if let address = buffer.baseAddress, total > 0 {
+      if let address = buffer.baseAddress {
         StridedCopy.copy(
           shape: shape, itemSize: itemSize,
           from: storage.base + byteOffset, strides: self.strides,

@@ -12,7 +12,6 @@ struct ReductionTests {
   /// Every reduction over all axes and over each axis set, on every layout.
   func checkReductions<T: OracleScalar & Numeric>(_: T.Type, tolerance: Double, ordered: Bool, floating: Bool) throws {
     var check = OracleCheck<T>(tolerance: tolerance)
-    let isComplex = T.self is Complex<Float>.Type || T.self is Complex<Double>.Type
     for shape in Self.shapes {
       for layout in OperandLayout.allCases {
         let values = sampleValues(T.self, count: shape.reduce(1, *), seed: 7, specials: false)

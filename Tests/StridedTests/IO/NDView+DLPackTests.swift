@@ -39,7 +39,7 @@ struct DLPackTests {
       storage = array.storage
       imported = try NDView(dlpack: array.exportDLPack())
     }
-    #expect(storage != nil)  // the export keeps it alive
+    #expect(storage != nil && imported?.count == 3)  // the export keeps it alive
     imported = nil
     #expect(storage == nil)  // the deleter released it
     // A tensor exported and deleted without being imported.
@@ -98,7 +98,12 @@ struct DLPackTests {
 
   static var library: URL { ExamplesTests.productsDirectory.appendingPathComponent("libStridedDLPack.so") }
 
-  @Test(.enabled(if: Python.hasNumPy && FileManager.default.fileExists(atPath: library.path)))
+  /// Python cannot load the library when it is built with a sanitizer
+  /// (the sanitizer's runtime would have to be loaded first), so
+  /// `make test-sanitize` leaves this one test out.
+  @Test(
+    .enabled(if: Python.hasNumPy && FileManager.default.fileExists(atPath: library.path)),
+    .enabled(if: ProcessInfo.processInfo.environment["STRIDED_SANITIZER"] == nil))
   func numpyReadsAStridedViewWithoutACopy() throws {
     let script = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Examples/numpy-handoff/handoff.py")
