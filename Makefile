@@ -25,7 +25,7 @@ deps:
 	fi
 
 demo: deps
-	$(SWIFT) run byte-buffer
+	$(SWIFT) run -c release matmul
 
 # The DLPack shared library is built first: a test hands it to NumPy.
 test: deps

@@ -52,6 +52,11 @@ let package = Package(
       dependencies: [
         "Strided",
         "byte-buffer",
+        "matmul",
+        "linear-fit",
+        "image",
+        "records",
+        "numpy-handoff",
         "CStrided",
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -64,6 +69,33 @@ let package = Package(
       name: "byte-buffer",
       dependencies: ["Strided"],
       path: "Examples/byte-buffer"
+    ),
+    .executableTarget(
+      name: "matmul",
+      dependencies: ["Strided", "COpenBLAS"],
+      path: "Examples/matmul"
+    ),
+    .executableTarget(
+      name: "linear-fit",
+      dependencies: ["Strided"],
+      path: "Examples/linear-fit"
+    ),
+    .executableTarget(
+      name: "image",
+      dependencies: ["Strided"],
+      path: "Examples/image"
+    ),
+    .executableTarget(
+      name: "records",
+      dependencies: ["Strided"],
+      path: "Examples/records",
+      exclude: ["stations.npy", "make-stations.py"]
+    ),
+    .executableTarget(
+      name: "numpy-handoff",
+      dependencies: ["StridedDLPack"],
+      path: "Examples/numpy-handoff",
+      exclude: ["handoff.py"]
     ),
   ],
   swiftLanguageModes: [.v6]

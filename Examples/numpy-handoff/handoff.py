@@ -2,6 +2,12 @@
 """Hands memory between Strided and NumPy through DLPack, without copies.
 
 Usage: handoff.py PATH/TO/libStridedDLPack.so
+       handoff.py --addresses EXAMPLE SUM SCALE
+
+The first form loads Strided's C interface from the shared library. The
+second is how `swift run numpy-handoff` runs this script, inside its own
+process: it passes the addresses of the same three C functions, linked into
+the program, so NumPy and Strided share one address space without a library.
 
 1. Strided makes a matrix and exports a transposed view; NumPy reads it with
    numpy.from_dlpack and checks its values, its strides, and that its data
@@ -56,13 +62,28 @@ class StridedTensor:
         return (1, 0)  # kDLCPU
 
 
-def main(library_path):
-    strided = ctypes.CDLL(library_path)
+class Functions:
+    """Strided's three C entry points, from their addresses."""
+
+    def __init__(self, example, total, scale):
+        self.strided_dlpack_example = ctypes.CFUNCTYPE(ctypes.c_void_p)(example)
+        self.strided_dlpack_sum = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p)(total)
+        self.strided_dlpack_scale = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_double)(scale)
+
+
+def load(arguments):
+    if arguments[0] == "--addresses":
+        return Functions(*(int(a) for a in arguments[1:4]))
+    strided = ctypes.CDLL(arguments[0])
     strided.strided_dlpack_example.restype = ctypes.c_void_p
     strided.strided_dlpack_sum.restype = ctypes.c_double
     strided.strided_dlpack_sum.argtypes = [ctypes.c_void_p]
     strided.strided_dlpack_scale.restype = ctypes.c_int32
     strided.strided_dlpack_scale.argtypes = [ctypes.c_void_p, ctypes.c_double]
+    return strided
+
+
+def main(strided):
 
     # Strided → NumPy
     pointer = strided.strided_dlpack_example()
@@ -72,7 +93,7 @@ def main(library_path):
     assert a.shape == (4, 3) and a.strides == (8, 32), (a.shape, a.strides)
     assert (a == np.arange(12.0).reshape(3, 4).T).all(), a
     assert a.ctypes.data == address, "NumPy copied the data"
-    print(f"NumPy reads Strided's view {a.shape} with strides {a.strides} at the same address: no copy")
+    print(f"NumPy reads Strided's view {a.shape} with strides {a.strides} at the same address: no copy", flush=True)
     del a  # NumPy calls Strided's deleter
 
     # NumPy → Strided
@@ -86,8 +107,8 @@ def main(library_path):
     assert total == 45.0, total
     assert strided.strided_dlpack_scale(hand_over(x[::-2]), 10.0) == 0
     assert (x == [0, 10, 2, 30, 4, 50, 6, 70, 8, 90]).all(), x
-    print(f"Strided sums NumPy's array to {total} and scales x[::-2] in place: {x.tolist()}")
+    print(f"Strided sums NumPy's array to {total} and scales x[::-2] in place: {x.tolist()}", flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(load(sys.argv[1:]))

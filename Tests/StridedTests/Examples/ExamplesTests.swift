@@ -35,4 +35,70 @@ struct ExamplesTests {
     #expect(lines.contains("As (2,5)c: [\"abcde\", \"fghij\"]"))
     #expect(lines.contains("After writing \"A\" through the B view: <H[0] = 25153, grid row 0 = Abcde"))
   }
+
+  @Test func matmul() throws {
+    let output = try Self.run("matmul")
+    let lines = output.split(separator: "\n").map(String.init)
+    #expect(output.contains("C = A·B =\n[[ 58.  64.]\n [139. 154.]]"))
+    #expect(lines.contains("Aᵀ is a view: shape [3, 2], strides [8, 24], same storage as A: true"))
+    #expect(output.contains("Aᵀ·A =\n[[17. 22. 27.]\n [22. 29. 36.]\n [27. 36. 45.]]"))
+    #expect(lines.contains("block = big[1:4, 2:5]: strides [48, 8], same storage as big: true"))
+    #expect(output.contains("block·block =\n[[ 390.  417.  444.]\n [ 642.  687.  732.]\n [ 894.  957. 1020.]]"))
+    // The transposed and the sliced operand each go to BLAS as they are.
+    #expect(lines.filter { $0 == "operands copied for BLAS: 0" }.count == 2)
+    #expect(lines.contains("big[:, ::2] has strides [48, 16]: operands copied for BLAS: 2"))
+    #expect(lines.contains("batched: [4, 2, 3] @ [3, 2] -> [4, 2, 2]"))
+    #expect(output.contains("batch 3 =\n[[517. 574.]\n [598. 664.]]"))
+    let timing = try #require(lines.first { $0.hasPrefix("256×256 matmul:") })
+    #expect(timing.contains("raw cblas_dgemm:") && timing.contains("ratio") && timing.hasSuffix("same result: true"))
+  }
+
+  @Test func linearFit() throws {
+    let lines = try Self.run("linear-fit").split(separator: "\n").map(String.init)
+    #expect(lines.contains("design matrix: shape [200, 3], strides [8, 1600] (Fortran order)"))
+    #expect(lines.contains("fitted:  c0 = 1.5153, c1 = -1.9942, c2 = 0.4976"))
+    #expect(lines.contains("residual sum of squares: 17.2563; RMS error: 0.2937"))
+    #expect(lines.contains("rank 3; condition number 6.31"))
+    #expect(lines.contains("normal equations agree to within 1e-9"))
+    #expect(lines.contains("recomputed residual: 17.2563"))
+  }
+
+  @Test func image() throws {
+    let lines = try Self.run("image").split(separator: "\n").map(String.init)
+    #expect(lines.contains("crop:           shape [32, 32, 3], strides [192, 3, 1], view"))
+    #expect(lines.contains("mirrored:       shape [32, 32, 3], strides [192, -3, 1], view"))
+    #expect(lines.contains("green channel:  shape [32, 32], strides [192, -3], view"))
+    #expect(lines.contains("channels first: shape [3, 32, 32], strides [1, 192, -3], view"))
+    #expect(lines.contains("mirrored[0, 0] = [188, 40, 96], image[8, 47] = [188, 40, 96]"))
+    // Red averages columns 16–47 × 4, green rows 8–39 × 5, blue is 96.
+    #expect(lines.contains("channel means:  [126.0, 117.5, 96.0]"))
+    #expect(lines.contains("mean grey level: 117.59"))
+    #expect(!lines.contains { $0.hasSuffix("COPY") })
+  }
+
+  @Test func records() throws {
+    let lines = try Self.run("records").split(separator: "\n").map(String.init)
+    #expect(lines.contains("records: shape [4], item size 40 bytes"))
+    #expect(lines.contains("  field temps at byte 28: 3f"))
+    #expect(lines.contains("position.lat: strides [40], byte offset 8, same storage: true"))
+    #expect(lines.contains("temps:        shape [4, 3], strides [40, 4]"))
+    // NumPy: a["temps"].mean(axis=1) is [4.43, 13.87, 19.47, 2.03].
+    #expect(lines.contains("Oslo   lat 59.91, lon 10.75, 23 m, mean 4.4 °C"))
+    #expect(lines.contains("Quito  lat -0.18, lon -78.47, 2850 m, mean 13.9 °C"))
+    #expect(lines.contains("Lima   lat -12.05, lon -77.04, 154 m, mean 19.5 °C"))
+    #expect(lines.contains("Davos  lat 46.8, lon 9.84, 1560 m, mean 2.0 °C"))
+    #expect(lines.contains("Quito's elevation through a fresh view of the records: 2851 m"))
+    #expect(lines.contains("highest station: 1, warmest on average: 2"))
+  }
+
+  @Test(.enabled(if: Python.hasNumPy), .enabled(if: ProcessInfo.processInfo.environment["STRIDED_SANITIZER"] == nil))
+  func numpyHandoff() throws {
+    let lines = try Self.run("numpy-handoff").split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasPrefix("Python 3.") && $0.hasSuffix("running inside this process") })
+    #expect(lines.contains("NumPy reads Strided's view (4, 3) with strides (8, 32) at the same address: no copy"))
+    #expect(
+      lines.contains(
+        "Strided sums NumPy's array to 45.0 and scales x[::-2] in place: [0.0, 10.0, 2.0, 30.0, 4.0, 50.0, 6.0, 70.0, 8.0, 90.0]"))
+    #expect(lines.last == "Both directions shared one buffer each: no copies.")
+  }
 }
