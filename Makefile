@@ -1,6 +1,7 @@
 # Strided's commands. Each target first installs what it needs.
 #   make demo                 run the main example
 #   make test                 run every test
+#   make bench                run every benchmark beside NumPy; rewrite docs/performance.md and its chart
 #   make bench ARGS="view"    run the benchmarks whose names start with the prefixes, beside NumPy
 #   make docs                 build the DocC documentation into .build/docs
 #   make fuzz FUZZ_SECONDS=N  run each fuzz target for N seconds (libFuzzer, address sanitizer)
@@ -63,12 +64,21 @@ fuzz: deps
 bench: deps
 	rm -rf Benchmarks/.build/release/description.json Benchmarks/.build/release/ModuleCache
 	cd Benchmarks && $(SWIFT) build -c release --product strided-bench
-	python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench -- $(ARGS)
+	@if [ -z "$(ARGS)" ]; then \
+	  python3 -c "import matplotlib" 2>/dev/null || python3 -m pip install --quiet matplotlib || true; \
+	  python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
+	    --json docs/performance.jsonl --report docs/performance.md --chart docs/performance.png \
+	    --headline README.md; \
+	else \
+	  python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench -- $(ARGS); \
+	fi
 
 docs: deps
 	$(SWIFT) build --target Strided -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc .build/symbol-graphs
+	rm -rf .build/symbol-graphs-strided && mkdir -p .build/symbol-graphs-strided
+	cp .build/symbol-graphs/Strided.symbols.json .build/symbol-graphs/Strided@*.symbols.json .build/symbol-graphs-strided/
 	docc convert Sources/Strided/Strided.docc --fallback-display-name Strided --fallback-bundle-identifier org.strided.Strided \
-	  --additional-symbol-graph-dir .build/symbol-graphs --output-path .build/docs
+	  --additional-symbol-graph-dir .build/symbol-graphs-strided --output-path .build/docs
 	@echo "Documentation written to .build/docs"
 
 clean:

@@ -1,11 +1,22 @@
 #!/usr/bin/env python3
 """Runs Strided's benchmark and NumPy's side of the same workloads, then
-prints every JSON line and a table of the ratios (Strided ÷ NumPy).
+prints every JSON line and a table of the ratios (Strided ÷ NumPy, and
+Strided ÷ raw cblas_dgemm for the matrix products).
 
-Usage: compare.py --strided PATH [--json FILE] -- [NAME_PREFIX ...]
+Usage: compare.py --strided PATH [--json FILE] [--report FILE] [--chart FILE]
+                  [--headline FILE] -- [NAME_PREFIX ...]
+
+--report rewrites the part of a markdown file between the lines
+"<!-- bench:begin -->" and "<!-- bench:end -->" with the machine, the
+versions and the full table; --chart draws the ratios to a PNG (with
+matplotlib); --headline rewrites the part between "<!-- headline:begin -->"
+and "<!-- headline:end -->" with a short table of a few workloads. All three
+are meant for a run of every workload.
 """
+import datetime
 import json
 import os
+import platform
 import subprocess
 import sys
 
@@ -31,6 +42,11 @@ def has_numpy():
     return subprocess.run([sys.executable, "-c", "import numpy"], capture_output=True).returncode == 0
 
 
+def format_ratio(ratio):
+    """Two decimals, or three below 0.1, where two would hide the target."""
+    return f"{ratio:.3f}" if ratio < 0.1 else f"{ratio:.2f}"
+
+
 def format_ns(ns):
     for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
         if ns >= scale:
@@ -38,34 +54,187 @@ def format_ns(ns):
     return f"{ns:.3g} ns"
 
 
+def output_of(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def machine():
+    """The machine and the versions a run was measured with."""
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    system = platform.platform()
+    try:
+        with open("/etc/os-release") as f:
+            for line in f:
+                if line.startswith("PRETTY_NAME="):
+                    system = line.split("=", 1)[1].strip().strip('"') + f", Linux {platform.release()}"
+    except OSError:
+        pass
+    pages = "unknown"
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as f:
+            pages = f.read().strip()
+    except OSError:
+        pass
+    numpy = output_of([sys.executable, "-c", "import numpy; print(numpy.__version__)"])
+    numpy_blas = output_of([sys.executable, "-c",
+                            "import numpy; c = numpy.show_config(mode='dicts'); "
+                            "b = c['Build Dependencies']['blas']; print(b['name'], b.get('version', ''))"])
+    return [
+        ("Processor", f"{cpu}, {os.cpu_count()} cores"),
+        ("System", system),
+        ("Transparent huge pages", pages),
+        ("Swift", output_of(["swift", "--version"]).splitlines()[0] if output_of(["swift", "--version"]) else "unknown"),
+        ("OpenBLAS (Strided)", output_of(["pkg-config", "--modversion", "openblas"])),
+        ("Python", platform.python_version()),
+        ("NumPy", f"{numpy} (BLAS: {numpy_blas})"),
+    ]
+
+
+def table(rows):
+    """Rows of (name, strided ns, numpy ns, strided/numpy, strided/cblas, allocations)."""
+    by_name = {}
+    for row in rows:
+        by_name.setdefault(row["name"], {})[row["impl"]] = row
+    result = []
+    for name in [r["name"] for r in rows if r["impl"] == "strided"]:
+        entry = by_name[name]
+        s = entry["strided"]["median_ns"]
+        n = entry.get("numpy", {}).get("median_ns")
+        raw = None
+        if name.startswith("matmul_f64_n"):
+            raw = by_name.get(name.replace("matmul_f64_n", "cblas_dgemm_n"), {}).get("cblas", {}).get("median_ns")
+        result.append((name, s, n, s / n if n else None, s / raw if raw else None,
+                       entry["strided"].get("allocations_per_call")))
+    return result
+
+
+def print_table(entries):
+    print()
+    print(f"{'workload':<28} {'strided':>10} {'numpy':>10} {'ratio':>7} {'÷cblas':>7}  allocations/call")
+    for name, s, n, ratio, cblas, allocations in entries:
+        print(f"{name:<28} {format_ns(s):>10} {format_ns(n) if n else '-':>10} "
+              f"{f'{ratio:.3f}' if ratio else '-':>7} {f'{cblas:.2f}' if cblas else '-':>7}  "
+              f"{'' if allocations is None else allocations}")
+
+
+HEADLINE = [
+    ("view_transpose_2d", "a transposed view"),
+    ("view_slice_2d", "a stepped slice"),
+    ("copy_transposed_f64_4096", "C-ordered copy of a transposed 4096² matrix"),
+    ("add_f64_1e7", "x + y, 10⁷ doubles"),
+    ("add_transposed_f64_4096", "m.T + m, 4096²"),
+    ("sum_f64_1e7", "sum of 10⁷ doubles"),
+    ("exp_f64_1e6", "exp of 10⁶ doubles"),
+    ("matmul_f64_n16", "16 × 16 matmul"),
+    ("matmul_f64_n1024", "1024 × 1024 matmul"),
+    ("solve_f64_512", "solve, 512 × 512"),
+    ("npy_load_f64_2048", "read a 32 MiB .npy file"),
+]
+
+
+def replace_section(path, marker, lines):
+    begin_mark, end_mark = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"
+    with open(path) as f:
+        text = f.read()
+    begin, end = text.find(begin_mark), text.find(end_mark)
+    if begin < 0 or end < 0:
+        sys.exit(f"{path} has no {begin_mark} ... {end_mark} section")
+    text = text[:begin] + "\n".join([begin_mark] + lines + [end_mark]) + text[end + len(end_mark):]
+    with open(path, "w") as f:
+        f.write(text)
+    print(f"wrote the {marker} table to {path}")
+
+
+def write_headline(path, entries):
+    by_name = {name: (ratio, cblas) for name, _, _, ratio, cblas, _ in entries}
+    lines = ["| workload | Strided ÷ NumPy |", "|---|---:|"]
+    for name, label in HEADLINE:
+        ratio, cblas = by_name.get(name, (None, None))
+        if ratio:
+            extra = f" ({cblas:.2f} × raw cblas_dgemm)" if cblas else ""
+            lines.append(f"| {label} (`{name}`) | {format_ratio(ratio)}{extra} |")
+    replace_section(path, "headline", lines)
+
+
+def write_report(path, entries, chart):
+    lines = ["", "Measured by `make bench` on "
+             f"{datetime.date.today().isoformat()}, the two sides one after the other on the same machine:", ""]
+    lines += [f"- {key}: {value}" for key, value in machine()]
+    lines += ["", "| workload | Strided | NumPy | Strided ÷ NumPy | Strided ÷ raw cblas_dgemm |",
+              "|---|---:|---:|---:|---:|"]
+    for name, s, n, ratio, cblas, allocations in entries:
+        note = f" ({allocations:g} allocations a call)" if allocations is not None else ""
+        lines.append(f"| `{name}`{note} | {format_ns(s)} | {format_ns(n) if n else '–'} | "
+                     f"{format_ratio(ratio) if ratio else '–'} | {f'{cblas:.2f}' if cblas else '–'} |")
+    if chart:
+        lines += ["", f"![Strided's time ÷ NumPy's time for each workload]({os.path.basename(chart)})"]
+    lines.append("")
+    replace_section(path, "bench", lines)
+
+
+def draw_chart(path, entries):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed: no chart drawn", file=sys.stderr)
+        return False
+
+    measured = [(name, ratio) for name, _, _, ratio, _, _ in entries if ratio]
+    names = [name for name, _ in measured][::-1]
+    ratios = [ratio for _, ratio in measured][::-1]
+    colors = ["#2b8a3e" if r <= 1 else "#c92a2a" for r in ratios]
+    fig, ax = plt.subplots(figsize=(8, 0.28 * len(names) + 1.4))
+    ax.barh(names, ratios, color=colors)
+    ax.axvline(1, color="black", linewidth=1)
+    ax.set_xscale("log")
+    ax.set_xlabel("Strided time ÷ NumPy time (log scale; left of 1 is faster)")
+    ax.set_title("Strided against NumPy, same machine, same run")
+    for y, r in enumerate(ratios):
+        ax.text(r * 1.05, y, f"{r:.2f}", va="center", fontsize=7)
+    ax.tick_params(axis="y", labelsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    print(f"drew the chart to {path}")
+    return True
+
+
 def main(argv):
-    strided = argv[argv.index("--strided") + 1]
-    json_out = argv[argv.index("--json") + 1] if "--json" in argv else None
+    def option(name):
+        return argv[argv.index(name) + 1] if name in argv else None
+
+    strided = option("--strided")
     prefixes = argv[argv.index("--") + 1:] if "--" in argv else []
     rows = run([strided] + prefixes)
     if has_numpy():
         rows += run([sys.executable, os.path.join(HERE, "numpy_side.py")] + prefixes)
     else:
         print("NumPy is not installed: showing Strided's side only.", file=sys.stderr)
-    if json_out:
-        with open(json_out, "w") as f:
+    if option("--json"):
+        with open(option("--json"), "w") as f:
             for row in rows:
                 f.write(json.dumps(row) + "\n")
-
-    table = {}
-    for row in rows:
-        table.setdefault(row["name"], {})[row["impl"]] = row
-    names = [r["name"] for r in rows if r["impl"] == "strided"]
-    print()
-    print(f"{'workload':<28} {'strided':>10} {'numpy':>10} {'ratio':>7}  allocations/call")
-    for name in names:
-        entry = table[name]
-        s = entry["strided"]["median_ns"]
-        n = entry.get("numpy", {}).get("median_ns")
-        ratio = f"{s / n:.3f}" if n else "-"
-        allocations = entry["strided"].get("allocations_per_call")
-        print(f"{name:<28} {format_ns(s):>10} {format_ns(n) if n else '-':>10} {ratio:>7}  "
-              f"{'' if allocations is None else allocations}")
+    entries = table(rows)
+    print_table(entries)
+    chart = option("--chart")
+    if chart and not draw_chart(chart, entries):
+        chart = None
+    if option("--report"):
+        write_report(option("--report"), entries, chart)
+    if option("--headline"):
+        write_headline(option("--headline"), entries)
 
 
 if __name__ == "__main__":

@@ -63,7 +63,9 @@ extension NDView {
   /// Reads `.npy` bytes held in memory (a file's whole contents), copying
   /// the data into new storage.
   ///
-  /// - Parameter name: How errors name the bytes.
+  /// - Parameters:
+  ///   - data: The bytes of a whole `.npy` file.
+  ///   - name: How errors name the bytes.
   /// - Throws: ``NPYError``, as ``init(contentsOfNPY:)``.
   public init(npyData data: Data, name: String = "<memory>") throws(NPYError) {
     let result: Result<NDView, NPYError> = data.withUnsafeBytes { bytes in

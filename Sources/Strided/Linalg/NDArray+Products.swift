@@ -96,6 +96,10 @@ extension NDArray where Element: BLASElement {
   /// ```
   ///
   /// - Parameters:
+  ///   - other: The right operand, `b`.
+  ///   - alpha: The factor of the product.
+  ///   - beta: The factor of `result`'s current elements.
+  ///   - result: The output `c`, written in place.
   ///   - operations: How each operand enters the product: as it is,
   ///     transposed, or conjugate-transposed (``MatrixOperation``).
   /// - Precondition: All three are 2-D; `op(self)` is *m × k*, `op(other)`

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+import Strided
+
+/// The snippets of docs/getting-started.md, as written there, with their
+/// claims checked.
+@Suite("Getting started guide")
+struct GettingStartedTests {
+  @Test func arrays() throws {
+    let a: NDArray<Double> = [[1, 2, 3], [4, 5, 6]]
+    let z = NDArray<Float>.zeros([3, 4])
+    let r = try NDArray<Double>.arange(to: 12).reshaped(to: [3, 4])
+    let x = NDArray<Double>.linspace(from: 0, to: 1, count: 5)
+    #expect(a.shape == [2, 3] && z.shape == [3, 4] && x.elements == [0, 0.25, 0.5, 0.75, 1])
+    #expect(r.description == "[[ 0.  1.  2.  3.]\n [ 4.  5.  6.  7.]\n [ 8.  9. 10. 11.]]")
+    #expect(r[1, 2] == 6.0)
+    r[1, 2] = 60
+    #expect(r.elements[6] == 60)
+  }
+
+  @Test func views() throws {
+    let m = try NDArray<Double>.arange(to: 12).reshaped(to: [3, 4])
+    let row = m[.at(1)]
+    let column = m[.all, 2]
+    let everyOther = m[.all, .slice(by: 2)]
+    let reversed = m[.slice(by: -1)]
+    let t = m.transposed()
+    t[0, 1] = 100
+    let b = try NDArray<Double>([1, 2, 3, 4]).broadcast(to: [3, 4])
+    #expect(row.elements == [100, 5, 6, 7] && column.elements == [2, 6, 10])
+    #expect(everyOther.shape == [3, 2] && reversed[0, 0] == 8 && m[1, 0] == 100)
+    #expect(b.isReadOnly && b.strides == [0, 8])
+    #expect {
+      _ = try m.transposed().reshaped(to: [12])
+    } throws: { error in
+      "\(error)".contains("copy")
+    }
+    let flat = try m.transposed().reshapedCopy(to: [12])
+    #expect(flat.elements.prefix(3) == [0, 100, 8])
+  }
+
+  @Test func arithmetic() {
+    let a: NDArray<Double> = [[1, 2, 3], [4, 5, 6]]
+    let centred = a - a.mean(axis: 0, keepingDimensions: true)
+    let scaled = 2 * a + 1
+    let total = (a * a).sum()
+    let columnMax = a.max(axis: 0)
+    let mask = exp(a) .> 10
+    let clipped = a.clipped(min: 2, max: 5)
+    #expect(centred.elements == [-1.5, -1.5, -1.5, 1.5, 1.5, 1.5] && scaled[1, 2] == 13)
+    #expect(total == 91 && columnMax.elements == [4, 5, 6])
+    #expect(mask.elements == [false, false, true, true, true, true] && clipped.elements == [2, 2, 3, 4, 5, 5])
+  }
+
+  @Test func products() throws {
+    let a = NDArray<Double>([4, 1, 2, 3], shape: [2, 2])
+    let b: NDArray<Double> = [1, 2]
+    let product = a.matmul(a.transposed())
+    let x = try a.solve(b)
+    let (u, s, vt) = try a.svd()
+    let (_, copies) = BLAS.countingPackedOperands { a[.all, 0..<1].matmul(a[0..<1, .all]) }
+    #expect(product == [[17, 11], [11, 13]] && copies == 0)
+    #expect(abs(a.matmul(x) - b).max()! < 1e-12)
+    #expect(abs(u.matmul(NDArray.identity(2) * s).matmul(vt) - a).max()! < 1e-12)
+  }
+
+  @Test func formats() throws {
+    let points = try NDView(format: "T{d:x:d:y:}", shape: [100])
+    let xs = try NDArray<Double>(points.field("x"))
+    let raw = try NDView(
+      storage: ByteStorage(copying: [UInt8](repeating: 1, count: 8)), format: "B", shape: [8])
+    let shorts = try raw.cast(to: "<H")
+    #expect(xs.strides == [16] && shorts.shape == [4])
+  }
+
+  @Test func files() throws {
+    let a = NDArray<Double>([4, 1, 2, 3], shape: [2, 2])
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strided-guide-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent("matrix.npy")
+    try a.writeNPY(to: url)
+    let loaded = try NDArray<Double>(NDView(contentsOfNPY: url))
+    let mapped = try NDView(mappingNPY: url, mode: .readOnly)
+    try NPZ.write(["a": a.view], to: directory.appendingPathComponent("data.npz"))
+    let archive = try NPZ.arrays(contentsOf: directory.appendingPathComponent("data.npz"))
+    #expect(loaded == a && mapped.isReadOnly && archive["a"]?.shape == [2, 2])
+  }
+}
