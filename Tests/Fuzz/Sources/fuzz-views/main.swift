@@ -1,17 +1,2 @@
-// libFuzzer runs ViewFuzzing.run on each input; a broken invariant traps
-// with its description, which libFuzzer reports as a crash.
-#if canImport(Glibc)
-  import Glibc
-#endif
-import FuzzDriver
-
-let status = strided_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in
-  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  do {
-    try ViewFuzzing.run(bytes)
-  } catch {
-    fatalError("\(error)")
-  }
-  return 0
-}
-exit(status)
+// libFuzzer over ViewFuzzing.run; see Shared/FuzzEntry.swift.
+fuzz { bytes throws(FuzzFailure) in try ViewFuzzing.run(bytes) }
