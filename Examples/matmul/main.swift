@@ -9,28 +9,37 @@
 import COpenBLAS  // only for the raw cblas_dgemm of the timing line
 import Strided
 
-// C = A·B.
+// C = A·B. (Double products this small, up to 32 × 32 × 32, run in
+// Strided's own register-blocked kernel: a BLAS call would cost more.)
 let a: NDArray<Double> = [[1, 2, 3], [4, 5, 6]]
 let b: NDArray<Double> = [[7, 8], [9, 10], [11, 12]]
 print("A =\n\(a)")
 print("B =\n\(b)")
 print("C = A·B =\n\(a.matmul(b))")
 
+/// Whether `product` is, to rounding, the product of contiguous copies of
+/// the operands (BLAS may sum in another order for another layout).
+func agrees(_ product: NDArray<Double>, _ x: NDArray<Double>, _ y: NDArray<Double>) -> Bool {
+  let expected = x.copy().matmul(y.copy())
+  return abs(product - expected).max()! <= 1e-12 * abs(expected).max()!
+}
+
 // A transposed operand: a view with the strides swapped, which BLAS reads
 // as the same memory with its "transpose" flag.
-let aT = a.transposed()
-let (gram, transposedCopies) = BLAS.countingPackedOperands { aT.matmul(a) }
-print("\nAᵀ is a view: shape \(aT.shape), strides \(aT.strides), same storage as A: \(aT.storage === a.storage)")
-print("Aᵀ·A =\n\(gram)")
+let p = try NDArray<Double>.arange(to: 64 * 48).reshaped(to: [64, 48]) / 1000
+let pT = p.transposed()
+let (gram, transposedCopies) = BLAS.countingPackedOperands { pT.matmul(p) }
+print("\nPᵀ is a view: shape \(pT.shape), strides \(pT.strides), same storage as P: \(pT.storage === p.storage)")
+print("Pᵀ·P: shape \(gram.shape), agrees with the product of copies: \(agrees(gram, pT, p))")
 print("operands copied for BLAS: \(transposedCopies)")
 
 // A sliced operand: a block inside a larger matrix, which BLAS reads in
 // place through its leading dimension.
-let big = try NDArray<Double>.arange(to: 36).reshaped(to: [6, 6])
-let block = big[1..<4, 2..<5]
+let big = try NDArray<Double>.arange(to: 96 * 96).reshaped(to: [96, 96]) / 10000
+let block = big[8..<56, 16..<64]
 let (blockSquared, slicedCopies) = BLAS.countingPackedOperands { block.matmul(block) }
-print("\nblock = big[1:4, 2:5]: strides \(block.strides), same storage as big: \(block.storage === big.storage)")
-print("block·block =\n\(blockSquared)")
+print("\nblock = big[8:56, 16:64]: strides \(block.strides), same storage as big: \(block.storage === big.storage)")
+print("block·block: shape \(blockSquared.shape), agrees with the product of copies: \(agrees(blockSquared, block, block))")
 print("operands copied for BLAS: \(slicedCopies)")
 
 // Every other column has two non-unit strides: BLAS cannot address it, so
@@ -67,20 +76,20 @@ func median(_ body: () -> Void) -> Double {
 
 let n = 256
 let x = NDArray<Double>.linspace(from: -1, to: 1, count: n * n)
-let p = try x.reshaped(to: [n, n])
-let q = p.transposed().copy()
-let rawP = p.elements
-let rawQ = q.elements
+let u = try x.reshaped(to: [n, n])
+let v = u.transposed().copy()
+let rawU = u.elements
+let rawV = v.elements
 var rawC = [Double](repeating: 0, count: n * n)
-let stridedTime = median { _ = p.matmul(q) }
+let stridedTime = median { _ = u.matmul(v) }
 let rawTime = median {
   rawC.withUnsafeMutableBufferPointer { c in
     cblas_dgemm(
-      CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, rawP, Int32(n), rawQ,
+      CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, rawU, Int32(n), rawV,
       Int32(n), 0, c.baseAddress, Int32(n))
   }
 }
-let agree = p.matmul(q).elements == rawC
+let agree = u.matmul(v).elements == rawC
 print(
   "\n\(n)×\(n) matmul: \(Int(stridedTime / 1000)) µs; raw cblas_dgemm: \(Int(rawTime / 1000)) µs;"
     + " ratio \((stridedTime / rawTime * 100).rounded() / 100); same result: \(agree)")

@@ -14,7 +14,11 @@ int strided_vector_math_available(void) {
   return __builtin_cpu_supports("avx2") ? 1 : 0;
 }
 
-static int has_avx512(void) { return __builtin_cpu_supports("avx512f") ? 1 : 0; }
+static _Atomic int limited_to_avx2 = 0;
+
+void strided_vector_math_limit_to_avx2(int limit) { limited_to_avx2 = limit != 0; }
+
+static int has_avx512(void) { return !limited_to_avx2 && __builtin_cpu_supports("avx512f"); }
 
 // libmvec's AVX2 and AVX-512 entry points (the x86-64 vector function ABI).
 #define DECLARE_DOUBLE(F)                \
@@ -72,6 +76,7 @@ FLOAT_FUNCTION(strided_tanh_f32, tanh)
 
 // No libmvec here: every function declines, and callers use scalar code.
 int strided_vector_math_available(void) { return 0; }
+void strided_vector_math_limit_to_avx2(int limit) { (void)limit; }
 #define DECLINE(NAME, T) \
   int NAME(const T *x, T *y, size_t n) { (void)x; (void)y; (void)n; return 0; }
 DECLINE(strided_exp_f64, double)

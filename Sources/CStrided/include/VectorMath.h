@@ -17,6 +17,11 @@ extern "C" {
 /// Whether the vector functions below are usable on this processor.
 int strided_vector_math_available(void);
 
+/// With a non-zero `limit`, the functions below use libmvec's AVX2 variants
+/// even where AVX-512 is present; with 0, the best the processor has. For
+/// tests that check both.
+void strided_vector_math_limit_to_avx2(int limit);
+
 int strided_exp_f64(const double *x, double *y, size_t n);
 int strided_log_f64(const double *x, double *y, size_t n);
 int strided_sin_f64(const double *x, double *y, size_t n);

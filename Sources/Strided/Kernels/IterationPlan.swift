@@ -16,9 +16,10 @@ import Foundation
 /// Kernels then see only runs: a count, one address per operand and one
 /// byte stride per operand for the innermost axis.
 ///
-/// Work of at least ``parallelThreshold`` items may be split in two along
-/// the outermost axis and run on two threads, when the caller says its runs
-/// may run concurrently (they write disjoint elements).
+/// Work of at least ``parallelThreshold`` items (or a lower threshold the
+/// caller gives, for costly items such as libmvec's `exp`) may be split in
+/// two along the outermost axis and run on two threads, when the caller says
+/// its runs may run concurrently (they write disjoint elements).
 struct IterationPlan {
   typealias Strides = SIMD4<Int>
 
@@ -114,7 +115,8 @@ struct IterationPlan {
   var isWorthSplitting: Bool { isWorthSplitting(threshold: Self.parallelThreshold) }
 
   /// Whether splitting should pay for work of at least `threshold` items;
-  /// costly items (a transcendental function) pay from fewer.
+  /// the libmvec loops, whose items cost about a nanosecond, pass a lower
+  /// threshold than the default.
   func isWorthSplitting(threshold: Int) -> Bool { Self.processorCount >= 2 && itemCount >= threshold }
 
   /// The plan cut in two along one axis (the outermost by default): the

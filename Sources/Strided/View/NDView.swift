@@ -31,8 +31,9 @@ public struct NDView: Sendable {
   /// The layout of one item.
   public let format: Format
   // The rest is plain data, so that making, copying and dropping a view of up
-  // to four dimensions costs no more than one reference to `storage` (and
-  // the optimizer can remove even that when the source view outlives it):
+  // to four dimensions costs no more than a reference to `storage` (and one
+  // to a record format's node), which the optimizer removes when the source
+  // view outlives the new one:
   // - `header`: the byte offset, the item size, the rank and the read-only flag;
   // - `axes`: the sizes and strides of up to four axes (see `Layout`);
   // - `large`: the sizes and strides of more axes, `nil` otherwise.
