@@ -501,7 +501,9 @@ enum ViewFuzzing {
       count *= Int128(max(size, 0))
       if count > Int128(Int.max) { count = Int128(Int.max) + 1 }
       let span = Int128(stride) * max(Int128(size) - 1, 0)
-      if span < 0 { low += span } else { high += span }
+      // Each span is below 2¹²⁶ in size; clamping the sums keeps four of
+      // them inside Int128 and changes no comparison with the storage.
+      if span < 0 { low = max(low + span, -(1 << 100)) } else { high = min(high + span, 1 << 100) }
     }
     let fits = !negative && count * Int128(itemSize) <= Int128(Int.max)
     let inside = count == 0 ? offset >= 0 && offset <= storageCount : low >= 0 && high <= Int128(storageCount)
