@@ -11,9 +11,11 @@ import Synchronization
 /// - Blocks of ``largeThreshold`` bytes or more are mapped on 2 MiB
 ///   boundaries and advised to use transparent huge pages, so first touch
 ///   faults once per 2 MiB instead of once per 4 KiB.
-/// - A few freed large blocks are kept for reuse (up to ``cacheCapacity``
-///   bytes in all), because a fresh mapping costs its page faults again and
-///   array code often frees and allocates the same sizes in a loop.
+/// - The most recently freed large blocks are kept for reuse (up to
+///   ``cacheSlots`` of them and ``cacheCapacity`` bytes in all; the oldest
+///   are unmapped to make room), because a fresh mapping costs its page
+///   faults again and array code often frees and allocates the same sizes
+///   in a loop.
 enum StorageAllocator {
   static let alignment = 64
   static let hugePage = 2 << 20
@@ -45,8 +47,9 @@ enum StorageAllocator {
       free(block.base)
       return
     }
-    if !cache.withLock({ $0.insert(block) }) {
-      munmap(mapping, block.mappedLength)
+    // Unmapped outside the lock: the blocks the cache let go, or this one.
+    for evicted in cache.withLock({ $0.insert(block) }) {
+      munmap(evicted.mapping, evicted.mappedLength)
     }
   }
 
@@ -88,13 +91,21 @@ enum StorageAllocator {
     var blocks: [Block] = []
     var bytes = 0
 
-    mutating func insert(_ block: Block) -> Bool {
-      guard blocks.count < StorageAllocator.cacheSlots,
-        bytes + block.mappedLength <= StorageAllocator.cacheCapacity
-      else { return false }
+    /// Keeps `block`, letting the oldest blocks go to make room; returns the
+    /// blocks to unmap (`block` itself when it alone exceeds the capacity).
+    mutating func insert(_ block: Block) -> [Block] {
+      guard block.mappedLength <= StorageAllocator.cacheCapacity else { return [block] }
+      var evicted: [Block] = []
+      while blocks.count >= StorageAllocator.cacheSlots
+        || bytes + block.mappedLength > StorageAllocator.cacheCapacity
+      {
+        let oldest = blocks.removeFirst()
+        bytes -= oldest.mappedLength
+        evicted.append(oldest)
+      }
       blocks.append(block)
       bytes += block.mappedLength
-      return true
+      return evicted
     }
 
     mutating func take(usableLength: Int) -> Block? {

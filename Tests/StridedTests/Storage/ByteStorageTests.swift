@@ -156,4 +156,23 @@ struct ByteStorageTests {
       _ = ByteStorage(copying: ["not", "trivial"])
     }
   }
+
+  @Test func theReuseCacheKeepsTheMostRecentlyFreedBlocks() {
+    func block(_ megabytes: Int) -> StorageAllocator.Block {
+      let address = UnsafeMutableRawPointer(bitPattern: 0x10_0000 * megabytes)!
+      return StorageAllocator.Block(base: address, mapping: address, mappedLength: megabytes << 20)
+    }
+    var cache = StorageAllocator.Cache()
+    for size in [4, 8, 16, 32] { #expect(cache.insert(block(size)).isEmpty) }
+    // A fifth block lets the oldest go, not itself.
+    #expect(cache.insert(block(64)).map(\.mappedLength) == [4 << 20])
+    #expect(cache.take(usableLength: (64 << 20) - StorageAllocator.hugePage)?.mappedLength == 64 << 20)
+    #expect(cache.take(usableLength: (4 << 20) - StorageAllocator.hugePage) == nil)
+    // Past the byte capacity, the oldest go until the new block fits.
+    // (8 + 16 + 32 + 500 MiB is more than the 512 MiB kept.)
+    #expect(cache.insert(block(500)).map(\.mappedLength) == [8 << 20, 16 << 20, 32 << 20])
+    #expect(cache.bytes == 500 << 20)
+    // A block larger than the whole capacity is not kept.
+    #expect(cache.insert(block(600)).map(\.mappedLength) == [600 << 20])
+  }
 }
