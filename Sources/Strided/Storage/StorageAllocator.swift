@@ -8,17 +8,22 @@ import Synchronization
 /// Allocates the memory behind ``ByteStorage``.
 ///
 /// - Small blocks come from `posix_memalign`, aligned to 64 bytes.
-/// - Blocks of ``largeThreshold`` bytes or more are mapped on 2 MiB
-///   boundaries and advised to use transparent huge pages, so first touch
-///   faults once per 2 MiB instead of once per 4 KiB.
-/// - The most recently freed large blocks are kept for reuse (up to
+/// - Blocks of ``mappedThreshold`` bytes or more are mapped. From
+///   ``largeThreshold`` bytes they are placed on 2 MiB boundaries and advised
+///   to use transparent huge pages, so first touch faults once per 2 MiB
+///   instead of once per 4 KiB.
+/// - The most recently freed mapped blocks are kept for reuse (up to
 ///   ``cacheSlots`` of them and ``cacheCapacity`` bytes in all; the oldest
 ///   are unmapped to make room), because a fresh mapping costs its page
 ///   faults again and array code often frees and allocates the same sizes
-///   in a loop.
+///   in a loop. (Left to `malloc`, a 512 KiB result freed in a short
+///   program is returned to the system and faulted in again on every call:
+///   it made a 256 × 256 product half again slower than the BLAS call.)
 enum StorageAllocator {
   static let alignment = 64
+  static let pageSize = 4096
   static let hugePage = 2 << 20
+  static let mappedThreshold = 256 << 10
   static let largeThreshold = 4 << 20
 
   struct Block: @unchecked Sendable {
@@ -30,8 +35,8 @@ enum StorageAllocator {
   }
 
   static func allocate(byteCount: Int, zeroed: Bool) -> Block {
-    if byteCount >= largeThreshold {
-      return allocateLarge(byteCount: byteCount, zeroed: zeroed)
+    if byteCount >= mappedThreshold {
+      return allocateMapped(byteCount: byteCount, zeroed: zeroed)
     }
     var pointer: UnsafeMutableRawPointer?
     let result = posix_memalign(&pointer, alignment, max(byteCount, 1))
@@ -53,39 +58,47 @@ enum StorageAllocator {
     }
   }
 
-  private static func allocateLarge(byteCount: Int, zeroed: Bool) -> Block {
-    // The mapping is the count rounded up to huge pages, plus one for alignment.
+  /// The length of the mapping for a block of `byteCount` bytes: whole
+  /// pages, or for a large block whole huge pages plus one, so that the
+  /// block can start on a 2 MiB boundary.
+  static func mappedLength(for byteCount: Int) -> Int {
+    if byteCount < largeThreshold { return (byteCount + pageSize - 1) / pageSize * pageSize }
+    return (byteCount + hugePage - 1) / hugePage * hugePage + hugePage
+  }
+
+  private static func allocateMapped(byteCount: Int, zeroed: Bool) -> Block {
     precondition(
       !byteCount.addingReportingOverflow(2 * hugePage).overflow,
       "ByteStorage: \(byteCount) bytes is more than the address space holds")
-    let usable = (byteCount + hugePage - 1) / hugePage * hugePage
-    if let reused = cache.withLock({ $0.take(usableLength: usable) }) {
+    let length = mappedLength(for: byteCount)
+    if let reused = cache.withLock({ $0.take(mappedLength: length) }) {
       if zeroed { memset(reused.base, 0, byteCount) }
       return reused
     }
-    // Map one extra huge page so the block can start on a 2 MiB boundary.
-    let length = usable + hugePage
     guard let mapping = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
       mapping != MAP_FAILED
     else {
       fatalError("ByteStorage: out of memory mapping \(byteCount) bytes")
     }
-    let address = UInt(bitPattern: mapping)
-    let aligned = (address + UInt(hugePage) - 1) / UInt(hugePage) * UInt(hugePage)
-    let base = UnsafeMutableRawPointer(bitPattern: aligned)!
-    #if os(Linux)
-      _ = madvise(base, usable, Int32(MADV_HUGEPAGE))
-    #endif
+    var base = mapping
+    if byteCount >= largeThreshold {
+      let address = UInt(bitPattern: mapping)
+      let aligned = (address + UInt(hugePage) - 1) / UInt(hugePage) * UInt(hugePage)
+      base = UnsafeMutableRawPointer(bitPattern: aligned)!
+      #if os(Linux)
+        _ = madvise(base, length - hugePage, Int32(MADV_HUGEPAGE))
+      #endif
+    }
     // A fresh anonymous mapping is already zero-filled.
     return Block(base: base, mapping: mapping, mappedLength: length)
   }
 
-  // MARK: Reuse of large blocks
+  // MARK: Reuse of mapped blocks
 
-  /// The most bytes of freed large blocks kept for reuse.
+  /// The most bytes of freed mapped blocks kept for reuse.
   static let cacheCapacity = 512 << 20
-  /// The most freed large blocks kept for reuse.
-  static let cacheSlots = 4
+  /// The most freed mapped blocks kept for reuse.
+  static let cacheSlots = 8
 
   struct Cache: ~Copyable {
     var blocks: [Block] = []
@@ -108,10 +121,10 @@ enum StorageAllocator {
       return evicted
     }
 
-    mutating func take(usableLength: Int) -> Block? {
-      let wanted = usableLength + StorageAllocator.hugePage
-      guard let index = blocks.firstIndex(where: { $0.mappedLength == wanted }) else { return nil }
-      bytes -= wanted
+    /// A kept block of exactly this mapping length, the most recently freed.
+    mutating func take(mappedLength: Int) -> Block? {
+      guard let index = blocks.lastIndex(where: { $0.mappedLength == mappedLength }) else { return nil }
+      bytes -= mappedLength
       return blocks.remove(at: index)
     }
   }

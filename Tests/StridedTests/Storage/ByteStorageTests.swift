@@ -157,17 +157,33 @@ struct ByteStorageTests {
     }
   }
 
+  @Test func midSizedBlocksAreMappedAndReusedZeroed() {
+    let size = 300 << 10
+    #expect(StorageAllocator.mappedLength(for: size) == (300 << 10))
+    #expect(StorageAllocator.mappedLength(for: (4 << 20) + 1) == 8 << 20)
+    do {
+      let storage = ByteStorage(count: size)
+      storage.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0xCD) }
+    }
+    let again = ByteStorage(count: size)
+    again.withUnsafeBytes { bytes in
+      #expect(Int(bitPattern: bytes.baseAddress) % 4096 == 0)
+      #expect(bytes.allSatisfy { $0 == 0 })
+    }
+  }
+
   @Test func theReuseCacheKeepsTheMostRecentlyFreedBlocks() {
     func block(_ megabytes: Int) -> StorageAllocator.Block {
       let address = UnsafeMutableRawPointer(bitPattern: 0x10_0000 * megabytes)!
       return StorageAllocator.Block(base: address, mapping: address, mappedLength: megabytes << 20)
     }
     var cache = StorageAllocator.Cache()
-    for size in [4, 8, 16, 32] { #expect(cache.insert(block(size)).isEmpty) }
-    // A fifth block lets the oldest go, not itself.
+    for size in [4, 8, 16, 32, 1, 2, 3, 5] { #expect(cache.insert(block(size)).isEmpty) }
+    // A ninth block lets the oldest go, not itself.
     #expect(cache.insert(block(64)).map(\.mappedLength) == [4 << 20])
-    #expect(cache.take(usableLength: (64 << 20) - StorageAllocator.hugePage)?.mappedLength == 64 << 20)
-    #expect(cache.take(usableLength: (4 << 20) - StorageAllocator.hugePage) == nil)
+    #expect(cache.take(mappedLength: 64 << 20)?.mappedLength == 64 << 20)
+    #expect(cache.take(mappedLength: 4 << 20) == nil)
+    for size in [1, 2, 3, 5] { #expect(cache.take(mappedLength: size << 20) != nil) }
     // Past the byte capacity, the oldest go until the new block fits.
     // (8 + 16 + 32 + 500 MiB is more than the 512 MiB kept.)
     #expect(cache.insert(block(500)).map(\.mappedLength) == [8 << 20, 16 << 20, 32 << 20])
