@@ -27,8 +27,13 @@ struct ExamplesTests {
     return String(decoding: data, as: UTF8.self)
   }
 
+  /// The lines an example prints.
+  static func lines(_ name: String) throws -> [String] {
+    try run(name).split(separator: "\n").map(String.init)
+  }
+
   @Test func byteBuffer() throws {
-    let lines = try Self.run("byte-buffer").split(separator: "\n").map(String.init)
+    let lines = try Self.lines("byte-buffer")
     #expect(lines.contains("Content read from the buffer: abcdefghij"))
     #expect(lines.contains("As B:      [ 97  98  99 100 101 102 103 104 105 106]"))
     #expect(lines.contains("As <H:     [25185 25699 26213 26727 27241]"))
@@ -54,7 +59,7 @@ struct ExamplesTests {
   }
 
   @Test func linearFit() throws {
-    let lines = try Self.run("linear-fit").split(separator: "\n").map(String.init)
+    let lines = try Self.lines("linear-fit")
     #expect(lines.contains("design matrix: shape [200, 3], strides [8, 1600] (Fortran order)"))
     #expect(lines.contains("fitted:  c0 = 1.5153, c1 = -1.9942, c2 = 0.4976"))
     #expect(lines.contains("residual sum of squares: 17.2563; RMS error: 0.2937"))
@@ -64,7 +69,7 @@ struct ExamplesTests {
   }
 
   @Test func image() throws {
-    let lines = try Self.run("image").split(separator: "\n").map(String.init)
+    let lines = try Self.lines("image")
     #expect(lines.contains("crop:           shape [32, 32, 3], strides [192, 3, 1], view"))
     #expect(lines.contains("mirrored:       shape [32, 32, 3], strides [192, -3, 1], view"))
     #expect(lines.contains("green channel:  shape [32, 32], strides [192, -3], view"))
@@ -77,7 +82,7 @@ struct ExamplesTests {
   }
 
   @Test func records() throws {
-    let lines = try Self.run("records").split(separator: "\n").map(String.init)
+    let lines = try Self.lines("records")
     #expect(lines.contains("records: shape [4], item size 40 bytes"))
     #expect(lines.contains("  field temps at byte 28: 3f"))
     #expect(lines.contains("position.lat: strides [40], byte offset 8, same storage: true"))
@@ -93,7 +98,7 @@ struct ExamplesTests {
 
   @Test(.enabled(if: Python.hasNumPy), .enabled(if: ProcessInfo.processInfo.environment["STRIDED_SANITIZER"] == nil))
   func numpyHandoff() throws {
-    let lines = try Self.run("numpy-handoff").split(separator: "\n").map(String.init)
+    let lines = try Self.lines("numpy-handoff")
     #expect(lines.contains { $0.hasPrefix("Python 3.") && $0.hasSuffix("running inside this process") })
     #expect(lines.contains("NumPy reads Strided's view (4, 3) with strides (8, 32) at the same address: no copy"))
     #expect(
