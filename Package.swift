@@ -11,7 +11,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: - Public API
@@ -22,7 +21,6 @@ let package = Package(
         "CStrided",
         .product(name: "ComplexModule", package: "swift-numerics"),
         .product(name: "RealModule", package: "swift-numerics"),
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Strided.docc"]
     ),
@@ -39,11 +37,12 @@ let package = Package(
       providers: [.apt(["libopenblas-dev"])]
     ),
 
-    // Small C helpers: loops over glibc's vector math library (libmvec)
-    // and file-block reservation for the .npy writer.
+    // Small C helpers: loops over glibc's vector math library (libmvec),
+    // file-block reservation for the .npy writer, and zlib's raw deflate
+    // streams and CRC-32 for .npz archives.
     .target(
       name: "CStrided",
-      linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
+      linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m"), .linkedLibrary("z")]
     ),
 
     // MARK: - Tests
@@ -59,7 +58,6 @@ let package = Package(
         "numpy-handoff",
         "CStrided",
         .product(name: "PropertyBased", package: "swift-property-based"),
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Fixtures"]
     ),

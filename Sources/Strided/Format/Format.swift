@@ -226,34 +226,37 @@ extension Format {
   /// The field at a name, or at a dotted path into nested records
   /// (`"position.x"`), with its offset counted from the start of this format.
   ///
-  /// A name that itself contains dots is found too: each step first tries
-  /// the longest run of path components that names a field.
+  /// A name that itself contains dots is found too: at each level the
+  /// longest field name that the rest of the path starts with (followed by
+  /// a dot, or ending the path) is taken. Names are compared as UTF-8 bytes,
+  /// as a format string holds them.
   ///
-  /// - Complexity: O(*f*) in the number of fields along the path.
+  /// - Complexity: O(*p* · *f*) for a path of *p* bytes and at most *f*
+  ///   fields per record along it: linear in the path's length.
   public func field(_ path: String) -> Field? {
-    let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    return field(components: parts[...], base: 0)
-  }
-
-  private func field(components: ArraySlice<String>, base: Int) -> Field? {
-    guard !components.isEmpty else { return nil }
-    let fields = self.fields
-    // Prefer the longest run of components that is a field name.
-    for end in stride(from: components.endIndex, to: components.startIndex, by: -1) {
-      let name = components[components.startIndex..<end].joined(separator: ".")
-      guard let match = fields.first(where: { $0.name == name }) else { continue }
-      if end == components.endIndex {
-        return Field(
-          name: match.name, offset: base + match.offset, format: match.format,
-          isAligned: match.isAligned)
+    let dot = UInt8(ascii: ".")
+    var path = Array(path.utf8)[...]
+    var format = self
+    var base = 0
+    while true {
+      var best: Field?
+      var bestLength = -1
+      for field in format.fields {
+        guard let name = field.name?.utf8, name.count > bestLength, name.count <= path.count,
+          path.starts(with: name),
+          name.count == path.count || path[path.startIndex + name.count] == dot
+        else { continue }
+        best = field
+        bestLength = name.count
       }
-      if let deeper = match.format.field(
-        components: components[end...], base: base + match.offset)
-      {
-        return deeper
+      guard let best else { return nil }
+      if bestLength == path.count {
+        return Field(name: best.name, offset: base + best.offset, format: best.format, isAligned: best.isAligned)
       }
+      base += best.offset
+      format = best.format
+      path = path.dropFirst(bestLength + 1)
     }
-    return nil
   }
 
   /// Calls `body` with the kind and byte order of every scalar the format

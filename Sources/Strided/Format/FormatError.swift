@@ -33,8 +33,11 @@ public struct FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidShape(String)
     /// A count, shape or size too large to represent.
     case sizeOverflow
-    /// Records nested more than 64 deep.
+    /// Records nested more than 64 deep (a sequence of several items at the
+    /// top level counts as a record).
     case nestingTooDeep
+    /// A byte-order prefix directly after another one.
+    case repeatedPrefix
 
     public var description: String {
       switch self {
@@ -52,6 +55,7 @@ public struct FormatError: Error, Hashable, Sendable, CustomStringConvertible {
       case .invalidShape(let text): "sub-array shape '(\(text))' is not a list of non-negative integers"
       case .sizeOverflow: "count or size too large"
       case .nestingTooDeep: "records nested more than \(FormatParser.maximumDepth) deep"
+      case .repeatedPrefix: "a byte-order prefix directly after another one"
       }
     }
   }

@@ -16,9 +16,32 @@ enum FormatParser {
   static let maximumDepth = 64
 
   static func parse(_ string: String) throws(FormatError) -> Format {
-    var reader = Reader(string: string)
-    return try reader.parseTop()
+    try parse(string, placement: .asWritten).format
   }
+
+  /// Parses `string`, placing items as `placement` says; also tells
+  /// whether the string is a single `T{…}` record.
+  static func parse(_ string: String, placement: Placement) throws(FormatError) -> (
+    format: Format, isOneRecord: Bool, prefixesEveryScalar: Bool
+  ) {
+    var reader = Reader(string: string)
+    reader.placement = placement
+    let format = try reader.parseTop()
+    return (format, reader.isOneRecord, reader.prefixesEveryScalar)
+  }
+
+  /// Where items go, for the readings of ``Format/parse(_:exporterItemSize:)``.
+  enum Placement {
+    /// Items read in `@` mode are aligned, and records closed in `@` mode
+    /// padded: the rules described on ``Format``.
+    case asWritten
+    /// No implicit alignment or padding anywhere, as if every `@` were `^`.
+    case packed
+    /// Every item aligned to its natural alignment and every record padded
+    /// to its largest one, whatever the mode: a C compiler's struct layout.
+    case natural
+  }
+
 }
 
 extension FormatParser {
@@ -47,6 +70,17 @@ extension FormatParser {
     let bytes: [UInt8]
     var position = 0
     var mode = Mode.aligned
+    /// Where items go.
+    var placement = Placement.asWritten
+    /// Whether the string is a single `T{…}` record.
+    var isOneRecord = false
+    /// Whether every scalar item so far had a byte-order prefix of its own
+    /// directly before its code, as `ctypes` writes them.
+    var prefixesEveryScalar = true
+    /// Whether the last call of `skipSpaceAndPrefixes` read a prefix.
+    var readPrefix = false
+    /// The deepest record nesting reached, and where that record opened.
+    var deepest = (depth: 0, position: 0)
 
     init(string: String) {
       self.string = string
@@ -79,18 +113,36 @@ extension FormatParser {
     static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
 
     /// Skips whitespace and byte-order prefixes, applying each prefix.
-    mutating func skipSpaceAndPrefixes() {
+    ///
+    /// A prefix applies to what follows it, so two prefixes in a row, or a
+    /// prefix that ends a string with items before it, are errors (as in
+    /// CPython's `struct` and NumPy's reader). A prefix may close a record
+    /// (`^}`): the mode at the brace decides the record's trailing padding.
+    mutating func skipSpaceAndPrefixes(emptySoFar: Bool = false) throws(FormatError) {
+      var prefix: Int?
+      defer { readPrefix = prefix != nil }
       while let b = current {
+        let next: Mode
         switch b {
-        case UInt8(ascii: "@"): mode = .aligned
-        case UInt8(ascii: "^"): mode = .unaligned
-        case UInt8(ascii: "="): mode = .standard(.native)
-        case UInt8(ascii: "<"): mode = .standard(.little)
-        case UInt8(ascii: ">"), UInt8(ascii: "!"): mode = .standard(.big)
+        case UInt8(ascii: "@"): next = .aligned
+        case UInt8(ascii: "^"): next = .unaligned
+        case UInt8(ascii: "="): next = .standard(.native)
+        case UInt8(ascii: "<"): next = .standard(.little)
+        case UInt8(ascii: ">"), UInt8(ascii: "!"): next = .standard(.big)
         default:
           guard Self.isSpace(b) else { return }
+          position += 1
+          continue
         }
+        if prefix != nil { throw error(.repeatedPrefix, at: position) }
+        prefix = position
+        mode = next
         position += 1
+      }
+      // A lone prefix is an empty format in that mode, as CPython's
+      // `struct` reads it.
+      if let prefix, !emptySoFar {
+        throw error(.unexpectedEnd(expected: "an item after the byte-order prefix"), at: prefix + 1)
       }
     }
 
@@ -121,15 +173,24 @@ extension FormatParser {
       if fields.count == 1, fields[0].name == nil, fields[0].offset == 0,
         fields[0].format.itemSize == record.size
       {
+        isOneRecord = fields[0].format.isRecord
         return fields[0].format
       }
+      // A sequence of items is a record too, one level above its items: its
+      // description is written in braces, which must read back.
+      if deepest.depth >= FormatParser.maximumDepth { throw error(.nestingTooDeep, at: deepest.position) }
       return Format(kind: .record(fields), itemSize: record.size, alignment: record.alignment)
     }
 
     struct Items {
       var fields: [Format.Field]
       var size: Int
+      /// The least common multiple of the alignments of the items read in `@`
+      /// mode: the record's ``Format/alignment``.
       var alignment: Int
+      /// The least common multiple of every item's alignment, for the
+      /// natural layout.
+      var naturalAlignment: Int
     }
 
     /// Parses items up to the end of the string (depth 0) or up to and
@@ -139,9 +200,12 @@ extension FormatParser {
       var names = Set<String>()
       var offset = 0
       var commonAlignment = 1
+      var naturalAlignment = 1
 
+      var itemCount = 0
       while true {
-        skipSpaceAndPrefixes()
+        try skipSpaceAndPrefixes(emptySoFar: depth == 0 && itemCount == 0)
+        itemCount += 1
         guard let b = current else {
           if depth > 0 { throw error(.unexpectedEnd(expected: "'}' to close 'T{'")) }
           break
@@ -156,7 +220,7 @@ extension FormatParser {
         var shape: [Int] = []
         if b == UInt8(ascii: "(") {
           shape = try parseShape()
-          skipSpaceAndPrefixes()
+          try skipSpaceAndPrefixes()
         }
         let countStart = position
         let count = try readNumber()
@@ -169,16 +233,23 @@ extension FormatParser {
           throw error(.countWithoutCode, at: countStart)
         }
 
+        let prefixed = readPrefix && count == nil
         let item = try parseCode(count: count, depth: depth)
+        if !prefixed && item.format.scalarKind != nil { prefixesEveryScalar = false }
         var dims = shape
         if let repeats = item.repeats { dims.append(repeats) }
         let value = try makeArray(dims, of: item.format, at: countStart)
 
-        // Only items read in '@' mode are aligned (for a record: '@' at its close).
-        let isAligned = mode == .aligned
-        if isAligned {
+        // Only items read in '@' mode are aligned (for a record: '@' at its
+        // close), unless another layout was asked for. `isAligned` records
+        // whether a description may leave the alignment implicit.
+        let isAligned = mode == .aligned && placement != .packed
+        naturalAlignment = lcm(naturalAlignment, item.naturalAlignment)
+        if isAligned { commonAlignment = lcm(commonAlignment, item.alignment) }
+        if placement == .natural {
+          offset = try roundUp(offset, to: item.naturalAlignment, at: countStart)
+        } else if isAligned {
           offset = try roundUp(offset, to: item.alignment, at: countStart)
-          commonAlignment = lcm(commonAlignment, item.alignment)
         }
 
         skipSpace()
@@ -195,15 +266,19 @@ extension FormatParser {
       }
 
       var size = offset
-      if depth > 0 && mode == .aligned {
+      if depth > 0 && placement == .natural {
+        size = try roundUp(offset, to: naturalAlignment, at: position)
+      } else if depth > 0 && mode == .aligned && placement == .asWritten {
         size = try roundUp(offset, to: commonAlignment, at: position)
       }
-      return Items(fields: fields, size: size, alignment: commonAlignment)
+      return Items(fields: fields, size: size, alignment: commonAlignment, naturalAlignment: naturalAlignment)
     }
 
     struct Item {
       var format: Format
       var alignment: Int
+      /// The alignment in the natural layout (a record's largest).
+      var naturalAlignment: Int
       /// The repeat count, for codes whose count repeats the item.
       var repeats: Int?
       var isPadding = false
@@ -219,7 +294,7 @@ extension FormatParser {
       func scalar(_ kind: ScalarKind) -> Item {
         // A count of 1 is no repetition, as in NumPy's reader.
         Item(
-          format: Format(kind, byteOrder: order), alignment: kind.alignment,
+          format: Format(kind, byteOrder: order), alignment: kind.alignment, naturalAlignment: kind.alignment,
           repeats: count == 1 ? nil : count)
       }
 
@@ -249,7 +324,7 @@ extension FormatParser {
           b == UInt8(ascii: "s")
           ? .bytes(count: length) : b == UInt8(ascii: "p") ? .pascalString(count: length) : .padding(count: length)
         return Item(
-          format: Format(kind: kind, itemSize: length, alignment: 1), alignment: 1, repeats: nil,
+          format: Format(kind: kind, itemSize: length, alignment: 1), alignment: 1, naturalAlignment: 1, repeats: nil,
           isPadding: b == UInt8(ascii: "x"))
       case UInt8(ascii: "Z"):
         guard let next = current else { throw error(.unexpectedEnd(expected: "'f' or 'd' after 'Z'")) }
@@ -271,9 +346,12 @@ extension FormatParser {
         }
         position += 1
         guard depth < FormatParser.maximumDepth else { throw error(.nestingTooDeep, at: start) }
+        if depth + 1 > deepest.depth { deepest = (depth + 1, start) }
         let inner = try parseItems(depth: depth + 1)
         let record = Format(kind: .record(inner.fields), itemSize: inner.size, alignment: inner.alignment)
-        return Item(format: record, alignment: inner.alignment, repeats: count == 1 ? nil : count)
+        return Item(
+          format: record, alignment: inner.alignment, naturalAlignment: inner.naturalAlignment,
+          repeats: count == 1 ? nil : count)
       case UInt8(ascii: "g"):
         throw error(.unsupportedCode("g", why: "long double has no Swift type"), at: start)
       case UInt8(ascii: "O"):

@@ -27,6 +27,15 @@ public struct NPYError: Error, Equatable, Sendable, CustomStringConvertible {
     case system(String)
     /// A `.npz` archive that cannot be read or written.
     case archive(String)
+    /// The path names something other than a regular file (a directory, a
+    /// FIFO, a device), which is read or replaced as it is not.
+    case notRegularFile(String)
+    /// A member of a `.npz` archive whose CRC-32 does not match its bytes.
+    case checksumMismatch(expected: UInt32, actual: UInt32)
+    /// A key that cannot name a member of a `.npz` archive.
+    case invalidKey(String)
+    /// The system could not provide the memory for the data.
+    case outOfMemory(byteCount: Int)
   }
 
   /// The file's path (or a description of in-memory bytes).
@@ -55,7 +64,17 @@ public struct NPYError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unsupportedFormat(let message): what = "cannot be written as .npy: \(message)"
     case .system(let message): what = message
     case .archive(let message): what = "archive: \(message)"
+    case .notRegularFile(let kind): what = "is \(kind), not a regular file"
+    case .checksumMismatch(let expected, let actual):
+      what = "CRC-32 mismatch: the archive records \(hex(expected)) but the bytes give \(hex(actual)); the member is damaged"
+    case .invalidKey(let message): what = "invalid key: \(message)"
+    case .outOfMemory(let byteCount): what = OutOfMemory(byteCount: byteCount).description
     }
     return "\(file): \(what)"
+  }
+
+  private func hex(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16)
+    return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
   }
 }

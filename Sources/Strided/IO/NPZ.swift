@@ -1,7 +1,13 @@
 import Foundation
-import ZIPFoundation
 
 /// NumPy's `.npz` archives: a zip file of `.npy` files, one per named array.
+///
+/// Reading checks everything the archive claims before trusting it: a
+/// member's `.npy` header is read before its data, and its size must match
+/// the member's declared size, so a small archive cannot make Strided
+/// allocate or inflate more than the arrays it really holds; every member's
+/// CRC-32 is verified, as NumPy's `zipfile` does. Writing replaces the
+/// archive only once every member is written.
 public enum NPZ {
   /// How ``write(_:to:compression:)`` stores each array.
   public enum Compression: Sendable {
@@ -11,61 +17,147 @@ public enum NPZ {
     case deflate
   }
 
-  /// Every array of a `.npz` archive, by name (the entry's path without
-  /// `.npy`). Each is read into new memory; entries that are not `.npy`
-  /// files are skipped.
+  /// Every array of a `.npz` archive, by name (the member's path without
+  /// `.npy`), each read into new memory, one at a time. Members that are
+  /// not `.npy` files are skipped. To read only some arrays, or one at a
+  /// time, open an ``NPZArchive``.
   ///
   /// NumPy: `dict(np.load(path))`.
   ///
-  /// - Throws: ``NPYError`` naming the archive (and the entry, for a
-  ///   damaged `.npy` inside it), with ``NPYError/Reason/archive(_:)`` when
-  ///   the zip file itself cannot be read.
+  /// - Throws: ``NPYError`` naming the archive (and the member, for a
+  ///   damaged member), with ``NPYError/Reason/archive(_:)`` when the zip
+  ///   file itself is damaged, ``NPYError/Reason/checksumMismatch(expected:actual:)``
+  ///   for a damaged member, and ``NPYError/Reason/notRegularFile(_:)``
+  ///   for a directory or a FIFO.
   /// - Complexity: O(*n*) in the archive's uncompressed size.
   public static func arrays(contentsOf url: URL) throws(NPYError) -> [String: NDView] {
-    let archive: Archive
-    do { archive = try Archive(url: url, accessMode: .read) } catch {
-      throw NPYError(file: url.path, reason: .archive("cannot open the zip archive: \(error)"))
-    }
+    let archive = try NPZArchive(contentsOf: url)
     var result: [String: NDView] = [:]
-    for entry in archive where entry.type == .file && entry.path.hasSuffix(".npy") {
-      var data = Data()
-      do {
-        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-      } catch {
-        throw NPYError(file: url.path, reason: .archive("cannot extract \(entry.path): \(error)"))
-      }
-      let name = String(entry.path.dropLast(4))
-      result[name] = try NDView(npyData: data, name: "\(url.path):\(entry.path)")
-    }
+    for key in archive.keys { result[key] = try archive.view(named: key) }
     return result
   }
 
   /// Writes arrays as a `.npz` archive, each as the `.npy` file
-  /// ``NDView/npyData()`` makes, replacing any file at the path.
+  /// ``NDView/npyData()`` makes, in the order of their sorted names.
+  ///
+  /// Every key and every format is checked before anything is written; the
+  /// archive then goes to a new file beside the path, renamed over it once
+  /// complete, so a failure leaves the file that was there as it was. A
+  /// path that is a directory is an error.
   ///
   /// NumPy: `np.savez(path, **arrays)`, or `np.savez_compressed` with
   /// ``Compression/deflate``.
   ///
-  /// - Throws: ``NPYError`` when a format has no NumPy dtype or the archive
-  ///   cannot be written.
+  /// - Throws: ``NPYError`` with ``NPYError/Reason/invalidKey(_:)`` for a
+  ///   key longer than a zip member's name allows or holding a NUL
+  ///   character, ``NPYError/Reason/unsupportedFormat(_:)`` when a format
+  ///   has no NumPy dtype, or when the archive cannot be written.
+  /// - Complexity: O(*n*) in the arrays' size.
   public static func write(_ arrays: [String: NDView], to url: URL, compression: Compression = .none) throws(NPYError) {
-    try? FileManager.default.removeItem(at: url)
-    let archive: Archive
-    do { archive = try Archive(url: url, accessMode: .create) } catch {
-      throw NPYError(file: url.path, reason: .archive("cannot create the zip archive: \(error)"))
-    }
-    for name in arrays.keys.sorted() {
-      let data = try arrays[name]!.npyData()
-      do {
-        try archive.addEntry(
-          with: name + ".npy", type: .file, uncompressedSize: Int64(data.count),
-          compressionMethod: compression == .deflate ? .deflate : .none
-        ) { position, size in
-          data.subdata(in: Int(position)..<Int(position) + size)
-        }
-      } catch {
-        throw NPYError(file: url.path, reason: .archive("cannot add \(name).npy: \(error)"))
+    var members: [(name: String, header: [UInt8], source: NDView)] = []
+    for key in arrays.keys.sorted() {
+      let name = key + ".npy"
+      guard name.utf8.count <= 0xFFFF else {
+        throw NPYError(file: url.path, reason: .invalidKey("a key of \(key.utf8.count) bytes is longer than a zip member's name allows (65,531)"))
       }
+      guard !key.utf8.contains(0) else {
+        throw NPYError(file: url.path, reason: .invalidKey("\(key.debugDescription) holds a NUL character"))
+      }
+      let (header, source) = try arrays[key]!.npyParts(name: "\(url.path):\(name)")
+      members.append((name, header, source))
+    }
+    let file = try ReplacingFile(replacing: url)
+    var writer = ZipWriter(file: file)
+    for member in members {
+      try member.header.withBytes { header throws(NPYError) in
+        try member.source.withUnsafeElementBytes { data throws(NPYError) in
+          try writer.add(name: member.name, parts: [header, data], deflate: compression == .deflate)
+        }
+      }
+    }
+    try writer.finish()
+    try file.commit()
+  }
+}
+
+/// An open `.npz` archive whose arrays are read one at a time, when asked:
+/// NumPy's `NpzFile`.
+///
+/// Opening reads only the archive's directory, so opening a huge archive
+/// costs nothing until an array is read, and the memory in use is never
+/// more than the arrays asked for plus a small buffer.
+///
+/// ```swift
+/// let archive = try NPZArchive(contentsOf: url)
+/// archive.keys                                   // ["weights", "bias"]
+/// let w = try archive.array(named: "weights", as: Double.self)
+/// ```
+///
+/// The archive keeps the file open until it is released; reads may run
+/// from several threads at once.
+public final class NPZArchive: Sendable {
+  /// The archive's location.
+  public let url: URL
+  /// The names of the arrays, in the archive's order (the members' paths
+  /// without `.npy`; members that are not `.npy` files are left out).
+  public let keys: [String]
+  private let reader: ZipReader
+  private let entries: [String: ZipReader.Entry]
+
+  /// Opens an archive and reads its directory.
+  ///
+  /// NumPy: `np.load(path)` of a `.npz` file.
+  ///
+  /// - Throws: ``NPYError`` when the path is not a regular file or not a
+  ///   zip archive, or its directory is damaged.
+  public init(contentsOf url: URL) throws(NPYError) {
+    self.url = url
+    reader = try ZipReader(file: OpenFile(path: url.path))
+    var keys: [String] = []
+    var entries: [String: ZipReader.Entry] = [:]
+    for entry in reader.entries where entry.name.hasSuffix(".npy") {
+      let key = String(entry.name.dropLast(4))
+      // A repeated name: the last one wins, as in Python's zipfile.
+      if entries.updateValue(entry, forKey: key) == nil { keys.append(key) }
+    }
+    self.keys = keys
+    self.entries = entries
+  }
+
+  /// Reads one array into new memory.
+  ///
+  /// NumPy: `npz[key]`.
+  ///
+  /// - Throws: ``NPYError`` naming the archive and the member: no such key,
+  ///   a damaged member (its header, its size, its deflate data or its
+  ///   CRC-32), or no memory for its data.
+  public func view(named key: String) throws(NPYError) -> NDView {
+    let name = "\(url.path):\(key).npy"
+    guard let entry = entries[key] else {
+      throw NPYError(file: url.path, reason: .archive("no array named \(key.debugDescription); the keys are \(keys)"))
+    }
+    do {
+      return try reader.npyView(entry)
+    } catch {
+      throw NPYError(file: name, reason: error)
+    }
+  }
+
+  /// Reads one array of a known element type; big-endian data is converted
+  /// to the machine's order.
+  ///
+  /// - Throws: ``NPYError``, as ``view(named:)``, and
+  ///   ``NPYError/Reason/unsupportedDType(_:)`` when the member's dtype is
+  ///   not `Element`.
+  public func array<Element: NDElement>(named key: String, as _: Element.Type = Element.self) throws(NPYError)
+    -> NDArray<Element>
+  {
+    var view = try view(named: key)
+    if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
+    do {
+      return try NDArray(view)
+    } catch {
+      throw NPYError(file: "\(url.path):\(key).npy", reason: .unsupportedDType("\(error)"))
     }
   }
 }

@@ -4,10 +4,16 @@ extension NDView {
   ///
   /// NumPy: `a.copy(order=…)`, `np.ascontiguousarray(a)`.
   ///
+  /// - Precondition: The system has the memory for the copy; running out
+  ///   traps with a message naming the size.
   /// - Complexity: O(*n*), through the cache-blocked strided copy kernel.
   public func copy(order: MemoryOrder = .c) -> NDView {
-    // Every view's size in bytes was checked when it was made: this cannot throw.
-    let result = try! NDView.uninitialized(shape: shape, format: format, itemSize: itemSize, order: order)
+    // Every view's size in bytes was checked when it was made: only the
+    // allocation can fail.
+    let result: NDView
+    do { result = try NDView.uninitialized(shape: shape, format: format, itemSize: itemSize, order: order) } catch {
+      preconditionFailure("copy: \(error)")
+    }
     StridedCopy.copy(
       shape: shape, itemSize: itemSize,
       from: storage.base + byteOffset, strides: strides,

@@ -206,12 +206,6 @@ struct Layout: Sendable {
     }
   }
 
-  /// The axes in reverse order.
-  @inlinable
-  func reversedAxes() -> Layout {
-    Layout(axes: Self.reversedAxes(axes, rank: rank), rank: rank, large: large?.reversed())
-  }
-
   /// The layout without one axis.
   func removing(_ removed: Int) -> Layout {
     var result = Layout()

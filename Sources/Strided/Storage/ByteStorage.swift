@@ -62,27 +62,65 @@ public final class ByteStorage: @unchecked Sendable {
   /// Large allocations are placed on 2 MiB boundaries and advised to use
   /// huge pages, which makes first touch several times cheaper.
   ///
-  /// - Precondition: `count >= 0`.
+  /// - Precondition: `count >= 0`, and the system has the memory; running
+  ///   out traps with a message naming the size. ``init(zeroedCount:)``
+  ///   throws instead.
   /// - Complexity: O(`count`).
   public convenience init(count: Int) {
     precondition(count >= 0, "ByteStorage(count:): negative count \(count)")
-    let block = StorageAllocator.allocate(byteCount: count, zeroed: true)
-    self.init(base: block.base, count: count, isReadOnly: false, release: .allocated(block))
+    self.init(block: Self.allocated(count, zeroed: true, "ByteStorage(count:)"), count: count)
+  }
+
+  /// Allocates `count` zero-filled bytes, aligned to 64 bytes, or throws
+  /// when the system cannot provide them (NumPy's `MemoryError`).
+  ///
+  /// - Throws: ``OutOfMemory`` naming the size, when `count` is negative
+  ///   or the memory cannot be had.
+  /// - Complexity: O(`count`).
+  public convenience init(zeroedCount count: Int) throws(OutOfMemory) {
+    guard count >= 0, let block = StorageAllocator.allocate(byteCount: count, zeroed: true) else {
+      throw OutOfMemory(byteCount: count)
+    }
+    self.init(block: block, count: count)
+  }
+
+  /// Allocates `count` bytes whose contents are undefined, for results that
+  /// are written in full at once, or returns `nil` when the system has no
+  /// memory for them.
+  convenience init?(tryingUninitializedCount count: Int) {
+    guard count >= 0, let block = StorageAllocator.allocate(byteCount: count, zeroed: false) else { return nil }
+    self.init(block: block, count: count)
   }
 
   /// Allocates `count` bytes whose contents are undefined, for results that
   /// are written in full at once.
+  ///
+  /// - Precondition: The system has the memory; running out traps with a
+  ///   message naming the size.
   convenience init(uninitializedCount count: Int) {
     precondition(count >= 0, "ByteStorage: negative count \(count)")
-    let block = StorageAllocator.allocate(byteCount: count, zeroed: false)
+    self.init(block: Self.allocated(count, zeroed: false, "ByteStorage"), count: count)
+  }
+
+  private convenience init(block: StorageAllocator.Block, count: Int) {
     self.init(base: block.base, count: count, isReadOnly: false, release: .allocated(block))
+  }
+
+  /// A block of `count` bytes, or a trap naming the size and the API.
+  private static func allocated(_ count: Int, zeroed: Bool, _ api: StaticString) -> StorageAllocator.Block {
+    guard let block = StorageAllocator.allocate(byteCount: count, zeroed: zeroed) else {
+      preconditionFailure("\(api): out of memory allocating \(count) bytes (\(OutOfMemory.size(count)))")
+    }
+    return block
   }
 
   /// Copies bytes into new storage.
   ///
+  /// - Precondition: The system has the memory; running out traps with a
+  ///   message naming the size.
   /// - Complexity: O(*n*).
   public convenience init(copying bytes: UnsafeRawBufferPointer, readOnly: Bool = false) {
-    let block = StorageAllocator.allocate(byteCount: bytes.count, zeroed: false)
+    let block = Self.allocated(bytes.count, zeroed: false, "ByteStorage(copying:)")
     if let source = bytes.baseAddress, bytes.count > 0 {
       block.base.copyMemory(from: source, byteCount: bytes.count)
     }
@@ -97,7 +135,7 @@ public final class ByteStorage: @unchecked Sendable {
   public convenience init<Element>(copying elements: [Element], readOnly: Bool = false) {
     precondition(_isPOD(Element.self), "ByteStorage(copying:): \(Element.self) is not a trivial type")
     let byteCount = elements.count * MemoryLayout<Element>.stride
-    let block = StorageAllocator.allocate(byteCount: byteCount, zeroed: false)
+    let block = Self.allocated(byteCount, zeroed: false, "ByteStorage(copying:)")
     elements.withUnsafeBytes { source in
       if let address = source.baseAddress, byteCount > 0 {
         block.base.copyMemory(from: address, byteCount: byteCount)
@@ -119,7 +157,7 @@ public final class ByteStorage: @unchecked Sendable {
   /// - Complexity: O(*n*).
   public convenience init(copyingBytesOf bytes: some ContiguousBytes, readOnly: Bool = false) {
     let (block, count) = bytes.withUnsafeBytes { source in
-      let block = StorageAllocator.allocate(byteCount: source.count, zeroed: false)
+      let block = Self.allocated(source.count, zeroed: false, "ByteStorage(copyingBytesOf:)")
       if let address = source.baseAddress, source.count > 0 {
         block.base.copyMemory(from: address, byteCount: source.count)
       }

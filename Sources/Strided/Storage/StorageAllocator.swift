@@ -34,21 +34,20 @@ enum StorageAllocator {
     let mappedLength: Int
   }
 
-  static func allocate(byteCount: Int, zeroed: Bool) -> Block {
+  /// A block of `byteCount` bytes, or `nil` when the system has no memory
+  /// for it (or it is larger than the address space).
+  static func allocate(byteCount: Int, zeroed: Bool) -> Block? {
     if byteCount >= mappedThreshold {
       return allocateMapped(byteCount: byteCount, zeroed: zeroed)
     }
     var pointer: UnsafeMutableRawPointer?
-    let result = posix_memalign(&pointer, alignment, max(byteCount, 1))
-    guard result == 0, let pointer else {
-      fatalError("ByteStorage: out of memory allocating \(byteCount) bytes")
-    }
+    guard posix_memalign(&pointer, alignment, max(byteCount, 1)) == 0, let pointer else { return nil }
     if zeroed { memset(pointer, 0, byteCount) }
     return Block(base: pointer, mapping: nil, mappedLength: 0)
   }
 
   static func release(_ block: Block) {
-    guard let mapping = block.mapping else {
+    guard block.mapping != nil else {
       free(block.base)
       return
     }
@@ -66,10 +65,9 @@ enum StorageAllocator {
     return (byteCount + hugePage - 1) / hugePage * hugePage + hugePage
   }
 
-  private static func allocateMapped(byteCount: Int, zeroed: Bool) -> Block {
-    precondition(
-      !byteCount.addingReportingOverflow(2 * hugePage).overflow,
-      "ByteStorage: \(byteCount) bytes is more than the address space holds")
+  private static func allocateMapped(byteCount: Int, zeroed: Bool) -> Block? {
+    // More than the address space holds.
+    guard byteCount <= Int.max / 2 else { return nil }
     let length = mappedLength(for: byteCount)
     if let reused = cache.withLock({ $0.take(mappedLength: length) }) {
       if zeroed { memset(reused.base, 0, byteCount) }
@@ -77,9 +75,7 @@ enum StorageAllocator {
     }
     guard let mapping = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
       mapping != MAP_FAILED
-    else {
-      fatalError("ByteStorage: out of memory mapping \(byteCount) bytes")
-    }
+    else { return nil }
     var base = mapping
     if byteCount >= largeThreshold {
       let address = UInt(bitPattern: mapping)

@@ -121,28 +121,38 @@ public struct NDView: Sendable {
 
   /// Allocates zero-filled storage and views it in the given order.
   ///
-  /// - Throws: ``ViewError`` when the shape is negative or too large.
+  /// NumPy: `np.zeros(shape, dtype)`.
+  ///
+  /// - Throws: ``ViewError`` when the shape is negative or too large, or
+  ///   ``ViewError/outOfMemory(byteCount:)`` when the system cannot provide
+  ///   the memory.
   /// - Complexity: O(*n*) for the allocation.
   public init(format: Format, shape: Dimensions, order: MemoryOrder = .c) throws(ViewError) {
     let itemSize = format.itemSize
     guard itemSize > 0 else { throw .invalidItemSize(itemSize, formatSize: itemSize) }
     let layout = try Layout.contiguous(shape: shape, itemSize: itemSize, order: order)
+    let byteCount = layout.count * itemSize
+    let storage: ByteStorage
+    do { storage = try ByteStorage(zeroedCount: byteCount) } catch { throw .outOfMemory(byteCount: byteCount) }
     self.init(
-      unchecked: ByteStorage(count: layout.count * itemSize), format: format, itemSize: itemSize,
-      byteOffset: 0, layout: layout, isReadOnly: false)
+      unchecked: storage, format: format, itemSize: itemSize, byteOffset: 0, layout: layout, isReadOnly: false)
   }
 
   /// A view over new storage with undefined contents, for results that are
   /// written in full at once. The shape is checked first.
+  ///
+  /// - Throws: ``ViewError`` for a bad shape, or
+  ///   ``ViewError/outOfMemory(byteCount:)``.
   @usableFromInline
   static func uninitialized(
     shape: Dimensions, format: Format, itemSize: Int? = nil, order: MemoryOrder
   ) throws(ViewError) -> NDView {
     let itemSize = itemSize ?? format.itemSize
     let layout = try Layout.contiguous(shape: shape, itemSize: itemSize, order: order)
+    let byteCount = layout.count * itemSize
+    guard let storage = ByteStorage(tryingUninitializedCount: byteCount) else { throw .outOfMemory(byteCount: byteCount) }
     return NDView(
-      unchecked: ByteStorage(uninitializedCount: layout.count * itemSize), format: format,
-      itemSize: itemSize, byteOffset: 0, layout: layout, isReadOnly: false)
+      unchecked: storage, format: format, itemSize: itemSize, byteOffset: 0, layout: layout, isReadOnly: false)
   }
 
   /// The same view with another layout and offset, checked against the

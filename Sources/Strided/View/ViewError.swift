@@ -40,6 +40,8 @@ public enum ViewError: Error, Hashable, Sendable, CustomStringConvertible {
   case formatMismatch(source: String, destination: String)
   /// The operation needs a contiguous view.
   case notContiguous(String)
+  /// The system could not provide the memory for new storage.
+  case outOfMemory(byteCount: Int)
 
   public var description: String {
     switch self {
@@ -75,6 +77,8 @@ public enum ViewError: Error, Hashable, Sendable, CustomStringConvertible {
       "cannot copy items of format \(source) into items of format \(destination)"
     case .notContiguous(let operation):
       "\(operation) needs a contiguous view"
+    case .outOfMemory(let byteCount):
+      OutOfMemory(byteCount: byteCount).description
     }
   }
 }

@@ -7,6 +7,7 @@ so the Swift tests check Strided against them rather than against itself.
 Usage:
   generate.py all                      rewrite every fixture file beside this script
   generate.py views --seed S --count N print N random view cases as JSON (for live tests)
+  generate.py exports --seed S --count N  the same for exporters' formats and item sizes
 """
 import json, os, random, struct, sys
 
@@ -178,6 +179,81 @@ def numpy_struct_table(rng, n):
                      "consistent": consistent, "numpy": str(dt), "fields": fields,
                      "shape": list(shape), "data": raw.hex(), "views": views,
                      "native": a.astype(dt.newbyteorder("=")).tobytes().hex()})
+    return rows
+
+# ---------------------------------------------------------------- exporters' item sizes
+
+EXPORT_SCALARS = ["?", "i1", "u1", "i2", "u2", "i4", "u4", "i8", "u8", "f2", "f4", "f8", "c8", "c16", "S3"]
+
+
+def random_export_dtype(rng, depth=0):
+    """A packed or aligned record, nested up to three deep, with byte-order changes."""
+    names, formats = [], []
+    for i in range(rng.randint(1, 4)):
+        names.append("f%d" % i)
+        if rng.random() < 0.25 and depth < 3:
+            formats.append(random_export_dtype(rng, depth + 1))
+            continue
+        t = rng.choice(EXPORT_SCALARS)
+        if t[0] in "iufc" and t not in ("i1", "u1") and rng.random() < 0.4:
+            t = rng.choice("<>") + t
+        formats.append((t, (rng.randint(1, 3),)) if rng.random() < 0.15 else t)
+    return np.dtype({"names": names, "formats": formats}, align=rng.random() < 0.5)
+
+
+def export_paths(fields_of, base=0, prefix=""):
+    out = []
+    for name, offset, sub in fields_of:
+        out.append([prefix + name, base + offset])
+        out += export_paths(sub, base + offset, prefix + name + ".")
+    return out
+
+
+def numpy_fields(dt):
+    return [(name, dt.fields[name][1], numpy_fields(dt.fields[name][0]) if dt.fields[name][0].names else [])
+            for name in dt.names]
+
+
+CTYPES = ["c_int8", "c_uint8", "c_int16", "c_uint16", "c_int32", "c_int64", "c_float", "c_double"]
+
+
+def random_ctypes_struct(rng, base, depth=0):
+    import ctypes
+    fields = []
+    for i in range(rng.randint(1, 4)):
+        t = random_ctypes_struct(rng, base, depth + 1) if rng.random() < 0.25 and depth < 2 else getattr(ctypes, rng.choice(CTYPES))
+        fields.append(("f%d" % i, t * rng.randint(1, 3) if rng.random() < 0.15 else t))
+    return type("S%d" % depth, (base,), {"_fields_": fields})
+
+
+def ctypes_fields(t):
+    return [(name, getattr(t, name).offset, ctypes_fields(sub) if hasattr(sub, "_fields_") else [])
+            for name, sub in t._fields_]
+
+
+def export_cases(seed, count):
+    """Formats and item sizes as exporters hand them to a consumer, with the
+    true field offsets: NumPy's dtype.fields for NumPy arrays, and the field
+    descriptors' offsets for ctypes structures (whose formats write standard
+    sizes but lay fields out as a C compiler does)."""
+    import ctypes
+    rng = random.Random(seed)
+    rows = []
+    while len(rows) < count:
+        if rng.random() < 0.8:
+            dt = random_export_dtype(rng)
+            try:
+                view = memoryview(np.zeros(2, dt))
+            except Exception:
+                continue
+            rows.append({"source": "numpy", "format": view.format, "itemsize": view.itemsize,
+                         "numpy": str(dt), "fields": export_paths(numpy_fields(dt))})
+        else:
+            t = random_ctypes_struct(rng, rng.choice([ctypes.Structure, ctypes.BigEndianStructure,
+                                                      ctypes.LittleEndianStructure]))
+            view = memoryview((t * 2)())
+            rows.append({"source": "ctypes", "format": view.format, "itemsize": view.itemsize,
+                         "numpy": "ctypes", "fields": export_paths(ctypes_fields(t))})
     return rows
 
 # ---------------------------------------------------------------- slices
@@ -399,12 +475,18 @@ def main(argv):
         count = int(argv[argv.index("--count") + 1]) if "--count" in argv else 100
         json.dump(view_cases(seed, count), sys.stdout)
         return
+    if len(argv) >= 2 and argv[1] == "exports":
+        seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 0
+        count = int(argv[argv.index("--count") + 1]) if "--count" in argv else 100
+        json.dump(export_cases(seed, count), sys.stdout)
+        return
     if len(argv) >= 2 and argv[1] == "all":
         rng = random.Random(3118)
         write("formats.json", {"struct": struct_table(rng, 320), "numpy": numpy_struct_table(rng, 120),
                                "slices": slice_table(rng, 400)})
         write("views.json", view_cases(2024, 400))
         write("printing.json", printing_cases())
+        write("exports.json", export_cases(3118, 600))
         return
     print(__doc__)
     sys.exit(2)

@@ -317,3 +317,98 @@ struct FormatTests {
     }
   }
 }
+
+@Suite("Format: prefixes, depth and descriptions")
+struct FormatRoundTripTests {
+  @Test("a prefix must apply to something", arguments: [
+    ("@@", 1), ("<<i", 1), ("@ <i", 2), ("i@", 2), ("T{i:a:}>", 8),
+  ])
+  func danglingPrefixes(_ text: String, _ position: Int) {
+    #expect {
+      try Format(parsing: text)
+    } throws: { error in
+      guard let error = error as? FormatError else { return false }
+      return error.position == position
+        && (error.reason == .repeatedPrefix || error.reason == .unexpectedEnd(expected: "an item after the byte-order prefix"))
+    }
+  }
+
+  @Test func prefixesBeforeItemsAndBraces() throws {
+    #expect(try Format(parsing: "<i>i").itemSize == 8)
+    #expect(try Format(parsing: "T{i:a:^}").itemSize == 4)
+    #expect(try Format(parsing: " < i").scalarKind == .int32)
+    #expect(try Format(parsing: "<").itemSize == 0)  // CPython: struct.calcsize("<") == 0
+  }
+
+  /// A random format string: items with prefixes, counts, sub-array shapes,
+  /// names and records nested up to `depth`.
+  static func randomFormat(depth: Int, generator: inout some RandomNumberGenerator) -> String {
+    var text = ""
+    let codes = ["b", "B", "?", "h", "H", "i", "I", "l", "L", "q", "Q", "e", "f", "d", "Zf", "Zd", "3s", "2x", "c"]
+    // Exactly one item of each level holds the next level down.
+    let count = Int.random(in: 1...3, using: &generator)
+    let nested = Int.random(in: 0..<count, using: &generator)
+    for index in 0..<count {
+      if Int.random(in: 0..<3, using: &generator) == 0 { text += ["@", "^", "=", "<", ">", "!"].randomElement(using: &generator)! }
+      if Int.random(in: 0..<6, using: &generator) == 0 { text += "(\(Int.random(in: 1...3, using: &generator)),2)" }
+      if depth > 0 && index == nested {
+        text += "T{" + randomFormat(depth: depth - 1, generator: &generator) + "}"
+      } else {
+        var code = codes.randomElement(using: &generator)!
+        if ["l", "L"].contains(code) { code = "q" }  // native-size codes read differently after '<'
+        text += code
+      }
+      if Bool.random(using: &generator) { text += ":f\(index):" }
+    }
+    return text
+  }
+
+  @Test("descriptions parse back to the same format at every depth up to the limit")
+  func roundTripAtEveryDepth() throws {
+    var generator = SystemRandomNumberGenerator()
+    for depth in 0...FormatParser_maximumDepth {
+      for _ in 0..<6 {
+        let text = Self.randomFormat(depth: depth, generator: &generator)
+        guard let format = try? Format(parsing: text) else { continue }
+        let canonical = format.description
+        let again = try Format(parsing: canonical)
+        #expect(again == format, "\(text) → \(canonical)")
+        #expect(again.description == canonical, "\(canonical) is not a fixed point")
+      }
+    }
+  }
+
+  @Test("a sequence around the deepest record counts as a level")
+  func sequenceAroundTheDeepestRecord() throws {
+    let deepest = String(repeating: "T{", count: 64) + "i" + String(repeating: "}", count: 64)
+    let format = try Format(parsing: deepest)
+    #expect(try Format(parsing: format.description) == format)
+    for text in [deepest + "b", "b" + deepest, deepest + ":a:"] {
+      #expect(throws: FormatError.self) { try Format(parsing: text) }
+    }
+    let shallower = String(repeating: "T{", count: 63) + "i" + String(repeating: "}", count: 63) + "b"
+    let sequence = try Format(parsing: shallower)
+    #expect(try Format(parsing: sequence.description) == sequence)
+  }
+
+  @Test("field paths with dotted names, and long paths")
+  func fieldPaths() throws {
+    let format = try Format(parsing: "T{d:a:T{i:b:T{h:c:}:a.x:}:a.y:}")
+    #expect(format.field("a")?.offset == 0)
+    #expect(format.field("a.y.b")?.offset == 8)
+    #expect(format.field("a.y.a.x.c")?.offset == 12)
+    #expect(format.field("a.y.a.x") != nil)
+    #expect(format.field("a.y.a") == nil)
+    #expect(format.field("a.") == nil && format.field(".a") == nil)
+    // A path of 200,000 components is rejected after the first.
+    let long = Array(repeating: "a", count: 200_000).joined(separator: ".")
+    #expect(format.field(long) == nil)
+    // Every level of the deepest record, by path.
+    let deepest = String(repeating: "T{", count: 64) + "i:a:" + String(repeating: "}:a:", count: 63) + "}"
+    let nested = try Format(parsing: deepest)
+    #expect(nested.field(Array(repeating: "a", count: 64).joined(separator: "."))?.format == .int32)
+  }
+}
+
+/// The parser's nesting limit, as documented on `FormatError.Reason.nestingTooDeep`.
+let FormatParser_maximumDepth = 64

@@ -101,19 +101,21 @@ enum ViewFuzzing {
   {
     let rank = ref.rank
     func axis() -> Int { input.int(in: 0...max(rank - 1, 0)) }
+    /// The reference of a view whose axis `i` is this view's axis `order[i]`.
+    func reordered(_ order: [Int]) -> ReferenceView {
+      ref.remapped(to: order.map { ref.shape[$0] }) { index in
+        var source = [Int](repeating: 0, count: rank)
+        for (i, axis) in order.enumerated() { source[axis] = index[i] }
+        return source
+      }
+    }
     switch input.int(in: 0...15) {
     case 0:
       return (view.transposed(), ref.remapped(to: ref.shape.reversed()) { Array($0.reversed()) })
     case 1 where rank > 0:
       var order = Array(0..<rank)
       for i in 0..<rank { order.swapAt(i, input.int(in: i...(rank - 1))) }
-      let result = view.permuted(Dimensions(order))
-      let shape = order.map { ref.shape[$0] }
-      return (result, ref.remapped(to: shape) { index in
-        var source = [Int](repeating: 0, count: rank)
-        for (i, axis) in order.enumerated() { source[axis] = index[i] }
-        return source
-      })
+      return (view.permuted(Dimensions(order)), reordered(order))
     case 2 where rank > 0:
       let (i, j) = (axis(), axis())
       var shape = ref.shape
@@ -127,11 +129,7 @@ enum ViewFuzzing {
       let (from, to) = (axis(), axis())
       var order = Array(0..<rank)
       order.insert(order.remove(at: from), at: to)
-      return (view.movingAxis(from: from, to: to), ref.remapped(to: order.map { ref.shape[$0] }) { index in
-        var source = [Int](repeating: 0, count: rank)
-        for (i, axis) in order.enumerated() { source[axis] = index[i] }
-        return source
-      })
+      return (view.movingAxis(from: from, to: to), reordered(order))
     case 4 where rank > 0:
       let a = axis()
       return (view.flipped(axis: a), ref.remapped(to: ref.shape) { index in

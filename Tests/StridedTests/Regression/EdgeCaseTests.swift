@@ -142,9 +142,9 @@ struct InterchangeReviewTests {
     var shape: [Int64] = [1 << 61]
     var strides: [Int64] = [0]
     var value = 1.0
-    try withUnsafeMutablePointer(to: &value) { data in
-      try shape.withUnsafeMutableBufferPointer { shape in
-        try strides.withUnsafeMutableBufferPointer { strides in
+    withUnsafeMutablePointer(to: &value) { data in
+      shape.withUnsafeMutableBufferPointer { shape in
+        strides.withUnsafeMutableBufferPointer { strides in
           var tensor = DLManagedTensor(
             dl_tensor: DLTensor(
               data: data, device: DLDevice(device_type: kDLCPU, device_id: 0), ndim: 1,

@@ -163,7 +163,7 @@ struct ByteStorageTests {
     #expect(StorageAllocator.mappedLength(for: (4 << 20) + 1) == 8 << 20)
     do {
       let storage = ByteStorage(count: size)
-      storage.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0xCD) }
+      _ = storage.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0xCD) }
     }
     let again = ByteStorage(count: size)
     again.withUnsafeBytes { bytes in
