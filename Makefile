@@ -10,7 +10,7 @@
 SWIFT ?= swift
 ARGS ?=
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := format npy views
+FUZZ_TARGETS := format npy npz views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
 .PHONY: deps demo test test-sanitize test-asan test-tsan fuzz bench docs clean
@@ -48,16 +48,18 @@ test-tsan: deps
 # Builds the fuzz targets of Tests/Fuzz with libFuzzer and the address
 # sanitizer, then runs each for FUZZ_SECONDS from the committed seed corpus
 # and regressions. New inputs go to .build/fuzz/corpus, crashes to
-# .build/fuzz/crashes; a crash stops the run with a failure.
+# .build/fuzz/crashes. Every target runs to its end; the run fails at the
+# end if any target found a crash, and names them.
 fuzz: deps
 	cd Tests/Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld
-	@for t in $(FUZZ_TARGETS); do \
+	@failed=""; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes; \
 	  echo "Fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/leaks.supp Tests/Fuzz/.build/release/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -max_len=4096 \
 	    -artifact_prefix=.build/fuzz/crashes/$$t- .build/fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t Tests/Fuzz/Regressions/$$t \
-	    || { echo "fuzz-$$t found a crash: see .build/fuzz/crashes"; exit 1; }; \
-	done
+	    || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "crashes found by:$$failed (see .build/fuzz/crashes)"; exit 1; fi
 
 # The build plan and module cache are dropped first: SwiftPM can miss source
 # files and C headers added to the parent package since the last build.

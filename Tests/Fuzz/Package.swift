@@ -22,6 +22,10 @@ let package = Package(
       dependencies: [.product(name: "Strided", package: "Strided"), "FuzzDriver"]
     ),
     .executableTarget(
+      name: "fuzz-npz",
+      dependencies: [.product(name: "Strided", package: "Strided"), "FuzzDriver"]
+    ),
+    .executableTarget(
       name: "fuzz-views",
       dependencies: [.product(name: "Strided", package: "Strided"), "FuzzDriver"]
     ),

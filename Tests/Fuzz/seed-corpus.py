@@ -62,6 +62,28 @@ save("npy", good.replace(b"(16,)", b"(99,)"))
 save("npy", b"\x93NUMPX" + good[6:])
 save("npy", good.replace(b"'descr': '<f8'", b"'descr': '<f9'"))
 
+# Archives: stored, deflated (np.savez writes zip64 local headers), empty,
+# with a member that is not a .npy file, and damaged ones.
+def npz(compressed=False, **arrays):
+    buffer = io.BytesIO()
+    (np.savez_compressed if compressed else np.savez)(buffer, **arrays)
+    return buffer.getvalue()
+
+small = dict(a=np.arange(6, dtype=np.float64).reshape(2, 3), b=np.array([True, False]), s=np.array(7, dtype=">i2"))
+save("npz", npz(**small))
+save("npz", npz(True, **small))
+save("npz", npz())
+save("npz", npz(True, r=np.zeros(3, dtype=[("x", "<f4"), ("y", "S2")]), e=np.zeros((0, 2))))
+import zipfile
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w") as z:
+    z.writestr("notes.txt", b"not an array")
+    z.writestr("x.npy", npy(np.arange(4, dtype=np.int8)))
+save("npz", buffer.getvalue())
+stored = npz(**small)
+save("npz", stored[:-30])
+flipped = bytearray(stored); flipped[len(stored) // 3] ^= 0x40; save("npz", bytes(flipped))
+
 random.seed(11)
 for n in range(48):
     save("views", bytes(random.randrange(256) for _ in range(random.randrange(8, 96))))

@@ -109,9 +109,9 @@ enum ArrayPrinter {
     case .float32: strings = formatReals(values.map { Double($0 as! Float) })
     case .float64: strings = formatReals(values.map { $0 as! Double })
     case .complex64:
-      strings = formatComplex(values.map { let z = $0 as! Complex<Float>; return (Double(z.real), Double(z.imaginary)) })
+      strings = formatComplex(values.map { let z = $0 as! Complex<Float>; return (Double(z.rawStorage.x), Double(z.rawStorage.y)) })
     case .complex128:
-      strings = formatComplex(values.map { let z = $0 as! Complex<Double>; return (z.real, z.imaginary) })
+      strings = formatComplex(values.map { let z = $0 as! Complex<Double>; return z.rawStorage })
     default:
       strings = values.map { "\($0)" }
     }

@@ -40,16 +40,19 @@ public func acosh<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArra
 public func atanh<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.atanh, x) }
 /// Element-wise square root (NaN for negative reals). NumPy: `np.sqrt(x)`.
 public func sqrt<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.sqrt, x) }
-/// Element-wise `xⁿ` for an integer power. NumPy: `x ** n`.
+/// Element-wise `xⁿ` for an integer power, with the rules of
+/// ``pow(_:_:)-(NDArray<E>,NDArray<E>)``. NumPy: `x ** n`.
 public func pow<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>, _ n: Int) -> NDArray<E> { apply(.power(n), x) }
 /// Element-wise `ⁿ√x`. NumPy: `np.cbrt(x)` for `n = 3`.
 public func root<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>, _ n: Int) -> NDArray<E> { apply(.root(n), x) }
 
-/// Element-wise `xʸ`, broadcasting, as swift-numerics' `pow(_:_:)` defines
-/// it for real types (NaN for a negative base).
+/// Element-wise `xʸ`, broadcasting, with NumPy's results: the C library's
+/// `pow` for real types (`(-2)² = 4`, `0⁰ = 1`, `NaN⁰ = 1`, `(-∞)² = ∞`,
+/// `(-1)^∞ = 1`; NaN for a negative base with a non-integer exponent), and
+/// for complex types NumPy's `cpow` (repeated multiplication for integer
+/// exponents below 100 in magnitude, then the C library's `cpow`).
 ///
-/// NumPy: `np.power(x, y)` (which gives NaN for negative bases with
-/// non-integer exponents too).
+/// NumPy: `np.power(x, y)`.
 ///
 /// - Precondition: The shapes broadcast.
 public func pow<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>, _ y: NDArray<E>) -> NDArray<E> {

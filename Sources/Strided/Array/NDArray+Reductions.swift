@@ -27,45 +27,56 @@ extension NDArray {
   }
 }
 
-extension NDArray where Element: Numeric {
-  /// The sum of every element; 0 for an empty array.
+extension NDArray where Element.Sum: Numeric {
+  /// The sum of every element, in ``NDElement/Sum`` (NumPy's rule:
+  /// integers narrower than 64 bits widen to `Int` or `UInt`, `Bool`
+  /// counts in `Int`); 0 for an empty array.
   ///
   /// Floating-point sums are pairwise, as NumPy's: the rounding error grows
   /// with the logarithm of the count; `Float16` accumulates in `Float`.
-  /// Integer sums wrap in the element type (NumPy widens small integer
-  /// types to 64 bits first).
+  /// 64-bit integer sums wrap on overflow, as NumPy's do.
+  ///
+  /// NumPy: `a.sum()`.
   ///
   /// - Complexity: O(*n*).
-  public func sum() -> Element { NDArray(unchecked: reduced(.sum, axes: nil, keepingDimensions: false))[] }
+  public func sum() -> Element.Sum {
+    NDArray<Element.Sum>(unchecked: reduced(.sum, axes: nil, keepingDimensions: false, format: Element.Sum.format))[]
+  }
 
-  /// The sums along `axes`. With `keepingDimensions`, each reduced axis
-  /// stays with length 1, so the result broadcasts against `self`.
+  /// The sums along `axes`, in ``NDElement/Sum``. With
+  /// `keepingDimensions`, each reduced axis stays with length 1, so the
+  /// result broadcasts against `self`.
   ///
   /// NumPy: `a.sum(axis=axes, keepdims=…)`.
   ///
   /// - Precondition: Every axis is in range (negative counts from the end)
   ///   and none repeats.
-  public func sum(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
-    NDArray(unchecked: reduced(.sum, axes: axes, keepingDimensions: keepingDimensions))
+  public func sum(axes: [Int], keepingDimensions: Bool = false) -> NDArray<Element.Sum> {
+    NDArray<Element.Sum>(unchecked: reduced(.sum, axes: axes, keepingDimensions: keepingDimensions, format: Element.Sum.format))
   }
 
   /// The sums along one axis. See ``sum(axes:keepingDimensions:)``.
-  public func sum(axis: Int, keepingDimensions: Bool = false) -> NDArray {
+  public func sum(axis: Int, keepingDimensions: Bool = false) -> NDArray<Element.Sum> {
     sum(axes: [axis], keepingDimensions: keepingDimensions)
   }
 
-  /// The product of every element; 1 for an empty array. Integers wrap.
-  public func product() -> Element { NDArray(unchecked: reduced(.product, axes: nil, keepingDimensions: false))[] }
+  /// The product of every element, in ``NDElement/Sum`` as for ``sum()``;
+  /// 1 for an empty array. 64-bit integers wrap.
+  ///
+  /// NumPy: `a.prod()`.
+  public func product() -> Element.Sum {
+    NDArray<Element.Sum>(unchecked: reduced(.product, axes: nil, keepingDimensions: false, format: Element.Sum.format))[]
+  }
 
   /// The products along `axes`.
   ///
   /// - Precondition: The axes are in range and distinct.
-  public func product(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
-    NDArray(unchecked: reduced(.product, axes: axes, keepingDimensions: keepingDimensions))
+  public func product(axes: [Int], keepingDimensions: Bool = false) -> NDArray<Element.Sum> {
+    NDArray<Element.Sum>(unchecked: reduced(.product, axes: axes, keepingDimensions: keepingDimensions, format: Element.Sum.format))
   }
 
   /// The products along one axis.
-  public func product(axis: Int, keepingDimensions: Bool = false) -> NDArray {
+  public func product(axis: Int, keepingDimensions: Bool = false) -> NDArray<Element.Sum> {
     product(axes: [axis], keepingDimensions: keepingDimensions)
   }
 }
@@ -150,7 +161,7 @@ extension NDArray where Element: Comparable {
   }
 }
 
-extension NDArray where Element: BinaryFloatingPoint {
+extension NDArray where Element: BinaryFloatingPoint, Element.Sum == Element {
   /// The mean of every element; NaN for an empty array. `Float16`
   /// arrays are averaged in `Float`, as NumPy averages them.
   ///
@@ -178,7 +189,9 @@ extension NDArray where Element: BinaryFloatingPoint {
 
   /// The variance of every element: the mean squared deviation from the
   /// mean, divided by `count − degreesOfFreedom` (NumPy's `ddof`). Two
-  /// passes, as NumPy computes it.
+  /// passes, as NumPy computes it. With `degreesOfFreedom >= count` the
+  /// divisor is 0, so the result is infinite (or NaN when every deviation
+  /// is 0), as in NumPy.
   ///
   /// - Complexity: O(*n*).
   public func variance(degreesOfFreedom: Int = 0) -> Element {
@@ -186,7 +199,7 @@ extension NDArray where Element: BinaryFloatingPoint {
       return Element(converted(to: Float.self).variance(degreesOfFreedom: degreesOfFreedom))
     }
     let deviations = self - mean()
-    return (deviations * deviations).sum() / Element(count - degreesOfFreedom)
+    return (deviations * deviations).sum() / Element(Swift.max(count - degreesOfFreedom, 0))
   }
 
   /// The variances along `axes`.
@@ -201,7 +214,7 @@ extension NDArray where Element: BinaryFloatingPoint {
     let counted = Reduction.normalize(axes, rank: ndim, "variance").reduce(1) { $0 * shape[$1] }
     let deviations = self - mean(axes: axes, keepingDimensions: true)
     return (deviations * deviations).sum(axes: axes, keepingDimensions: keepingDimensions)
-      / Element(counted - degreesOfFreedom)
+      / Element(Swift.max(counted - degreesOfFreedom, 0))
   }
 
   /// The variances along one axis.
@@ -232,7 +245,7 @@ extension NDArray where Element: BinaryFloatingPoint {
 extension NDArray {
   /// The mean of every complex element; NaN for an empty array.
   public func mean<R: NDComplexComponent>() -> Element where Element == Complex<R> {
-    sum() / Complex(R(count), 0)
+    ComplexMath.divide(sum(), Complex(R(count), 0))
   }
 }
 

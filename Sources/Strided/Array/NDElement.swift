@@ -10,6 +10,12 @@ import RealModule
 /// conforming type must be trivial (no references) with the size of its
 /// scalar kind.
 public protocol NDElement: Sendable, Equatable {
+  /// The type of a sum or product of these elements, by NumPy's rule:
+  /// integers narrower than 64 bits widen to `Int` (signed) or `UInt`
+  /// (unsigned), `Bool` counts in `Int`, and every other type sums in
+  /// itself. A sum of 256 × 256 × 3 `UInt8` 200s is 39,321,600, not 0.
+  associatedtype Sum: NDElement = Self
+
   /// The scalar kind whose bytes hold this type.
   static var scalarKind: ScalarKind { get }
   /// The value that is "nothing": 0, or `false`.
@@ -37,20 +43,24 @@ extension NDElement where Self: Numeric {
 }
 
 extension Bool: NDElement {
+  public typealias Sum = Int
   @inlinable public static var scalarKind: ScalarKind { .bool }
   @inlinable public static var additiveIdentity: Bool { false }
   @inlinable public static var multiplicativeIdentity: Bool { true }
 }
 
 extension Int8: NDElement {
+  public typealias Sum = Int
   @inlinable public static var scalarKind: ScalarKind { .int8 }
 }
 
 extension Int16: NDElement {
+  public typealias Sum = Int
   @inlinable public static var scalarKind: ScalarKind { .int16 }
 }
 
 extension Int32: NDElement {
+  public typealias Sum = Int
   @inlinable public static var scalarKind: ScalarKind { .int32 }
 }
 
@@ -63,14 +73,17 @@ extension Int: NDElement {
 }
 
 extension UInt8: NDElement {
+  public typealias Sum = UInt
   @inlinable public static var scalarKind: ScalarKind { .uint8 }
 }
 
 extension UInt16: NDElement {
+  public typealias Sum = UInt
   @inlinable public static var scalarKind: ScalarKind { .uint16 }
 }
 
 extension UInt32: NDElement {
+  public typealias Sum = UInt
   @inlinable public static var scalarKind: ScalarKind { .uint32 }
 }
 
@@ -95,7 +108,7 @@ extension Double: NDElement {
 }
 
 /// A real type whose complex numbers are ``NDElement``s: `Float` and `Double`.
-public protocol NDComplexComponent: Real, NDElement {
+public protocol NDComplexComponent: Real, BinaryFloatingPoint, NDElement {
   /// The scalar kind of `Complex<Self>`.
   static var complexKind: ScalarKind { get }
 }

@@ -27,7 +27,7 @@ enum Arithmetic {
   /// `target = target op b`, in place.
   static func applyInPlace(_ op: Operation, _ target: NDView, _ b: NDView, kind: ScalarKind) {
     Operands.checkInPlace(target, [b], op.name)
-    run(op, target, Operands.staged(b, for: target), into: target, kind: kind)
+    run(op, Operands.staged(target, for: target), Operands.staged(b, for: target), into: target, kind: kind)
   }
 
   static func run(_ op: Operation, _ a: NDView, _ b: NDView, into out: NDView, kind: ScalarKind) {
@@ -43,8 +43,8 @@ enum Arithmetic {
     case .float16: floating(Float16.self, op, a, b, out)
     case .float32: floating(Float.self, op, a, b, out)
     case .float64: floating(Double.self, op, a, b, out)
-    case .complex64: floating(Complex<Float>.self, op, a, b, out)
-    case .complex128: floating(Complex<Double>.self, op, a, b, out)
+    case .complex64: complex(Float.self, op, a, b, out)
+    case .complex128: complex(Double.self, op, a, b, out)
     default: preconditionFailure("\(op.name): \(kind) elements have no arithmetic")
     }
   }
@@ -59,6 +59,18 @@ enum Arithmetic {
     case .multiply: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x &* y }
     case .divide:
       Elementwise.binary(a, b, into: out) { (x: T, y: T) in y == 0 ? 0 : x.dividedReportingOverflow(by: y).partialValue }
+    }
+  }
+
+  /// Complex products and quotients as NumPy's loops compute them (see
+  /// ``ComplexMath``): infinities and NaN come out as in NumPy.
+  static func complex<R: NDComplexComponent>(_: R.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView) {
+    typealias T = Complex<R>
+    switch op {
+    case .add: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x + y }
+    case .subtract: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x - y }
+    case .multiply: Elementwise.binary(a, b, into: out) { (x: T, y: T) in ComplexMath.multiply(x, y) }
+    case .divide: Elementwise.binary(a, b, into: out) { (x: T, y: T) in ComplexMath.divide(x, y) }
     }
   }
 
@@ -116,10 +128,11 @@ extension Arithmetic {
     return out
   }
 
-  /// `|z|` of complex elements, as their real type (overflow-safe).
+  /// `|z|` of complex elements, as their real type: `hypot` of the parts
+  /// (overflow-safe; NaN in a finite part gives NaN, as in NumPy).
   static func length<R: NDComplexComponent>(_ a: NDView, _: R.Type) -> NDView {
     let out = Operands.result(shape: a.shape, format: R.format, like: [a], "abs")
-    Elementwise.unary(a, into: out) { (z: Complex<R>) in z.length }
+    Elementwise.unary(a, into: out) { (z: Complex<R>) in ComplexMath.magnitude(z) }
     return out
   }
 }

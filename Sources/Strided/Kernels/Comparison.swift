@@ -50,8 +50,8 @@ enum Comparison {
     case .float16: ordered(Float16.self, op, a, b, out)
     case .float32: ordered(Float.self, op, a, b, out)
     case .float64: ordered(Double.self, op, a, b, out)
-    case .complex64: equality(Complex<Float>.self, op, a, b, out)
-    case .complex128: equality(Complex<Double>.self, op, a, b, out)
+    case .complex64: complexEquality(Float.self, op, a, b, out)
+    case .complex128: complexEquality(Double.self, op, a, b, out)
     default: preconditionFailure("\(op.name): \(kind) elements cannot be compared")
     }
     return out
@@ -70,10 +70,12 @@ enum Comparison {
     }
   }
 
-  static func equality<T: Equatable>(_: T.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView) {
+  /// IEEE equality of both parts (NaN equals nothing), as NumPy compares.
+  static func complexEquality<R: NDComplexComponent>(_: R.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView) {
+    typealias T = Complex<R>
     switch op {
-    case .equal: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x == y }
-    case .notEqual: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x != y }
+    case .equal: Elementwise.binary(a, b, into: out) { (x: T, y: T) in ComplexMath.equal(x, y) }
+    case .notEqual: Elementwise.binary(a, b, into: out) { (x: T, y: T) in !ComplexMath.equal(x, y) }
     default: preconditionFailure("\(op.name): complex numbers are not ordered")
     }
   }

@@ -92,7 +92,7 @@ extension Float: ScalarConvertible {}
 extension Double: ScalarConvertible {}
 
 extension Complex: ScalarConvertible where RealType: ScalarConvertible & BinaryFloatingPoint {
-  var scalarValue: ScalarValue { .complex(Double(real), Double(imaginary)) }
+  var scalarValue: ScalarValue { .complex(Double(rawStorage.x), Double(rawStorage.y)) }
 
   init(_ value: ScalarValue) {
     switch value {

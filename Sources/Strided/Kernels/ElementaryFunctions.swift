@@ -1,5 +1,6 @@
 import CStrided
 import ComplexModule
+import Foundation
 import RealModule
 
 /// The elementary functions, dispatched once on the element type.
@@ -48,11 +49,21 @@ enum ElementaryFunction: Sendable {
     case .float16: scalar(Float16.self, a, out)
     case .float32: if !vector(Float.self, a, out) { scalar(Float.self, a, out) }
     case .float64: if !vector(Double.self, a, out) { scalar(Double.self, a, out) }
-    case .complex64: scalar(Complex<Float>.self, a, out)
-    case .complex128: scalar(Complex<Double>.self, a, out)
+    case .complex64: complex(Float.self, a, out)
+    case .complex128: complex(Double.self, a, out)
     default: preconditionFailure("\(name): \(kind) elements are not floating point")
     }
     return out
+  }
+
+  /// Complex elements through the C library's C99 functions (see
+  /// ``ComplexMath``); `root` through swift-numerics.
+  func complex<R: NDComplexComponent>(_: R.Type, _ a: NDView, _ out: NDView) {
+    guard let f = ComplexMath.function(self, R.self) else {
+      scalar(Complex<R>.self, a, out)
+      return
+    }
+    Elementwise.unary(a, into: out, f)
   }
 
   @inline(__always)
@@ -75,9 +86,21 @@ enum ElementaryFunction: Sendable {
     case .acosh: T.acosh
     case .atanh: T.atanh
     case .sqrt: T.sqrt
-    case .power(let n): { T.pow($0, n) }
+    case .power(let n): { Self.realPower($0, n) }
     case .root(let n): { T.root($0, n) }
     }
+  }
+
+  /// `xⁿ` through the C library's `pow`, as NumPy's `x ** n` computes it
+  /// for floating point (`(-2)² = 4`, `0⁰ = 1`, `NaN⁰ = 1`, `(-∞)² = ∞`).
+  @inline(__always)
+  static func realPower<T: ElementaryFunctions>(_ x: T, _ n: Int) -> T {
+    if T.self == Double.self { return unsafeBitCast(Foundation.pow(unsafeBitCast(x, to: Double.self), Double(n)), to: T.self) }
+    if T.self == Float.self { return unsafeBitCast(Foundation.pow(unsafeBitCast(x, to: Float.self), Float(n)), to: T.self) }
+    if T.self == Float16.self {
+      return unsafeBitCast(Float16(Foundation.pow(Float(unsafeBitCast(x, to: Float16.self)), Float(n))), to: T.self)
+    }
+    return T.pow(x, n)
   }
 
   func scalar<T: ElementaryFunctions>(_: T.Type, _ a: NDView, _ out: NDView) {
@@ -162,11 +185,11 @@ extension ElementaryFunction {
     let shape = Operands.broadcastShape([a.shape, b.shape], "pow")
     let out = Operands.result(shape: shape, format: a.format, like: [a, b], "pow")
     switch kind {
-    case .float16: Elementwise.binary(a, b, into: out) { (x: Float16, y: Float16) in Float16.pow(x, y) }
-    case .float32: Elementwise.binary(a, b, into: out) { (x: Float, y: Float) in Float.pow(x, y) }
-    case .float64: Elementwise.binary(a, b, into: out) { (x: Double, y: Double) in Double.pow(x, y) }
-    case .complex64: Elementwise.binary(a, b, into: out) { (x: Complex<Float>, y: Complex<Float>) in Complex<Float>.pow(x, y) }
-    case .complex128: Elementwise.binary(a, b, into: out) { (x: Complex<Double>, y: Complex<Double>) in Complex<Double>.pow(x, y) }
+    case .float16: Elementwise.binary(a, b, into: out) { (x: Float16, y: Float16) in Float16(Foundation.pow(Float(x), Float(y))) }
+    case .float32: Elementwise.binary(a, b, into: out) { (x: Float, y: Float) in Foundation.pow(x, y) }
+    case .float64: Elementwise.binary(a, b, into: out) { (x: Double, y: Double) in Foundation.pow(x, y) }
+    case .complex64: Elementwise.binary(a, b, into: out) { (x: Complex<Float>, y: Complex<Float>) in ComplexMath.power(x, y) }
+    case .complex128: Elementwise.binary(a, b, into: out) { (x: Complex<Double>, y: Complex<Double>) in ComplexMath.power(x, y) }
     default: preconditionFailure("pow: \(kind) elements are not floating point")
     }
     return out

@@ -66,6 +66,22 @@ extension NDView {
     _fixLifetime(destination)
   }
 
+  /// Whether some two of the view's elements may share bytes, as views made
+  /// by `asStrided` with a zero or small stride can: sorted by stride
+  /// magnitude, an axis must step past everything the smaller ones reach.
+  /// Conservative: `true` may also mean interleaved axes that never meet.
+  var mayOverlapItself: Bool {
+    var axes: [(size: Int, stride: Int)] = []
+    for axis in 0..<ndim where layout.size(axis) > 1 { axes.append((layout.size(axis), Swift.abs(layout.stride(axis)))) }
+    axes.sort { $0.stride < $1.stride }
+    var reach = itemSize
+    for axis in axes {
+      guard axis.stride >= reach else { return true }
+      reach += axis.stride * (axis.size - 1)
+    }
+    return false
+  }
+
   /// Whether the byte ranges the two views reach intersect; `nil` when
   /// either view is empty.
   func overlaps(_ other: NDView) -> Bool? {

@@ -30,11 +30,15 @@ enum Operands {
 
   /// `input`, or a copy of it when writing `output` could change `input`'s
   /// elements before they are read: the two share bytes and are not the
-  /// very same elements in the same order.
+  /// very same elements in the same order, or the output's own elements
+  /// share bytes (a view made by `asStrided`), so that writing one changes
+  /// another before it is read. Every output element is then computed from
+  /// the inputs as they were, as NumPy's buffered loops compute it; where
+  /// several elements write the same bytes, the last one written stays.
   static func staged(_ input: NDView, for output: NDView) -> NDView {
     guard input.overlaps(output) ?? true else { return input }
     if input.storage.address &+ input.byteOffset == output.storage.address &+ output.byteOffset
-      && input.shape == output.shape && input.strides == output.strides
+      && input.shape == output.shape && input.strides == output.strides && !output.mayOverlapItself
     {
       return input
     }

@@ -88,7 +88,18 @@ enum Reduction {
     }
   }
 
+  /// Sums and products of integers narrower than the output (64 bits, as
+  /// NumPy widens them) accumulate in the output's type; everything else
+  /// folds in the element type, wrapping on overflow.
   static func integer<T: FixedWidthInteger>(_: T.Type, _ op: Operation, _ a: NDView, _ out: NDView) {
+    if (op == .sum || op == .product) && out.itemSize > MemoryLayout<T>.size {
+      if T.isSigned {
+        op == .sum ? fold(WideningSum<T, Int64>.self, a, out) : fold(WideningProduct<T, Int64>.self, a, out)
+      } else {
+        op == .sum ? fold(WideningSum<T, UInt64>.self, a, out) : fold(WideningProduct<T, UInt64>.self, a, out)
+      }
+      return
+    }
     switch op {
     case .sum: fold(WrappingSum<T>.self, a, out)
     case .product: fold(WrappingProduct<T>.self, a, out)
@@ -122,7 +133,8 @@ enum Reduction {
     switch op {
     case .all: fold(AllTrue.self, a, out)
     case .any: fold(AnyTrue.self, a, out)
-    case .sum: preconditionFailure("sum: Bool elements are not numbers; count them with converted(to:)")
+    case .sum: fold(TrueCount.self, a, out)
+    case .product: fold(TrueProduct.self, a, out)
     default: preconditionFailure("\(op.name): Bool elements are not ordered")
     }
   }
@@ -175,27 +187,29 @@ enum Reduction {
   @inline(__always)
   static func foldRun<F: Folding>(_: F.Type, _ n: Int, _ p: IterationPlan.Strides, _ s: IterationPlan.Strides) {
     typealias T = F.Value
+    typealias I = F.Input
     let e = MemoryLayout<T>.stride
+    let ei = MemoryLayout<I>.stride
     let o = UnsafeMutableRawPointer(bitPattern: p[0])!
     let x = UnsafeRawPointer(bitPattern: p[1])!
     if s[0] == 0 {
       let value: T
-      if s[1] == e, p[1] % MemoryLayout<T>.alignment == 0, let fast = F.contiguous(x.assumingMemoryBound(to: T.self), n) {
+      if s[1] == ei, p[1] % MemoryLayout<I>.alignment == 0, let fast = F.contiguous(x.assumingMemoryBound(to: I.self), n) {
         value = fast
       } else if F.isPairwise {
-        value = sumPairwise(x, n, s[1], F.identity, F.combine)
+        value = sumPairwise(x, n, s[1], F.identity, F.fold, F.combine)
       } else {
-        value = fold8(x, n, s[1], F.identity, F.combine)
+        value = fold8(x, n, s[1], F.identity, F.fold, F.combine)
       }
       o.storeBytes(of: F.combine(o.load(as: T.self), value), as: T.self)
-    } else if s[0] == e && s[1] == e && p[0] % MemoryLayout<T>.alignment == 0 && p[1] % MemoryLayout<T>.alignment == 0 {
+    } else if s[0] == e && s[1] == ei && p[0] % MemoryLayout<T>.alignment == 0 && p[1] % MemoryLayout<I>.alignment == 0 {
       let po = o.assumingMemoryBound(to: T.self)
-      let px = x.assumingMemoryBound(to: T.self)
-      for i in 0..<n { po[i] = F.combine(po[i], px[i]) }
+      let px = x.assumingMemoryBound(to: I.self)
+      for i in 0..<n { po[i] = F.fold(po[i], px[i]) }
     } else {
       var (po, px) = (o, x)
       for _ in 0..<n {
-        po.storeBytes(of: F.combine(po.loadUnaligned(as: T.self), px.loadUnaligned(as: T.self)), as: T.self)
+        po.storeBytes(of: F.fold(po.loadUnaligned(as: T.self), px.loadUnaligned(as: I.self)), as: T.self)
         po += s[0]
         px += s[1]
       }
@@ -204,47 +218,50 @@ enum Reduction {
 
   /// Folds `n` items `stride` bytes apart with eight independent
   /// accumulators (lane *k* takes items *k*, *k* + 8, …), combined as
-  /// `((r0 r1)(r2 r3))((r4 r5)(r6 r7))`: NumPy's inner block.
+  /// `((r0 r1)(r2 r3))((r4 r5)(r6 r7))`: NumPy's inner block. Items of type
+  /// `I` fold into accumulators of type `T`.
   @inline(__always)
-  static func fold8<T>(_ x: UnsafeRawPointer, _ n: Int, _ stride: Int, _ identity: T, _ combine: (T, T) -> T) -> T {
+  static func fold8<T, I>(
+    _ x: UnsafeRawPointer, _ n: Int, _ stride: Int, _ identity: T, _ fold: (T, I) -> T, _ combine: (T, T) -> T
+  ) -> T {
     if n < 8 {
       var r = identity
-      for i in 0..<n { r = combine(r, x.loadUnaligned(fromByteOffset: i * stride, as: T.self)) }
+      for i in 0..<n { r = fold(r, x.loadUnaligned(fromByteOffset: i * stride, as: I.self)) }
       return r
     }
     var (r0, r1, r2, r3) = (identity, identity, identity, identity)
     var (r4, r5, r6, r7) = (identity, identity, identity, identity)
     var i = 0
-    if stride == MemoryLayout<T>.stride && Int(bitPattern: x) % MemoryLayout<T>.alignment == 0 {
-      let p = x.assumingMemoryBound(to: T.self)
+    if stride == MemoryLayout<I>.stride && Int(bitPattern: x) % MemoryLayout<I>.alignment == 0 {
+      let p = x.assumingMemoryBound(to: I.self)
       while i + 8 <= n {
-        r0 = combine(r0, p[i])
-        r1 = combine(r1, p[i + 1])
-        r2 = combine(r2, p[i + 2])
-        r3 = combine(r3, p[i + 3])
-        r4 = combine(r4, p[i + 4])
-        r5 = combine(r5, p[i + 5])
-        r6 = combine(r6, p[i + 6])
-        r7 = combine(r7, p[i + 7])
+        r0 = fold(r0, p[i])
+        r1 = fold(r1, p[i + 1])
+        r2 = fold(r2, p[i + 2])
+        r3 = fold(r3, p[i + 3])
+        r4 = fold(r4, p[i + 4])
+        r5 = fold(r5, p[i + 5])
+        r6 = fold(r6, p[i + 6])
+        r7 = fold(r7, p[i + 7])
         i += 8
       }
     } else {
       while i + 8 <= n {
         let q = x + i * stride
-        r0 = combine(r0, q.loadUnaligned(as: T.self))
-        r1 = combine(r1, q.loadUnaligned(fromByteOffset: stride, as: T.self))
-        r2 = combine(r2, q.loadUnaligned(fromByteOffset: 2 * stride, as: T.self))
-        r3 = combine(r3, q.loadUnaligned(fromByteOffset: 3 * stride, as: T.self))
-        r4 = combine(r4, q.loadUnaligned(fromByteOffset: 4 * stride, as: T.self))
-        r5 = combine(r5, q.loadUnaligned(fromByteOffset: 5 * stride, as: T.self))
-        r6 = combine(r6, q.loadUnaligned(fromByteOffset: 6 * stride, as: T.self))
-        r7 = combine(r7, q.loadUnaligned(fromByteOffset: 7 * stride, as: T.self))
+        r0 = fold(r0, q.loadUnaligned(as: I.self))
+        r1 = fold(r1, q.loadUnaligned(fromByteOffset: stride, as: I.self))
+        r2 = fold(r2, q.loadUnaligned(fromByteOffset: 2 * stride, as: I.self))
+        r3 = fold(r3, q.loadUnaligned(fromByteOffset: 3 * stride, as: I.self))
+        r4 = fold(r4, q.loadUnaligned(fromByteOffset: 4 * stride, as: I.self))
+        r5 = fold(r5, q.loadUnaligned(fromByteOffset: 5 * stride, as: I.self))
+        r6 = fold(r6, q.loadUnaligned(fromByteOffset: 6 * stride, as: I.self))
+        r7 = fold(r7, q.loadUnaligned(fromByteOffset: 7 * stride, as: I.self))
         i += 8
       }
     }
     var r = combine(combine(combine(r0, r1), combine(r2, r3)), combine(combine(r4, r5), combine(r6, r7)))
     while i < n {
-      r = combine(r, x.loadUnaligned(fromByteOffset: i * stride, as: T.self))
+      r = fold(r, x.loadUnaligned(fromByteOffset: i * stride, as: I.self))
       i += 1
     }
     return r
@@ -253,13 +270,15 @@ enum Reduction {
   /// NumPy's pairwise summation: blocks of at most 128 items folded by
   /// ``fold8(_:_:_:_:_:)``, halves above that. The rounding error grows as
   /// O(log n) rather than O(n).
-  static func sumPairwise<T>(_ x: UnsafeRawPointer, _ n: Int, _ stride: Int, _ identity: T, _ combine: (T, T) -> T) -> T {
-    if n <= 128 { return fold8(x, n, stride, identity, combine) }
+  static func sumPairwise<T, I>(
+    _ x: UnsafeRawPointer, _ n: Int, _ stride: Int, _ identity: T, _ fold: (T, I) -> T, _ combine: (T, T) -> T
+  ) -> T {
+    if n <= 128 { return fold8(x, n, stride, identity, fold, combine) }
     var half = n / 2
     half -= half % 8
     return combine(
-      sumPairwise(x, half, stride, identity, combine),
-      sumPairwise(x + half * stride, n - half, stride, identity, combine))
+      sumPairwise(x, half, stride, identity, fold, combine),
+      sumPairwise(x + half * stride, n - half, stride, identity, fold, combine))
   }
 }
 
@@ -381,18 +400,55 @@ extension Reduction {
 /// so that every fold is compiled for its operation (a closure would not
 /// survive the hand-off to a second thread).
 protocol Folding {
+  /// The accumulator's type, which is the output's.
   associatedtype Value
+  /// The input elements' type.
+  associatedtype Input = Value
   static var identity: Value { get }
+  /// Folds one input into an accumulator.
+  static func fold(_ a: Value, _ x: Input) -> Value
+  /// Combines two accumulators.
   static func combine(_ a: Value, _ b: Value) -> Value
   /// Whether runs are summed pairwise, as NumPy sums.
   static var isPairwise: Bool { get }
   /// A faster fold of an aligned contiguous run, when there is one.
-  static func contiguous(_ p: UnsafePointer<Value>, _ n: Int) -> Value?
+  static func contiguous(_ p: UnsafePointer<Input>, _ n: Int) -> Value?
 }
 
 extension Folding {
   static var isPairwise: Bool { false }
-  @inline(__always) static func contiguous(_ p: UnsafePointer<Value>, _ n: Int) -> Value? { nil }
+  @inline(__always) static func contiguous(_ p: UnsafePointer<Input>, _ n: Int) -> Value? { nil }
+}
+
+extension Folding where Input == Value {
+  @inline(__always) static func fold(_ a: Value, _ x: Input) -> Value { combine(a, x) }
+}
+
+/// Integers summed in a wider type, as NumPy sums `int8`…`int32` in `int64`.
+enum WideningSum<I: FixedWidthInteger, T: FixedWidthInteger>: Folding {
+  static var identity: T { 0 }
+  @inline(__always) static func fold(_ a: T, _ x: I) -> T { a &+ T(truncatingIfNeeded: x) }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { a &+ b }
+}
+
+enum WideningProduct<I: FixedWidthInteger, T: FixedWidthInteger>: Folding {
+  static var identity: T { 1 }
+  @inline(__always) static func fold(_ a: T, _ x: I) -> T { a &* T(truncatingIfNeeded: x) }
+  @inline(__always) static func combine(_ a: T, _ b: T) -> T { a &* b }
+}
+
+/// `Bool` bytes summed as integers: the count of `true`.
+enum TrueCount: Folding {
+  static var identity: Int64 { 0 }
+  @inline(__always) static func fold(_ a: Int64, _ x: UInt8) -> Int64 { a &+ (x != 0 ? 1 : 0) }
+  @inline(__always) static func combine(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
+}
+
+/// `Bool` bytes multiplied as integers: 1 when every one is `true`.
+enum TrueProduct: Folding {
+  static var identity: Int64 { 1 }
+  @inline(__always) static func fold(_ a: Int64, _ x: UInt8) -> Int64 { x != 0 ? a : 0 }
+  @inline(__always) static func combine(_ a: Int64, _ b: Int64) -> Int64 { a &* b }
 }
 
 enum WrappingSum<T: FixedWidthInteger>: Folding {

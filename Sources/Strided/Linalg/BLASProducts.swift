@@ -88,14 +88,15 @@ enum BLASProducts {
     if !isNew && ((y.overlaps(a) ?? true) || (y.overlaps(x) ?? true)) || BLASOperand.vector(y) == nil {
       target = BLASOperand.packed(y, order: .c)
     }
-    if (opA == .identity ? n : m) == 0 || beta == .additiveIdentity {
-      // beta = 0 must not read y: some OpenBLAS versions scale it by 0,
-      // which keeps a NaN. Zeros first, then accumulate.
-      scale(E.self, target, by: .additiveIdentity)
-    }
     if (opA == .identity ? n : m) == 0 {
-      if beta != .additiveIdentity { scale(E.self, target, by: beta) }
+      // Nothing to accumulate: y = beta · y, as BLAS defines it.
+      scale(E.self, target, by: beta)
     } else {
+      if beta == .additiveIdentity {
+        // beta = 0 must not read y: some OpenBLAS versions scale it by 0,
+        // which keeps a NaN. Zeros first, then accumulate.
+        scale(E.self, target, by: .additiveIdentity)
+      }
       let (pa, ta, lda) = operand(a, opA, order: CblasRowMajor)
       // A packed matrix is C order: not flipped, so rows and columns stay.
       let source = BLASOperand.vector(x) != nil ? x : BLASOperand.packed(x, order: .c)

@@ -10,7 +10,8 @@ struct ReductionTests {
   static let axisSets: [[Int]] = [[0], [1], [-1], [0, 2], [0, 1]]
 
   /// Every reduction over all axes and over each axis set, on every layout.
-  func checkReductions<T: OracleScalar & Numeric>(_: T.Type, tolerance: Double, ordered: Bool, floating: Bool) throws {
+  func checkReductions<T: OracleScalar & Numeric>(_: T.Type, tolerance: Double, ordered: Bool, floating: Bool) throws
+  where T.Sum: OracleScalar & Numeric {
     var check = OracleCheck<T>(tolerance: tolerance)
     for shape in Self.shapes {
       for layout in OperandLayout.allCases {

@@ -16,6 +16,7 @@ struct FuzzCorpusTests {
     switch target {
     case "format": try FormatFuzzing.run(bytes)
     case "npy": try NPYFuzzing.run(bytes)
+    case "npz": try NPZFuzzing.run(bytes)
     default: try ViewFuzzing.run(bytes)
     }
   }
@@ -34,10 +35,10 @@ struct FuzzCorpusTests {
     return result
   }
 
-  @Test(arguments: ["format", "npy", "views"])
+  @Test(arguments: ["format", "npy", "npz", "views"])
   func committedInputsPass(target: String) throws {
     let inputs = try Self.inputs(target)
-    #expect(inputs.count >= 20, "the \(target) corpus holds \(inputs.count) inputs")
+    #expect(inputs.count >= (target == "npz" ? 7 : 20), "the \(target) corpus holds \(inputs.count) inputs")
     for (name, bytes) in inputs {
       do throws(FuzzFailure) {
         try Self.run(target, bytes)
@@ -99,6 +100,36 @@ struct FuzzCorpusTests {
         try NPYFuzzing.run(bytes, throughFiles: run % 4 == 0)
       } catch {
         Issue.record("mutated .npy \(run): \(error)")
+        return
+      }
+    }
+  }
+}
+
+extension FuzzCorpusTests {
+  /// The seed archives with random bytes changed, cut or repeated: sizes,
+  /// offsets, counts and CRCs that lie.
+  @Test func mutatedArchivesReadOrThrow() throws {
+    var generator = SplitMix(seed: 0x4E_505A)
+    let seeds = try Self.inputs("npz").map(\.bytes).filter { $0.count > 64 }
+    for run in 0..<300 {
+      var bytes = seeds.randomElement(using: &generator)!
+      for _ in 0..<Int.random(in: 1...3, using: &generator) where !bytes.isEmpty {
+        // Most damage lands in the directory and headers, near the end.
+        let i = Bool.random(using: &generator)
+          ? Int.random(in: Swift.max(0, bytes.count - 120)..<bytes.count, using: &generator)
+          : Int.random(in: 0..<bytes.count, using: &generator)
+        switch Int.random(in: 0...3, using: &generator) {
+        case 0: bytes[i] = UInt8.random(in: 0...255, using: &generator)
+        case 1: bytes.removeSubrange(i...)
+        case 2: bytes[i] = 0xFF
+        default: bytes[i] ^= 1 << UInt8.random(in: 0...7, using: &generator)
+        }
+      }
+      do throws(FuzzFailure) {
+        try NPZFuzzing.run(bytes)
+      } catch {
+        Issue.record("mutated .npz \(run): \(error)")
         return
       }
     }

@@ -78,10 +78,12 @@ struct EdgeCaseTests {
 @Suite("Numeric review cases")
 struct NumericReviewTests {
   @Test func inPlaceWritesThroughASelfOverlappingViewStayOnOneThread() throws {
-    // Every element of w is the same double: 2²¹ additions of 1, in order.
+    // Every element of w is the same double: each is computed from the
+    // value before the operation, as NumPy computes it (one addition), on
+    // one thread or two.
     var w = try NDArray<Double>.zeros([1]).asStrided(shape: [1 << 21], strides: [0])
     w += 1
-    #expect(w[0] == Double(1 << 21))
+    #expect(w[0] == 1)
   }
 
   @Test func dotWithAnEmptySummedAxis() {

@@ -23,12 +23,17 @@ extension Int8: OracleScalar { static var dtype: String { "int8" } }
 extension Int16: OracleScalar { static var dtype: String { "int16" } }
 extension Int32: OracleScalar { static var dtype: String { "int32" } }
 extension Int64: OracleScalar { static var dtype: String { "int64" } }
+extension Int: OracleScalar { static var dtype: String { "int64" } }
 extension UInt8: OracleScalar { static var dtype: String { "uint8" } }
 extension UInt16: OracleScalar { static var dtype: String { "uint16" } }
 extension UInt32: OracleScalar { static var dtype: String { "uint32" } }
 extension UInt64: OracleScalar {
   static var dtype: String { "uint64" }
   init(json: Any) { self = (json as! NSNumber).uint64Value }
+}
+extension UInt: OracleScalar {
+  static var dtype: String { "uint64" }
+  init(json: Any) { self = UInt((json as! NSNumber).uint64Value) }
 }
 
 extension Bool: OracleScalar {
@@ -41,6 +46,7 @@ extension Bool: OracleScalar {
 func encodeReal(_ x: Double) -> Any {
   if x.isNaN { return "nan" }
   if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+  if x == 0 && x.sign == .minus { return "-0.0" }  // JSON's -0 reads back as the integer 0
   return x
 }
 func decodeReal(_ value: Any) -> Double {
@@ -65,14 +71,16 @@ extension Double: OracleScalar { static var dtype: String { "float64" } }
 
 extension Complex: OracleScalar where RealType: OracleScalar & BinaryFloatingPoint & NDComplexComponent {
   static var dtype: String { RealType.self == Float.self ? "complex64" : "complex128" }
-  var json: Any { [encodeReal(Double(real)), encodeReal(Double(imaginary))] }
+  // The raw parts: swift-numerics reads NaN for any part of a number with
+  // a non-finite part.
+  var json: Any { [encodeReal(Double(rawStorage.x)), encodeReal(Double(rawStorage.y))] }
   init(json: Any) {
     let parts = json as! [Any]
     self.init(RealType(decodeReal(parts[0])), RealType(decodeReal(parts[1])))
   }
   func agrees(with other: Complex, tolerance: Double) -> Bool {
-    realsAgree(Double(real), Double(other.real), tolerance)
-      && realsAgree(Double(imaginary), Double(other.imaginary), tolerance)
+    realsAgree(Double(rawStorage.x), Double(other.rawStorage.x), tolerance)
+      && realsAgree(Double(rawStorage.y), Double(other.rawStorage.y), tolerance)
   }
 }
 

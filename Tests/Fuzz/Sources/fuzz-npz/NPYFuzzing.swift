@@ -1,0 +1,1 @@
+../../../StridedTests/Fuzzing/NPYFuzzing.swift
