@@ -49,8 +49,10 @@ test-tsan: deps
 # sanitizer, then runs each for FUZZ_SECONDS from the committed seed corpus
 # and regressions. New inputs go to .build/fuzz/corpus, crashes to
 # .build/fuzz/crashes. Every target runs to its end; the run fails at the
-# end if any target found a crash, and names them.
+# end if any target found a crash, and names them. The build plan and module
+# cache are dropped first, as for bench.
 fuzz: deps
+	rm -rf Tests/Fuzz/.build/*/release/description.json Tests/Fuzz/.build/*/release/ModuleCache
 	cd Tests/Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld
 	@failed=""; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes; \
@@ -64,7 +66,7 @@ fuzz: deps
 # The build plan and module cache are dropped first: SwiftPM can miss source
 # files and C headers added to the parent package since the last build.
 bench: deps
-	rm -rf Benchmarks/.build/release/description.json Benchmarks/.build/release/ModuleCache
+	rm -rf Benchmarks/.build/*/release/description.json Benchmarks/.build/*/release/ModuleCache
 	cd Benchmarks && $(SWIFT) build -c release --product strided-bench
 	@if [ -z "$(ARGS)" ]; then \
 	  python3 -c "import matplotlib" 2>/dev/null || python3 -m pip install --quiet matplotlib || true; \

@@ -49,6 +49,6 @@ let rows = (0..<2).map { row in
 print("As (2,5)c: \(rows)")
 
 // A write through one view is seen through every other.
-unsigned[0] = UInt8(ascii: "A")
+unsigned[item: 0] = UInt8(ascii: "A")
 let firstRow = String(decoding: try NDArray<UInt8>(grid[0]).elements, as: UTF8.self)
-print("After writing \"A\" through the B view: <H[0] = \(shorts[0]), grid row 0 = \(firstRow)")
+print("After writing \"A\" through the B view: <H[0] = \(shorts[item: 0]), grid row 0 = \(firstRow)")

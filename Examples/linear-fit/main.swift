@@ -51,12 +51,12 @@ print("design matrix: shape \(design.shape), strides \(design.strides) (Fortran 
 // The fit.
 let fit = try design.leastSquares(y)
 let c = fit.solution
-print("fitted:  c0 = \(rounded(c[0])), c1 = \(rounded(c[1])), c2 = \(rounded(c[2]))")
+print("fitted:  c0 = \(rounded(c[item: 0])), c1 = \(rounded(c[item: 1])), c2 = \(rounded(c[item: 2]))")
 print("true:    c0 = \(rounded(truth[0])), c1 = \(rounded(truth[1])), c2 = \(rounded(truth[2]))")
-let residual = fit.residuals[0]
+let residual = fit.residuals[item: 0]
 print("residual sum of squares: \(rounded(residual)); RMS error: \(rounded((residual / Double(n)).squareRoot()))")
 let s = fit.singularValues
-print("rank \(fit.rank); condition number \(rounded(s[0] / s[s.count - 1], 2))")
+print("rank \(fit.rank); condition number \(rounded(s[item: 0] / s[item: s.count - 1], 2))")
 
 // The same coefficients from the normal equations (XᵀX)c = Xᵀy, where Xᵀ
 // is a transposed view handed to BLAS as it is.

@@ -30,11 +30,11 @@ let means = temperatures.mean(axis: 1)
 for i in 0..<stations.count {
   let bytes = names[i].bytes().prefix { $0 != 0 }
   let name = String(decoding: bytes, as: UTF8.self)
-  let mean = (Double(means[i]) * 10).rounded() / 10
-  print("\(name.padding(toLength: 6, withPad: " ", startingAt: 0)) lat \(latitude[i]), lon \(longitude[i]), \(elevation[i]) m, mean \(mean) °C")
+  let mean = (Double(means[item: i]) * 10).rounded() / 10
+  print("\(name.padding(toLength: 6, withPad: " ", startingAt: 0)) lat \(latitude[item: i]), lon \(longitude[item: i]), \(elevation[item: i]) m, mean \(mean) °C")
 }
 
 // Writing through a field view changes the record in place.
-elevation[1] += 1
-print("Quito's elevation through a fresh view of the records: \(try NDArray<Int16>(stations.field("elevation"))[1]) m")
+elevation[item: 1] += 1
+print("Quito's elevation through a fresh view of the records: \(try NDArray<Int16>(stations.field("elevation"))[item: 1]) m")
 print("highest station: \(elevation.argmax()!), warmest on average: \(means.argmax()!)")

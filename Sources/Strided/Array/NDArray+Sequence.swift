@@ -1,7 +1,51 @@
 extension NDArray: Sequence {
-  /// Walks the elements in logical C order (last axis fastest), whatever
-  /// the memory layout.
+  /// Walks the first axis, as NumPy iterates an array: the rows of a
+  /// matrix, the 0-d arrays of a vector. Each is a view. To walk the
+  /// elements, use ``flat`` or ``elements``.
   public struct Iterator: IteratorProtocol {
+    @usableFromInline let array: NDArray
+    @usableFromInline var index = 0
+
+    @inlinable
+    init(_ array: NDArray) {
+      precondition(array.ndim > 0, "NDArray: iteration over a 0-d array (use a[] for its element)")
+      self.array = array
+    }
+
+    @inlinable
+    public mutating func next() -> NDArray? {
+      guard index < array.shape[0] else { return nil }
+      defer { index += 1 }
+      return array[index]
+    }
+  }
+
+  /// The sub-arrays along the first axis: `for row in m`.
+  ///
+  /// NumPy: `for row in a`.
+  ///
+  /// - Precondition: The array has at least one axis.
+  @inlinable
+  public func makeIterator() -> Iterator { Iterator(self) }
+
+  @inlinable
+  public var underestimatedCount: Int { ndim == 0 ? 0 : shape[0] }
+}
+
+extension NDArray {
+  /// The elements in logical C order (last axis fastest), whatever the
+  /// memory layout, one at a time.
+  public struct FlatElements: Sequence {
+    @usableFromInline let array: NDArray
+
+    @inlinable init(_ array: NDArray) { self.array = array }
+
+    @inlinable public func makeIterator() -> FlatIterator { FlatIterator(array) }
+    @inlinable public var underestimatedCount: Int { array.count }
+  }
+
+  /// Walks every element in logical C order.
+  public struct FlatIterator: IteratorProtocol {
     @usableFromInline let array: NDArray
     @usableFromInline var index: Dimensions
     @usableFromInline var offset: Int
@@ -36,17 +80,19 @@ extension NDArray: Sequence {
     }
   }
 
+  /// Every element in logical C order, lazily, whatever the layout.
+  ///
+  /// NumPy: `a.flat`.
   @inlinable
-  public func makeIterator() -> Iterator { Iterator(self) }
-
-  @inlinable
-  public var underestimatedCount: Int { count }
+  public var flat: FlatElements { FlatElements(self) }
 
   /// The elements in logical C order, as a Swift array.
   ///
+  /// NumPy: `a.ravel().tolist()`.
+  ///
   /// - Complexity: O(*n*).
   @inlinable
-  public var elements: [Element] { Array(self) }
+  public var elements: [Element] { Array(flat) }
 }
 
 extension NDArray: Equatable {
@@ -54,9 +100,18 @@ extension NDArray: Equatable {
   /// logical order (NumPy: `np.array_equal`). Layouts may differ. As with
   /// `Double`, an array holding NaN is not equal to itself.
   ///
+  /// `==` is not NumPy's element-wise `==`: that is ``.==(_:_:)-(NDArray,NDArray)``.
+  /// Because a literal can stand for a 0-d array (`a[mask] = 0`),
+  /// `a == 5` would silently compare a whole array with one value; so
+  /// comparing an array of one or more axes with a 0-d array traps.
+  ///
+  /// - Precondition: Both arrays are 0-d, or neither is.
   /// - Complexity: O(*n*).
   @inlinable
   public static func == (a: NDArray, b: NDArray) -> Bool {
-    a.shape == b.shape && a.elementsEqual(b)
+    precondition(
+      (a.ndim == 0) == (b.ndim == 0),
+      "NDArray ==: comparing an array of shape \(a.shape == [] ? b.shape : a.shape) with a 0-d array or a literal; == compares whole arrays: use .== for NumPy's element-wise comparison, or a[item: …] == x for one element")
+    return a.shape == b.shape && a.flat.elementsEqual(b.flat)
   }
 }

@@ -3,43 +3,59 @@
 // rules and the NumPy equivalent.
 
 extension NDArray {
-  /// An array selected by one subscript entry per leading axis; see
-  /// ``NDView/subscript(_:)-(A)``. A single integer on a one-dimensional
-  /// array reads an element instead.
+  /// A view selected by one subscript entry per leading axis, as NumPy's
+  /// basic indexing selects it: `x[1]` of a matrix is row 1, `x[1, 2]` a 0-d
+  /// array. Integers remove their axis, ranges and slices keep it; see
+  /// ``NDView/subscript(_:)-(A)``. To read or write one element quickly,
+  /// use ``subscript(item:)-(Int)``.
   ///
-  /// - Precondition: The entries are in range, as for ``NDView``.
-  /// - Complexity: O(*rank*); no copy.
+  /// Assigning writes through the view: an array is copied in,
+  /// broadcasting (and read as it was when it shares bytes with the
+  /// target), and a literal fills: `x[0, .all] = row`, `m[.slice(by: 2)] = 1`,
+  /// `img[96..<160, 96..<160, .all] += 60`.
+  ///
+  /// NumPy: `a[i]`, `a[1:3, ::-1]`, `a[i] = b`, `a[1:3] += 1`.
+  ///
+  /// - Precondition: The entries are in range, as for ``NDView``; for
+  ///   assignment, the array is writable and the value broadcasts to the
+  ///   selection.
+  /// - Complexity: O(*rank*); no copy. Assignment is O(*n*).
   @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible>(_ a: A) -> NDArray {
-    NDArray(unchecked: view[a])
+    get { NDArray(unchecked: view[a]) }
+    nonmutating set { view.assign(newValue.view, to: view[a]) }
   }
 
-  /// An array selected by two subscript entries.
+  /// A view selected by two subscript entries; see ``subscript(_:)-(A)``.
   @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible>(_ a: A, _ b: B) -> NDArray {
-    NDArray(unchecked: view[a, b])
+    get { NDArray(unchecked: view[a, b]) }
+    nonmutating set { view.assign(newValue.view, to: view[a, b]) }
   }
 
-  /// An array selected by three subscript entries.
+  /// A view selected by three subscript entries.
   @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C
   ) -> NDArray {
-    NDArray(unchecked: view[a, b, c])
+    get { NDArray(unchecked: view[a, b, c]) }
+    nonmutating set { view.assign(newValue.view, to: view[a, b, c]) }
   }
 
-  /// An array selected by four subscript entries.
+  /// A view selected by four subscript entries.
   @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible, D: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D
   ) -> NDArray {
-    NDArray(unchecked: view[a, b, c, d])
+    get { NDArray(unchecked: view[a, b, c, d]) }
+    nonmutating set { view.assign(newValue.view, to: view[a, b, c, d]) }
   }
 
-  /// An array selected by any number of subscript entries.
+  /// A view selected by any number of basic subscript entries.
   @inlinable
-  public subscript(_ entries: [NDIndex]) -> NDArray {
-    NDArray(unchecked: view[entries])
+  public subscript(entries entries: [NDIndex]) -> NDArray {
+    get { NDArray(unchecked: view[entries: entries]) }
+    nonmutating set { view.assign(newValue.view, to: view[entries: entries]) }
   }
 
   /// The whole array: `a[...]`.

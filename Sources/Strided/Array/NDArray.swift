@@ -9,17 +9,23 @@
 ///
 /// ```swift
 /// let m: NDArray<Double> = [[1, 2, 3], [4, 5, 6]]
-/// m[1, 2]                    // 6.0
+/// m[1]                       // [4. 5. 6.]: row 1, a view
+/// m[item: 1, 2]              // 6.0: one element
 /// m.transposed().shape       // [3, 2]
 /// m[.all, .slice(by: -1)]    // [[3. 2. 1.]
 ///                            //  [6. 5. 4.]]
-/// m[0, 0] = 10               // visible through every view of m
+/// m[item: 0, 0] = 10         // visible through every view of m
+/// m[0] = [7, 8, 9]           // writes row 0
+/// for row in m { print(row) }  // the rows, as NumPy iterates
 /// ```
 ///
-/// Element subscripts take one integer per axis (negative ones count from
-/// the end). Subscripts that mix in ranges, slices, ``NDIndex/newAxis`` or
-/// ``NDIndex/ellipsis`` return arrays. An index out of range, or the wrong
-/// number of indices, traps with a message, as `Array` does.
+/// Subscripts select as NumPy's do: integers, ranges, slices,
+/// ``NDIndex/newAxis`` and ``NDIndex/ellipsis`` give views (fewer integers
+/// than axes select a sub-array), index arrays and masks give copies, and
+/// every subscript can be assigned. One element is read or written with
+/// `item:` and one integer per axis (negative ones count from the end), as
+/// fast as a pointer. An index out of range, or the wrong number of
+/// indices for `item:`, traps with a message, as `Array` does.
 public struct NDArray<Element: NDElement>: Sendable {
   /// The untyped view of the same elements.
   public let view: NDView
@@ -87,7 +93,7 @@ extension NDArray {
   func checkRank(_ n: Int) {
     precondition(
       view.layout.rank == n,
-      "NDArray subscript: \(n) indices for an array of \(view.layout.rank) dimensions")
+      "NDArray subscript(item:): \(n) indices for an array of \(view.layout.rank) dimensions (a[i] selects a sub-array)")
   }
 
   @inlinable
@@ -121,12 +127,13 @@ extension NDArray {
     }
   }
 
-  /// The element at `i` of a one-dimensional array.
+  /// The element at `i` of a one-dimensional array: NumPy's `a.item(i)`
+  /// and `a[i] = x`.
   ///
   /// - Precondition: The array has one axis and `-count <= i < count`; the
   ///   setter needs a writable array.
   @inlinable
-  public subscript(i: Int) -> Element {
+  public subscript(item i: Int) -> Element {
     get {
       checkRank(1)
       return load(at: offset(i, axis: 0))
@@ -137,12 +144,13 @@ extension NDArray {
     }
   }
 
-  /// The element at row `i`, column `j` of a two-dimensional array.
+  /// The element at row `i`, column `j` of a two-dimensional array:
+  /// NumPy's `a.item(i, j)` and `a[i, j] = x`.
   ///
   /// - Precondition: The array has two axes and both indices are in range;
   ///   the setter needs a writable array.
   @inlinable
-  public subscript(i: Int, j: Int) -> Element {
+  public subscript(item i: Int, j: Int) -> Element {
     get {
       checkRank(2)
       return load(at: offset(i, axis: 0) &+ offset(j, axis: 1))
@@ -158,7 +166,7 @@ extension NDArray {
   /// - Precondition: The array has three axes and the indices are in range;
   ///   the setter needs a writable array.
   @inlinable
-  public subscript(i: Int, j: Int, k: Int) -> Element {
+  public subscript(item i: Int, j: Int, k: Int) -> Element {
     get {
       checkRank(3)
       return load(at: offset(i, axis: 0) &+ offset(j, axis: 1) &+ offset(k, axis: 2))
@@ -174,7 +182,7 @@ extension NDArray {
   /// - Precondition: The array has four axes and the indices are in range;
   ///   the setter needs a writable array.
   @inlinable
-  public subscript(i: Int, j: Int, k: Int, l: Int) -> Element {
+  public subscript(item i: Int, j: Int, k: Int, l: Int) -> Element {
     get {
       checkRank(4)
       return load(at: offset(i, axis: 0) &+ offset(j, axis: 1) &+ offset(k, axis: 2) &+ offset(l, axis: 3))
@@ -185,12 +193,13 @@ extension NDArray {
     }
   }
 
-  /// The element at one index per axis, for any number of axes.
+  /// The element at one index per axis, for any number of axes: NumPy's
+  /// `a.item(*indices)`.
   ///
   /// - Precondition: There is one in-range index per axis; the setter needs
   ///   a writable array.
   @inlinable
-  public subscript(indices indices: Dimensions) -> Element {
+  public subscript(item indices: Dimensions) -> Element {
     get {
       checkRank(indices.count)
       var total = 0

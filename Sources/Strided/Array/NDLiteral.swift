@@ -67,3 +67,26 @@ extension NDArray: ExpressibleByArrayLiteral {
     self.init(flat, shape: shape)
   }
 }
+
+extension NDArray: ExpressibleByIntegerLiteral where Element: ExpressibleByIntegerLiteral {
+  /// A 0-d array of one value, so that a literal can stand where an array
+  /// is expected: `a[0, .all] = 5` fills a row.
+  public init(integerLiteral value: Element.IntegerLiteralType) {
+    self.init(scalar: Element(integerLiteral: value))
+  }
+}
+
+extension NDArray: ExpressibleByFloatLiteral where Element: ExpressibleByFloatLiteral {
+  /// A 0-d array of one value: `a[mask] = 0.5`.
+  public init(floatLiteral value: Element.FloatLiteralType) {
+    self.init(scalar: Element(floatLiteral: value))
+  }
+}
+
+extension NDArray: ExpressibleByBooleanLiteral where Element == Bool {
+  /// A 0-d `Bool` array: `flags[2...] = true`.
+  public init(booleanLiteral value: Bool) {
+    self.init(scalar: value)
+  }
+}
+

@@ -57,6 +57,15 @@ enum Comparison {
     return out
   }
 
+  /// `true` where an element is not zero (for complex numbers: where some
+  /// part is not zero; NaN is not zero), as a new `Bool` array.
+  static func nonzero(_ a: NDView, kind: ScalarKind) -> NDView {
+    let zero = NDView(
+      unchecked: ByteStorage(count: a.itemSize), format: a.format, itemSize: a.itemSize, byteOffset: 0,
+      layout: Layout(), isReadOnly: true)
+    return compare(.notEqual, a, zero, kind: kind)
+  }
+
   static func ordered<T: Comparable>(
     _: T.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView, _ key: (T) -> T = { $0 }
   ) {

@@ -84,7 +84,7 @@ extension NDArray where Element: BLASElement {
     precondition(info == 0, "getrf rejected argument \(-info)")
     var result = Element.multiplicativeIdentity
     for i in 0..<n {
-      result *= a[i, i]
+      result *= a[item: i, i]
       if ipiv[i] != blasint(i + 1) { result = -result }
     }
     return result
@@ -132,8 +132,8 @@ extension NDArray where Element: BLASElement {
       residuals = NDArray<Element.Magnitude>.zeros([nrhs])
       for j in 0..<nrhs {
         var sum = Element.Magnitude.zero
-        for i in n..<m { sum += Self.squaredMagnitude(workspace[i, j]) }
-        residuals[j] = sum
+        for i in n..<m { sum += Self.squaredMagnitude(workspace[item: i, j]) }
+        residuals[item: j] = sum
       }
     }
     return LeastSquaresSolution(solution: solution, residuals: residuals, rank: rank, singularValues: singularValues)
@@ -156,7 +156,7 @@ extension NDArray where Element: BLASElement {
     if info > 0 { throw .notPositiveDefinite(info: info) }
     try check(info, "potrf")
     for j in 1..<Swift.max(1, n) {
-      for i in 0..<j { a[i, j] = .zero }
+      for i in 0..<j { a[item: i, j] = .zero }
     }
     return a
   }
@@ -273,16 +273,16 @@ extension NDArray where Element: BLASElement {
     // A complex pair λ, conj(λ) comes as columns j, j + 1: v[:, j] ± i·v[:, j + 1].
     var j = 0
     while j < n {
-      let (re, im) = (w[j], w[n + j])
-      values[j] = C(re, im)
+      let (re, im) = (w[item: j], w[item: n + j])
+      values[item: j] = C(re, im)
       if im == 0 || j == n - 1 {
-        for i in 0..<n { vectors[i, j] = C(v[i, j], 0) }
+        for i in 0..<n { vectors[item: i, j] = C(v[item: i, j], 0) }
         j += 1
       } else {
-        values[j + 1] = C(w[j + 1], w[n + j + 1])
+        values[item: j + 1] = C(w[item: j + 1], w[item: n + j + 1])
         for i in 0..<n {
-          vectors[i, j] = C(v[i, j], v[i, j + 1])
-          vectors[i, j + 1] = C(v[i, j], -v[i, j + 1])
+          vectors[item: i, j] = C(v[item: i, j], v[item: i, j + 1])
+          vectors[item: i, j + 1] = C(v[item: i, j], -v[item: i, j + 1])
         }
         j += 2
       }

@@ -58,9 +58,14 @@ public struct NDIndex: Sendable, Hashable {
 }
 
 /// A value that can stand in one position of a multi-axis subscript.
-public protocol NDIndexConvertible {
+public protocol NDIndexConvertible: NDAdvancedIndexConvertible {
   /// This value as a subscript entry.
   var ndIndex: NDIndex { get }
+}
+
+extension NDIndexConvertible {
+  /// This value as a basic entry of an advanced subscript.
+  @inlinable public var advancedIndex: NDAdvancedIndex { NDAdvancedIndex(.basic(ndIndex)) }
 }
 
 extension NDIndex: NDIndexConvertible, ExpressibleByIntegerLiteral {
@@ -91,21 +96,31 @@ extension Int: NDIndexConvertible {
   @inlinable public var ndIndex: NDIndex { NDIndex(.position(self)) }
 }
 
+extension Range: NDAdvancedIndexConvertible where Bound == Int {}
+
 extension Range: NDIndexConvertible where Bound == Int {
   @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: lowerBound, upper: upperBound)) }
 }
+
+extension ClosedRange: NDAdvancedIndexConvertible where Bound == Int {}
 
 extension ClosedRange: NDIndexConvertible where Bound == Int {
   @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: lowerBound, upper: upperBound &+ 1)) }
 }
 
+extension PartialRangeFrom: NDAdvancedIndexConvertible where Bound == Int {}
+
 extension PartialRangeFrom: NDIndexConvertible where Bound == Int {
   @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: lowerBound, upper: nil)) }
 }
 
+extension PartialRangeUpTo: NDAdvancedIndexConvertible where Bound == Int {}
+
 extension PartialRangeUpTo: NDIndexConvertible where Bound == Int {
   @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: 0, upper: upperBound)) }
 }
+
+extension PartialRangeThrough: NDAdvancedIndexConvertible where Bound == Int {}
 
 extension PartialRangeThrough: NDIndexConvertible where Bound == Int {
   @inlinable public var ndIndex: NDIndex { NDIndex(.bounds(lower: 0, upper: upperBound &+ 1)) }

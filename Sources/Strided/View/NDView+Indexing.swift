@@ -4,42 +4,55 @@ extension NDView {
   /// it, ``NDIndex/newAxis`` inserts one of length 1 and
   /// ``NDIndex/ellipsis`` stands for as many whole axes as needed.
   ///
-  /// NumPy: `a[i]`, `a[i, j]`, `a[1:3, ::-1]`, `a[None, ..., 0]`.
+  /// Assigning copies a view of the same format and item size into the
+  /// selection, broadcasting it and reading it as it was when the two share
+  /// bytes: `v[0, .all] = row`.
+  ///
+  /// NumPy: `a[i]`, `a[i, j]`, `a[1:3, ::-1]`, `a[None, ..., 0]`, and
+  /// `a[1:3] = b`.
   ///
   /// - Precondition: Integers are in range (negative ones count from the
   ///   end), Swift ranges lie within their axis, slice steps are not zero,
-  ///   there are no more entries than axes and at most one ellipsis.
-  /// - Complexity: O(*rank*); no copy.
+  ///   there are no more entries than axes and at most one ellipsis; for
+  ///   assignment, the view is writable, the formats match and the value
+  ///   broadcasts to the selection.
+  /// - Complexity: O(*rank*); no copy. Assignment is O(*n*).
   @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible>(_ a: A) -> NDView {
-    let x = a.ndIndex
-    var offset = byteOffset
-    var result = Layout.SmallBuilder()
-    var large: Layout.Large? = nil
-    if self.large == nil && ndim >= 1 && x.selectsAxis {
-      result.select(x, axis: 0, of: axes, offset: &offset)
-      result.appendAxes(axes, from: 1, to: ndim)
-    } else {
-      large = indexed(NDIndexList(x, count: 1), into: &result, offset: &offset)
+    get {
+      let x = a.ndIndex
+      var offset = byteOffset
+      var result = Layout.SmallBuilder()
+      var large: Layout.Large? = nil
+      if self.large == nil && ndim >= 1 && x.selectsAxis {
+        result.select(x, axis: 0, of: axes, offset: &offset)
+        result.appendAxes(axes, from: 1, to: ndim)
+      } else {
+        large = indexed(NDIndexList(x, count: 1), into: &result, offset: &offset)
+      }
+      return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
     }
-    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
+    nonmutating set { assign(newValue, to: self[a]) }
   }
 
   /// A view selected by two subscript entries; see ``subscript(_:)-(A)``.
   @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible>(_ a: A, _ b: B) -> NDView {
-    let (x, y) = (a.ndIndex, b.ndIndex)
-    var offset = byteOffset
-    var result = Layout.SmallBuilder()
-    var large: Layout.Large? = nil
-    if self.large == nil && ndim >= 2 && x.selectsAxis && y.selectsAxis {
-      result.select(x, axis: 0, of: axes, offset: &offset)
-      result.select(y, axis: 1, of: axes, offset: &offset)
-      result.appendAxes(axes, from: 2, to: ndim)
-    } else {
-      large = indexed(NDIndexList(x, y, count: 2), into: &result, offset: &offset)
+    get {
+      let (x, y) = (a.ndIndex, b.ndIndex)
+      var offset = byteOffset
+      var result = Layout.SmallBuilder()
+      var large: Layout.Large? = nil
+      if self.large == nil && ndim >= 2 && x.selectsAxis && y.selectsAxis {
+        result.select(x, axis: 0, of: axes, offset: &offset)
+        result.select(y, axis: 1, of: axes, offset: &offset)
+        result.appendAxes(axes, from: 2, to: ndim)
+      } else {
+        large = indexed(NDIndexList(x, y, count: 2), into: &result, offset: &offset)
+      }
+      return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
     }
-    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
+    nonmutating set { assign(newValue, to: self[a, b]) }
   }
 
   /// A view selected by three subscript entries.
@@ -47,19 +60,22 @@ extension NDView {
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C
   ) -> NDView {
-    let (x, y, z) = (a.ndIndex, b.ndIndex, c.ndIndex)
-    var offset = byteOffset
-    var result = Layout.SmallBuilder()
-    var large: Layout.Large? = nil
-    if self.large == nil && ndim >= 3 && x.selectsAxis && y.selectsAxis && z.selectsAxis {
-      result.select(x, axis: 0, of: axes, offset: &offset)
-      result.select(y, axis: 1, of: axes, offset: &offset)
-      result.select(z, axis: 2, of: axes, offset: &offset)
-      result.appendAxes(axes, from: 3, to: ndim)
-    } else {
-      large = indexed(NDIndexList(x, y, z, count: 3), into: &result, offset: &offset)
+    get {
+      let (x, y, z) = (a.ndIndex, b.ndIndex, c.ndIndex)
+      var offset = byteOffset
+      var result = Layout.SmallBuilder()
+      var large: Layout.Large? = nil
+      if self.large == nil && ndim >= 3 && x.selectsAxis && y.selectsAxis && z.selectsAxis {
+        result.select(x, axis: 0, of: axes, offset: &offset)
+        result.select(y, axis: 1, of: axes, offset: &offset)
+        result.select(z, axis: 2, of: axes, offset: &offset)
+        result.appendAxes(axes, from: 3, to: ndim)
+      } else {
+        large = indexed(NDIndexList(x, y, z, count: 3), into: &result, offset: &offset)
+      }
+      return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
     }
-    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
+    nonmutating set { assign(newValue, to: self[a, b, c]) }
   }
 
   /// A view selected by four subscript entries.
@@ -67,25 +83,38 @@ extension NDView {
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible, C: NDIndexConvertible, D: NDIndexConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D
   ) -> NDView {
-    let (x, y, z, w) = (a.ndIndex, b.ndIndex, c.ndIndex, d.ndIndex)
-    var offset = byteOffset
-    var result = Layout.SmallBuilder()
-    var large: Layout.Large? = nil
-    if self.large == nil && ndim == 4 && x.selectsAxis && y.selectsAxis && z.selectsAxis && w.selectsAxis {
-      result.select(x, axis: 0, of: axes, offset: &offset)
-      result.select(y, axis: 1, of: axes, offset: &offset)
-      result.select(z, axis: 2, of: axes, offset: &offset)
-      result.select(w, axis: 3, of: axes, offset: &offset)
-    } else {
-      large = indexed(NDIndexList(x, y, z, w, count: 4), into: &result, offset: &offset)
+    get {
+      let (x, y, z, w) = (a.ndIndex, b.ndIndex, c.ndIndex, d.ndIndex)
+      var offset = byteOffset
+      var result = Layout.SmallBuilder()
+      var large: Layout.Large? = nil
+      if self.large == nil && ndim == 4 && x.selectsAxis && y.selectsAxis && z.selectsAxis && w.selectsAxis {
+        result.select(x, axis: 0, of: axes, offset: &offset)
+        result.select(y, axis: 1, of: axes, offset: &offset)
+        result.select(z, axis: 2, of: axes, offset: &offset)
+        result.select(w, axis: 3, of: axes, offset: &offset)
+      } else {
+        large = indexed(NDIndexList(x, y, z, w, count: 4), into: &result, offset: &offset)
+      }
+      return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
     }
-    return derived(axes: result.axes, rank: result.rank, large: large, byteOffset: offset)
+    nonmutating set { assign(newValue, to: self[a, b, c, d]) }
   }
 
   /// A view selected by any number of subscript entries.
   @inlinable
-  public subscript(_ entries: [NDIndex]) -> NDView {
-    indexed(NDIndexList(entries))
+  public subscript(entries entries: [NDIndex]) -> NDView {
+    get { indexed(NDIndexList(entries)) }
+    nonmutating set { assign(newValue, to: indexed(NDIndexList(entries))) }
+  }
+
+  /// Copies `value` into `selection` (a view of this view), broadcasting
+  /// and overlap-safe: the setter of every subscript.
+  @usableFromInline
+  func assign(_ value: NDView, to selection: NDView) {
+    do { try value.copy(into: selection) } catch {
+      preconditionFailure("NDView subscript assignment: \(error)")
+    }
   }
 
   /// The whole view: `a[...]` in Swift and in NumPy.

@@ -54,7 +54,7 @@ struct ComparisonTests {
   @Test func clipPropagatesNaNAndTakesOneSidedBounds() {
     let a = NDArray<Double>([-5, 0.5, .nan, 9])
     let clipped = a.clipped(min: 0, max: 1)
-    #expect(clipped[0] == 0 && clipped[1] == 0.5 && clipped[2].isNaN && clipped[3] == 1)
+    #expect(clipped[item: 0] == 0 && clipped[item: 1] == 0.5 && clipped[item: 2].isNaN && clipped[item: 3] == 1)
     #expect(NDArray<Int32>([-3, 4]).clipped(min: NDArray(scalar: 0)) == [0, 4])
     #expect(NDArray<Int32>([-3, 4]).clipped(max: NDArray(scalar: 0)) == [-3, 0])
   }

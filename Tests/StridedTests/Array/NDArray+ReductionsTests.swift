@@ -121,8 +121,8 @@ struct ReductionTests {
       let rows = m.sum(axis: 1)
       let columns = m.sum(axis: 0)
       #expect(rows.shape == [300] && columns.shape == [200])
-      for i in [0, 17, 299] { #expect(rows[i] == (0..<200).reduce(0.0) { $0 + m[i, $1] }) }
-      for j in [0, 33, 199] { #expect(columns[j] == (0..<300).reduce(0.0) { $0 + m[$1, j] }) }
+      for i in [0, 17, 299] { #expect(rows[item: i] == (0..<200).reduce(0.0) { $0 + m[item: i, $1] }) }
+      for j in [0, 33, 199] { #expect(columns[item: j] == (0..<300).reduce(0.0) { $0 + m[item: $1, j] }) }
     }
   }
 
@@ -153,7 +153,7 @@ struct ParallelWorkTests {
     #expect(x.sum() == Double(n) * Double(n - 1) / 2)
     #expect(x.max() == Double(n - 1) && x.min() == 0)
     #expect(x.flipped().max() == Double(n - 1))
-    x[n - 2] = .nan
+    x[item: n - 2] = .nan
     #expect(x.max()!.isNaN && x.min()!.isNaN)
     let i = NDArray<Int64>.arange(to: Int64(n))
     #expect(i.sum() == Int64(n) * Int64(n - 1) / 2)
@@ -162,15 +162,15 @@ struct ParallelWorkTests {
     let rows = m.transposed().sum(axis: 0)
     for j in [0, 777, 1499] {
       let expected: Int64 = (0..<2000).reduce(0) { (sum: Int64, i: Int) in sum + Int64(i * 1500 + j) }
-      #expect(columns[j] == expected)
+      #expect(columns[item: j] == expected)
     }
     for r in [0, 1999] {
       let expected: Int64 = (0..<1500).reduce(0) { (sum: Int64, j: Int) in sum + Int64(r * 1500 + j) }
-      #expect(rows[r] == expected)
+      #expect(rows[item: r] == expected)
     }
     #expect(m.max(axes: [0, 1])[] == Int64(2000 * 1500 - 1))
     let flags = NDArray<Bool>(repeating: true, shape: [n])
-    flags[n - 1] = false
+    flags[item: n - 1] = false
     #expect(!flags.allTrue() && flags.anyTrue())
   }
 
@@ -181,7 +181,7 @@ struct ParallelWorkTests {
     #expect(y.min() == Double(n - 1) && y.max() == Double(n - 1))
     var z = x.copy()
     z += 1
-    #expect(z[0] == 1 && z[n - 1] == Double(n) && z.sum() == Double(n) * Double(n + 1) / 2)
+    #expect(z[item: 0] == 1 && z[item: n - 1] == Double(n) && z.sum() == Double(n) * Double(n + 1) / 2)
     let e = exp(NDArray<Double>(repeating: 0, shape: [n]))
     #expect(e.min() == 1 && e.max() == 1)
     let t = try! x.reshaped(to: [1, n]).broadcast(to: [2, n]).transposed()

@@ -14,8 +14,8 @@ struct GettingStartedTests {
     let x = NDArray<Double>.linspace(from: 0, to: 1, count: 5)
     #expect(a.shape == [2, 3] && z.shape == [3, 4] && x.elements == [0, 0.25, 0.5, 0.75, 1])
     #expect(r.description == "[[ 0.  1.  2.  3.]\n [ 4.  5.  6.  7.]\n [ 8.  9. 10. 11.]]")
-    #expect(r[1, 2] == 6.0)
-    r[1, 2] = 60
+    #expect(r[item: 1, 2] == 6.0)
+    r[item: 1, 2] = 60
     #expect(r.elements[6] == 60)
   }
 
@@ -26,10 +26,10 @@ struct GettingStartedTests {
     let everyOther = m[.all, .slice(by: 2)]
     let reversed = m[.slice(by: -1)]
     let t = m.transposed()
-    t[0, 1] = 100
+    t[item: 0, 1] = 100
     let b = try NDArray<Double>([1, 2, 3, 4]).broadcast(to: [3, 4])
     #expect(row.elements == [100, 5, 6, 7] && column.elements == [2, 6, 10])
-    #expect(everyOther.shape == [3, 2] && reversed[0, 0] == 8 && m[1, 0] == 100)
+    #expect(everyOther.shape == [3, 2] && reversed[item: 0, 0] == 8 && m[item: 1, 0] == 100)
     #expect(b.isReadOnly && b.strides == [0, 8])
     #expect {
       _ = try m.transposed().reshaped(to: [12])
@@ -48,7 +48,7 @@ struct GettingStartedTests {
     let columnMax = a.max(axis: 0)
     let mask = exp(a) .> 10
     let clipped = a.clipped(min: 2, max: 5)
-    #expect(centred.elements == [-1.5, -1.5, -1.5, 1.5, 1.5, 1.5] && scaled[1, 2] == 13)
+    #expect(centred.elements == [-1.5, -1.5, -1.5, 1.5, 1.5, 1.5] && scaled[item: 1, 2] == 13)
     #expect(total == 91 && columnMax.elements == [4, 5, 6])
     #expect(mask.elements == [false, false, true, true, true, true] && clipped.elements == [2, 2, 3, 4, 5, 5])
   }

@@ -13,14 +13,14 @@ struct ReadmeTests {
     let evens = m[.all, .slice(by: 2)]
     #expect(evens.elements == [0, 2, 4, 6, 8, 10] && evens.storage === m.storage)
     t[0, 1] = 100
-    #expect(m[1, 0] == 100)
+    #expect(m[item: 1, 0] == 100)
     let centred = m - m.mean(axis: 0, keepingDimensions: true)
     #expect(abs(centred.sum(axis: 0)).max()! < 1e-12)
     let gram = t.matmul(m)
     #expect(gram == m.transposed().copy().matmul(m.copy()))
     #expect(BLAS.countingPackedOperands { t.matmul(m) }.packed == 0)
     let x = try NDArray<Double>([4, 1, 1, 3], shape: [2, 2]).solve([1, 2])
-    #expect(Swift.abs(x[0] - 1.0 / 11) < 1e-15 && Swift.abs(x[1] - 7.0 / 11) < 1e-15)
+    #expect(Swift.abs(x[item: 0] - 1.0 / 11) < 1e-15 && Swift.abs(x[item: 1] - 7.0 / 11) < 1e-15)
     let points = try NDView(format: "T{d:x:d:y:}", shape: [3])
     let xs = try NDArray<Double>(points.field("x"))
     #expect(xs.strides == [16])

@@ -294,7 +294,7 @@ enum ViewFuzzing {
       }
     }
     let shape = resultAxes.map { $0?.indices.count ?? 1 }
-    let result = view[entries]
+    let result = view[entries: entries]
     return (result, ref.remapped(to: shape) { index in
       var source = fixed
       for (k, entry) in resultAxes.enumerated() {

@@ -27,7 +27,7 @@ struct DLPackTests {
     // The imported view writes into the exported memory.
     let shared = NDArray<Int32>([1, 2, 3])
     let imported = try roundTrip(shared.flipped())
-    imported[0] = 30
+    imported[item: 0] = 30
     #expect(shared == [1, 2, 30])
   }
 

@@ -121,13 +121,13 @@ struct NPYTests {
     try NDArray<Double>([1, 2, 3, 4], shape: [2, 2]).writeNPY(to: url)
     // r+: writes reach the file.
     let shared = try NDArray<Double>(NDView(mappingNPY: url, mode: .readWrite))
-    shared[0, 1] = 20
-    #expect(try NDArray<Double>(contentsOfNPY: url)[0, 1] == 20)
+    shared[item: 0, 1] = 20
+    #expect(try NDArray<Double>(contentsOfNPY: url)[item: 0, 1] == 20)
     // c: writes stay private.
     let private_ = try NDArray<Double>(NDView(mappingNPY: url, mode: .copyOnWrite))
-    private_[1, 1] = 40
-    #expect(private_[1, 1] == 40)
-    #expect(try NDArray<Double>(contentsOfNPY: url)[1, 1] == 4)
+    private_[item: 1, 1] = 40
+    #expect(private_[item: 1, 1] == 40)
+    #expect(try NDArray<Double>(contentsOfNPY: url)[item: 1, 1] == 4)
     // r: read-only, and views keep the mapping alive.
     var view: NDView? = try NDView(mappingNPY: url)
     let column = try NDArray<Double>(view!)[.all, 1]

@@ -53,7 +53,7 @@ struct StridedCopyTests {
           let axis = Int.random(in: 0..<rank, using: &rng)
           var entries = [NDIndex](repeating: .all, count: rank)
           entries[axis] = .slice(by: [-2, -1, 2, 3].randomElement(using: &rng)!)
-          view = view[entries]
+          view = view[entries: entries]
         default:
           let axis = Int.random(in: 0..<rank, using: &rng)
           if view.shape[axis] == 1 {

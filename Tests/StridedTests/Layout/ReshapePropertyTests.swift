@@ -16,7 +16,7 @@ struct ReshapePropertyTests {
         order.swapAt(i, choice % shape.count)
       }
       view = view.permuted(Dimensions(order))
-      view = view[steps.prefix(shape.count).map { NDIndex.slice(by: $0) } + []]
+      view = view[entries: steps.prefix(shape.count).map { NDIndex.slice(by: $0) }]
     }
     return view
   }

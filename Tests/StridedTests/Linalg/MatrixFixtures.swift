@@ -110,7 +110,7 @@ func referenceProduct<T: TestScalar>(_ a: NDArray<T>, _ b: NDArray<T>) -> [[T]] 
   return (0..<m).map { i in
     (0..<n).map { j in
       var sum = T.additiveIdentity
-      for p in 0..<k { sum = T.multiplyAdd(sum, a[i, p], b[p, j]) }
+      for p in 0..<k { sum = T.multiplyAdd(sum, a[item: i, p], b[item: p, j]) }
       return sum
     }
   }
@@ -118,11 +118,11 @@ func referenceProduct<T: TestScalar>(_ a: NDArray<T>, _ b: NDArray<T>) -> [[T]] 
 
 /// The elements of a 2-D array as rows.
 func rows<T: NDElement>(_ a: NDArray<T>) -> [[T]] {
-  (0..<a.shape[0]).map { i in (0..<a.shape[1]).map { j in a[i, j] } }
+  (0..<a.shape[0]).map { i in (0..<a.shape[1]).map { j in a[item: i, j] } }
 }
 
 /// The largest distance between corresponding elements.
 func maxDistance<T: TestScalar>(_ a: NDArray<T>, _ b: NDArray<T>) -> Double {
   precondition(a.shape == b.shape)
-  return zip(a, b).map { ($0.complex - $1.complex).length }.max() ?? 0
+  return zip(a.flat, b.flat).map { ($0.complex - $1.complex).length }.max() ?? 0
 }

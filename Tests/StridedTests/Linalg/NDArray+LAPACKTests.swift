@@ -37,7 +37,7 @@ struct LAPACKTests {
     MatrixLayout.negative.make(n, n, E.self) { i, j in i == j ? 40 : (i * 5 + j * 2) % 7 - 3 }
   }
 
-  func snapshot<E: NDElement>(_ a: NDArray<E>) -> [E] { Array(a) }
+  func snapshot<E: NDElement>(_ a: NDArray<E>) -> [E] { a.elements }
 
   func checkSolveInverseDeterminant<E: Scalar>(_: E.Type) throws {
     let n = 6
@@ -73,11 +73,11 @@ struct LAPACKTests {
     #expect(fit.solution.shape == [3, 2])
     // The residual is orthogonal to a's columns.
     let residual = product(a, fit.solution.copy())
-    let r = NDArray<E>(zip(Array(residual.copy()), Array(b.copy())).map { $0 - $1 }, shape: [8, 2])
+    let r = NDArray<E>(zip((residual.copy()).elements, (b.copy()).elements).map { $0 - $1 }, shape: [8, 2])
     #expect(maxDistance(product(a, r, adjoint: true), .zeros([3, 2])) < tolerance(E.self) * 100)
     for j in 0..<2 {
-      let norm = (0..<8).reduce(0.0) { $0 + pow(r[$1, j].complex.length, 2) }
-      #expect(abs(double(fit.residuals[j]) - norm) < tolerance(E.self) * 1000)
+      let norm = (0..<8).reduce(0.0) { $0 + pow(r[item: $1, j].complex.length, 2) }
+      #expect(abs(double(fit.residuals[item: j]) - norm) < tolerance(E.self) * 1000)
     }
     // Rank-deficient: no residuals, as NumPy.
     let deficient = MatrixLayout.c.make(4, 3, E.self, real: true) { i, j in j == 2 ? i : i + j * 0 }
@@ -91,7 +91,7 @@ struct LAPACKTests {
     for i in 0..<4 { spd[i, i] = spd[i, i] + E.real(3) }
     let l = try spd.transposed().transposed().cholesky()
     #expect(maxDistance(product(l, l.copy().transposed().copy().conjugatedIfComplex()), spd) < tolerance(E.self) * 100)
-    #expect((0..<4).allSatisfy { i in (i + 1..<4).allSatisfy { l[i, $0] == .zero } })
+    #expect((0..<4).allSatisfy { i in (i + 1..<4).allSatisfy { l[item: i, $0] == .zero } })
     let indefinite = MatrixLayout.c.make(2, 2, E.self, real: true) { i, j in i == j ? 1 : 2 }
     #expect(throws: LinalgError.notPositiveDefinite(info: 2)) { try indefinite.cholesky() }
 
@@ -103,7 +103,7 @@ struct LAPACKTests {
       #expect(q.shape == [rows, k] && r.shape == [k, columns])
       #expect(maxDistance(product(q, r), a.copy()) < tolerance(E.self) * 50)
       #expect(maxDistance(product(q, q, adjoint: true), .identity(k)) < tolerance(E.self) * 50)
-      #expect((0..<k).allSatisfy { i in (0..<i).allSatisfy { r[i, $0] == .zero } })
+      #expect((0..<k).allSatisfy { i in (0..<i).allSatisfy { r[item: i, $0] == .zero } })
       #expect(snapshot(a) == before)
     }
   }
@@ -115,11 +115,11 @@ struct LAPACKTests {
       for full in [true, false] {
         let (u, s, vt) = try a.svd(fullMatrices: full)
         #expect(u.shape == [rows, full ? rows : k] && s.shape == [k] && vt.shape == [full ? columns : k, columns])
-        let values = Array(s).map(double)
+        let values = s.elements.map(double)
         #expect(values == values.sorted(by: >) && values.allSatisfy { $0 >= 0 })
         // U[:, :k] · diag(s) · Vᴴ[:k, :]
         let us = NDArray<E>.zeros([rows, k])
-        for i in 0..<rows { for j in 0..<k { us[i, j] = u[i, j] * scalar(s[j], as: E.self) } }
+        for i in 0..<rows { for j in 0..<k { us[item: i, j] = u[item: i, j] * scalar(s[item: j], as: E.self) } }
         #expect(maxDistance(product(us, vt[0..<k].copy()), a.copy()) < tolerance(E.self) * 50)
         #expect(maxDistance(product(u, u, adjoint: true), .identity(u.shape[1])) < tolerance(E.self) * 50)
       }
@@ -133,12 +133,12 @@ struct LAPACKTests {
     let hermitian = NDArray<E>.zeros([5, 5])
     m.gemm(m, into: hermitian, operations: (.adjoint, .identity))
     let (values, vectors) = try hermitian.flipped().flipped().eigh()
-    let lambdas = Array(values).map(double)
+    let lambdas = values.elements.map(double)
     #expect(lambdas == lambdas.sorted())
     for j in 0..<5 {
       let v = vectors[.all, j..<j + 1].copy()
       let av = product(hermitian, v)
-      let lv = NDArray<E>(Array(v).map { $0 * scalar(values[j], as: E.self) }, shape: [5, 1])
+      let lv = NDArray<E>(v.elements.map { $0 * scalar(values[item: j], as: E.self) }, shape: [5, 1])
       #expect(maxDistance(av, lv) < tolerance(E.self) * 100)
     }
 
@@ -148,8 +148,8 @@ struct LAPACKTests {
     for j in 0..<4 {
       for i in 0..<4 {
         var av = Complex<Double>.zero
-        for p in 0..<4 { av += general[i, p].complex * Complex(double(v[p, j].real), double(v[p, j].imaginary)) }
-        let lv = Complex(double(lambda[j].real), double(lambda[j].imaginary)) * Complex(double(v[i, j].real), double(v[i, j].imaginary))
+        for p in 0..<4 { av += general[item: i, p].complex * Complex(double(v[item: p, j].real), double(v[item: p, j].imaginary)) }
+        let lv = Complex(double(lambda[item: j].real), double(lambda[item: j].imaginary)) * Complex(double(v[item: i, j].real), double(v[item: i, j].imaginary))
         #expect((av - lv).length < tolerance(E.self) * 100, "\(E.self) eigenpair \(j)")
       }
     }
@@ -219,14 +219,14 @@ struct LAPACKTests {
       x.count == y.count && zip(x, y).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($1)) }
     }
     #expect(close([a.determinant()], [expected.det]))
-    #expect(close(Array(try a.solve(b[.all, 0])), expected.solve))
+    #expect(close((try a.solve(b[.all, 0])).elements, expected.solve))
     let fit = try a[.all, 0..<3].leastSquares(b[.all, 0])
-    #expect(close(Array(fit.solution), expected.lstsq))
-    #expect(close(Array(fit.residuals), expected.residuals))
-    #expect(close(Array(fit.singularValues), expected.sv))
-    let symmetric = NDArray<Double>((0..<25).map { a[$0 / 5, $0 % 5] + a[$0 % 5, $0 / 5] }, shape: [5, 5])
-    #expect(close(Array(try symmetric.eigh().eigenvalues), expected.eigh))
-    #expect(close(Array(try a.svd().s), expected.svd))
+    #expect(close(fit.solution.elements, expected.lstsq))
+    #expect(close(fit.residuals.elements, expected.residuals))
+    #expect(close(fit.singularValues.elements, expected.sv))
+    let symmetric = NDArray<Double>((0..<25).map { a[item: $0 / 5, $0 % 5] + a[item: $0 % 5, $0 / 5] }, shape: [5, 5])
+    #expect(close((try symmetric.eigh().eigenvalues).elements, expected.eigh))
+    #expect(close((try a.svd().s).elements, expected.svd))
   }
 
   @Test func nonSquareInputsTrap() async {
@@ -239,7 +239,7 @@ struct LAPACKTests {
 extension NDArray where Element: TestScalar {
   /// The complex conjugate of every element (the same array for real types).
   func conjugatedIfComplex() -> NDArray {
-    NDArray(Array(self).map { x in
+    NDArray(elements.map { x in
       if let c = x as? Complex<Double> { return c.conjugate as! Element }
       if let c = x as? Complex<Float> { return c.conjugate as! Element }
       return x

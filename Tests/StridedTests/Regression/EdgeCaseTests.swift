@@ -61,8 +61,8 @@ struct EdgeCaseTests {
   @Test func arangeNeverOverflowsItsArithmetic() {
     let int8 = NDArray<Int8>.arange(from: -100, to: 100)
     #expect(int8.count == 200)
-    #expect(int8[0] == -100)
-    #expect(int8[199] == 99)
+    #expect(int8[item: 0] == -100)
+    #expect(int8[item: 199] == 99)
     let down = NDArray<Int8>.arange(from: 127, to: -128, by: .min)
     #expect(down.elements == [127, -1])
     let unsigned = NDArray<UInt64>.arange(from: .max - 3, to: .max)
@@ -70,7 +70,7 @@ struct EdgeCaseTests {
     #expect(unsigned.elements == [top - 3, top - 2, top - 1])
     let half = NDArray<Float16>.arange(from: -40000, to: 40000, by: 1000)
     #expect(half.count == 80)
-    #expect(half[0] == -40000)
+    #expect(half[item: 0] == -40000)
   }
 }
 
@@ -83,7 +83,7 @@ struct NumericReviewTests {
     // one thread or two.
     var w = try NDArray<Double>.zeros([1]).asStrided(shape: [1 << 21], strides: [0])
     w += 1
-    #expect(w[0] == 1)
+    #expect(w[item: 0] == 1)
   }
 
   @Test func dotWithAnEmptySummedAxis() {
@@ -101,13 +101,13 @@ struct NumericReviewTests {
 
   @Test func negationFlipsTheSignOfZero() {
     let negated = -NDArray<Double>([0.0, 1.5])
-    #expect(negated[0].sign == .minus && negated[1] == -1.5)
+    #expect(negated[item: 0].sign == .minus && negated[item: 1] == -1.5)
     #expect((-NDArray<Float>([0])).elements[0].sign == .minus)
   }
 
   @Test func clipWithANaNBoundIsNaN() {
     let clipped = NDArray<Double>([1, 5]).clipped(min: NDArray(scalar: .nan))
-    #expect(clipped[0].isNaN && clipped[1].isNaN)
+    #expect(clipped[item: 0].isNaN && clipped[item: 1].isNaN)
   }
 
   @Test func gemvIgnoresNaNInAnOutputItOverwrites() {

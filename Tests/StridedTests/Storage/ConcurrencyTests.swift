@@ -39,8 +39,8 @@ struct ConcurrencyTests {
           var row = m[.at(task)]
           let column = columns[.all, task]
           for i in 0..<1000 {
-            row[i] = Int64(task * 1000 + i)
-            column[i] = Int64(task)
+            row[item: i] = Int64(task * 1000 + i)
+            column[item: i] = Int64(task)
           }
           row += NDArray<Int64>(repeating: 1, shape: [1000])
         }

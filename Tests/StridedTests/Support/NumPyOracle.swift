@@ -140,7 +140,7 @@ enum OperandLayout: String, CaseIterable, CustomStringConvertible {
       let big = NDArray<T>.zeros(wide)
       var entries = [NDIndex](repeating: .all, count: shape.count)
       entries[shape.count - 1] = .slice(by: 2)
-      let view = big[entries]
+      let view = big[entries: entries]
       plain.copy(into: view)
       return view
     }

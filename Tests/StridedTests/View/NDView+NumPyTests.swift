@@ -81,7 +81,7 @@ struct ViewCase: Decodable, CustomTestStringConvertible, Sendable {
   /// Applies one operation, as NumPy did.
   static func apply(_ operation: Operation, to view: NDView) throws -> NDView {
     switch operation.op {
-    case "index": return view[operation.items!.map(\.index)]
+    case "index": return view[entries: operation.items!.map(\.index)]
     case "transpose": return view.transposed()
     case "permute": return view.permuted(Dimensions(operation.axes!))
     case "swapaxes": return view.swappingAxes(operation.a!, operation.b!)

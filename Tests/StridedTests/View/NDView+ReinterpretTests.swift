@@ -89,7 +89,7 @@ struct NDViewReinterpretTests {
     #expect(throws: ViewError.self) { try view.field("inner.b") }
     #expect(try view.field("inner.a").byteOffset == 8)
     let array = try NDArray<Int32>(view.field("inner.a"))
-    array[1] = 7
+    array[item: 1] = 7
     #expect(try NDArray<Int32>(view.field("inner.a")).elements == [0, 7])
   }
 

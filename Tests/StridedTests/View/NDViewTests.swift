@@ -129,10 +129,10 @@ struct NDViewTests {
     #expect(m[.newAxis, .ellipsis, .newAxis].shape == [1, 4, 5, 1])
     #expect(m[.ellipsis, 0].shape == [4])
     #expect(try doubles(m[.ellipsis, 0]) == [0, 5, 10, 15])
-    #expect(m[[.at(1), .all]].shape == [5])
+    #expect(m[entries: [.at(1), .all]].shape == [5])
     #expect(m[...].shape == [4, 5])
     let five = aranged([2, 1, 2, 1, 2])
-    #expect(try doubles(five[[1, 0, .slice(by: -1), 0, 1]]) == [7, 5])
+    #expect(try doubles(five[entries: [1, 0, .slice(by: -1), 0, 1]]) == [7, 5])
   }
 
   @Test("fixed-arity subscripts agree with the general path")
@@ -143,14 +143,14 @@ struct NDViewTests {
       (0..<2).ndIndex, (1...).ndIndex, (..<1).ndIndex,
     ]
     for a in entries {
-      #expect(try doubles(v[a]) == doubles(v[[a]]))
+      #expect(try doubles(v[a]) == doubles(v[entries: [a]]))
       for b in entries {
-        #expect(try doubles(v[a, b]) == doubles(v[[a, b]]))
+        #expect(try doubles(v[a, b]) == doubles(v[entries: [a, b]]))
         for c in entries.prefix(5) {
-          #expect(try doubles(v[a, b, c]) == doubles(v[[a, b, c]]))
+          #expect(try doubles(v[a, b, c]) == doubles(v[entries: [a, b, c]]))
           for d in entries.prefix(4) {
             let fast = v[a, b, c, d]
-            let general = v[[a, b, c, d]]
+            let general = v[entries: [a, b, c, d]]
             #expect(fast.shape == general.shape && fast.strides == general.strides)
             #expect(fast.byteOffset == general.byteOffset)
           }
@@ -219,7 +219,7 @@ struct NDViewTests {
   @Test func viewsShareTheirBytes() throws {
     let m = aranged([2, 3])
     let t = try NDArray<Double>(m.transposed())
-    t[2, 1] = 99
+    t[item: 2, 1] = 99
     #expect(try doubles(m) == [0, 1, 2, 3, 4, 99])
   }
 }
