@@ -215,6 +215,52 @@ def npy_mmap_f64_2048():
     return lambda: np.load(path, mmap_mode="r")
 
 
+def mask_select_f64_1e7():
+    x = generator.standard_normal(10**7)
+    return lambda: x[x > 0]
+
+
+def take_f64_1e7():
+    x = generator.standard_normal(10**7)
+    idx = generator.integers(0, 10**7, 10**6)
+    return lambda: x[idx]
+
+
+def put_f64_1e7():
+    x = generator.standard_normal(10**7)
+    idx = generator.integers(0, 10**7, 10**6)
+    v = generator.standard_normal(10**6)
+    def call():
+        x[idx] = v
+    return call
+
+
+def setitem_slice_f64_4096():
+    m = matrix()
+    def call():
+        m[::2, ::2] = 1.0
+    return call
+
+
+def add_at_f64_1e6():
+    x = np.zeros(10**5)
+    idx = generator.integers(0, 10**5, 10**6)
+    return lambda: np.add.at(x, idx, 1.0)
+
+
+def element_read_f64_1e6():
+    # NumPy's own element read is a Python-level call: item() on a 1000² matrix.
+    m = generator.standard_normal((1000, 1000))
+    item = m.item
+    def call():
+        s = 0.0
+        for i in range(0, 1000, 10):
+            for j in range(0, 1000, 10):
+                s += item(i, j)
+        return s
+    return call
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
@@ -224,6 +270,8 @@ WORKLOADS = [
     matmul_f32_n1024, matmul_c128_n256, matmul_f64_at_b_512, matmul_f64_sliced_512,
     matmul_f64_batched_64x32, gemv_f64_4096, dot_f64_1e6, solve_f64_512, svd_f64_256,
     npy_save_f64_2048, npy_load_f64_2048, npy_mmap_f64_2048,
+    mask_select_f64_1e7, take_f64_1e7, put_f64_1e7, setitem_slice_f64_4096, add_at_f64_1e6,
+    element_read_f64_1e6,
 ]
 
 

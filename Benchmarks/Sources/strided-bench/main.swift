@@ -147,7 +147,7 @@ if harness.wantsGroup("dot") {
 
 if harness.wantsGroup("solve") {
   let a = square(512, seed: 13)
-  for i in 0..<512 { a[i, i] += 512 }
+  for i in 0..<512 { a[item: i, i] += 512 }
   let b = NDArray(normals(512, seed: 14))
   harness.run("solve_f64_512") { consume(try! a.solve(b)) }
 }
@@ -169,4 +169,55 @@ if harness.wantsGroup("npy") {
   harness.run("npy_load_f64_2048") { consume(try! NDView(contentsOfNPY: loadPath)) }
   harness.run("npy_mmap_f64_2048") { consume(try! NDView(mappingNPY: loadPath)) }
   for url in [savePath, loadPath] { try? FileManager.default.removeItem(at: url) }
+}
+
+// MARK: Indexing: masks, gathers, scatters, assignment through subscripts
+
+/// Random integers in `0..<bound` from a fixed seed.
+func positions(_ count: Int, below bound: Int, seed: UInt64) -> [Int] {
+  var state = seed
+  return (0..<count).map { _ in
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int((z ^ (z >> 31)) % UInt64(bound))
+  }
+}
+
+if harness.wantsGroup("mask") || harness.wantsGroup("take") || harness.wantsGroup("put")
+  || harness.wantsGroup("setitem") || harness.wantsGroup("add_at") || harness.wantsGroup("element")
+{
+  if harness.wants("mask_select_f64_1e7") {
+    let x = NDArray(normals(10_000_000, seed: 30))
+    harness.run("mask_select_f64_1e7") { consume(x[x .> 0]) }
+  }
+  if harness.wants("take_f64_1e7") || harness.wants("put_f64_1e7") {
+    let x = NDArray(normals(10_000_000, seed: 31))
+    let idx = NDArray(positions(1_000_000, below: 10_000_000, seed: 32))
+    harness.run("take_f64_1e7") { consume(x[idx]) }
+    let v = NDArray(normals(1_000_000, seed: 33))
+    harness.run("put_f64_1e7") { x[idx] = v }
+  }
+  if harness.wants("setitem_slice_f64_4096") {
+    let m = big()
+    harness.run("setitem_slice_f64_4096") { m[.slice(by: 2), .slice(by: 2)] = 1.0 }
+  }
+  if harness.wants("add_at_f64_1e6") {
+    let x = NDArray<Double>.zeros([100_000])
+    let idx = NDArray(positions(1_000_000, below: 100_000, seed: 34))
+    let one = NDArray<Double>(scalar: 1)
+    harness.run("add_at_f64_1e6") { try! x.add(one, at: idx) }
+  }
+  if harness.wants("element_read_f64_1e6") {
+    // 10⁴ element reads of a 1000² matrix, as the NumPy side does with item().
+    let m = NDArray(normals(1_000_000, seed: 35), shape: [1000, 1000])
+    harness.run("element_read_f64_1e6") {
+      var s = 0.0
+      for i in stride(from: 0, to: 1000, by: 10) {
+        for j in stride(from: 0, to: 1000, by: 10) { s += m[item: i, j] }
+      }
+      consume(s)
+    }
+  }
 }

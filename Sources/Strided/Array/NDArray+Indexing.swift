@@ -101,6 +101,9 @@ extension NDArray {
     if entries.count == 1, case .mask(let mask) = entries[0].storage, mask.shape == shape, mask.ndim > 0 {
       return NDArray(unchecked: Masking.select(view, mask: mask, kind: Element.scalarKind))
     }
+    if entries.count == 1, case .integers(let indices) = entries[0].storage, ndim > 0 {
+      return NDArray(unchecked: try Gather.takeFirstAxis(view, indices))
+    }
     return NDArray(unchecked: Gather.gather(try AdvancedSelection(entries, of: view)))
   }
 
@@ -129,6 +132,9 @@ extension NDArray {
     if entries.count == 1, case .mask(let mask) = entries[0].storage, mask.shape == shape, mask.ndim > 0, values.count == 1 {
       Masking.fill(view, mask: mask, with: values.view, kind: Element.scalarKind)
       return
+    }
+    if entries.count == 1, case .integers(let indices) = entries[0].storage, ndim > 0 {
+      return try Gather.putFirstAxis(view, indices, values.view)
     }
     try Gather.scatter(values.view, into: AdvancedSelection(entries, of: view))
   }
@@ -310,7 +316,13 @@ extension NDArray where Element: Numeric {
   ///   is read-only; nothing is written then.
   public func add(_ values: NDArray, at entries: any NDAdvancedIndexConvertible...) throws(IndexError) {
     guard !isReadOnly else { throw .readOnly }
-    let selection = try AdvancedSelection(entries.map(\.advancedIndex), of: view)
+    let index = entries.map(\.advancedIndex)
+    if index.count == 1, case .integers(let indices) = index[0].storage,
+      try Gather.accumulateVector(view, indices, values.view, kind: Element.scalarKind)
+    {
+      return
+    }
+    let selection = try AdvancedSelection(index, of: view)
     try Gather.accumulate(values.view, into: selection, kind: Element.scalarKind)
   }
 }

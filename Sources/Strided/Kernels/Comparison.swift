@@ -66,8 +66,22 @@ enum Comparison {
     return compare(.notEqual, a, zero, kind: kind)
   }
 
+  /// Comparisons of values as they are: one specialized loop per operation.
+  static func ordered<T: Comparable>(_: T.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView) {
+    switch op {
+    case .equal: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x == y }
+    case .notEqual: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x != y }
+    case .less: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x < y }
+    case .lessOrEqual: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x <= y }
+    case .greater: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x > y }
+    case .greaterOrEqual: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x >= y }
+    }
+  }
+
+  /// Comparisons of values mapped by `key` first (`Bool` bytes to 0 or 1).
+  @inline(__always)
   static func ordered<T: Comparable>(
-    _: T.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView, _ key: (T) -> T = { $0 }
+    _: T.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView, _ key: (T) -> T
   ) {
     switch op {
     case .equal: Elementwise.binary(a, b, into: out) { (x: T, y: T) in key(x) == key(y) }

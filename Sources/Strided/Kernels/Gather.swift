@@ -369,3 +369,211 @@ extension NDView {
     return start < other &+ count && other < end
   }
 }
+
+// MARK: One index array along the first axis: `x[idx]`, `x[idx] = v`, `np.add.at(x, idx, v)`
+
+extension Gather {
+  /// Checks every index against `size` in one pass (their minimum and
+  /// maximum), then finds the first bad one for the message.
+  static func check(_ indices: UnsafeBufferPointer<Int>, size: Int, axis: Int) throws(IndexError) {
+    var low = Int.max
+    var high = Int.min
+    for k in indices {
+      low = Swift.min(low, k)
+      high = Swift.max(high, k)
+    }
+    guard indices.isEmpty || (low >= -size && high < size) else {
+      let bad = indices.first { $0 < -size || $0 >= size }!
+      throw .outOfRange(index: bad, axis: axis, size: size)
+    }
+  }
+
+  /// The indices as a contiguous buffer of `Int`s, copied when they are not.
+  static func contiguous(_ indices: NDArray<Int>) -> NDArray<Int> {
+    indices.isCContiguous && indices.view.byteOffset % 8 == 0 ? indices : indices.copy()
+  }
+
+  /// `x[indices]` along the first axis: the result has the indices' shape,
+  /// then `x`'s other axes.
+  static func takeFirstAxis(_ view: NDView, _ indices: NDArray<Int>) throws(IndexError) -> NDView {
+    let size = view.ndim > 0 ? view.layout.size(0) : 0
+    let stride = view.ndim > 0 ? view.layout.stride(0) : 0
+    let rest = NDView(
+      unchecked: view.storage, format: view.format, itemSize: view.itemSize, byteOffset: view.byteOffset,
+      layout: view.layout.removing(0), isReadOnly: view.isReadOnly)
+    let idx = contiguous(indices)
+    let itemSize = view.itemSize
+    let shape = Dimensions(Array(idx.shape) + Array(rest.shape))
+    let result: NDView
+    do {
+      result = try NDView.uninitialized(shape: shape, format: view.format, itemSize: itemSize, order: .c)
+    } catch {
+      preconditionFailure("x[indices]: \(error)")
+    }
+    try idx.withIndices { buffer throws(IndexError) in
+      try check(buffer, size: size, axis: 0)
+      let source = UnsafeRawPointer(view.storage.base + view.byteOffset)
+      let out = result.storage.base
+      if rest.ndim == 0 {
+        switch itemSize {
+        case 8: gatherItems(UInt64.self, buffer, source, stride, size, out)
+        case 4: gatherItems(UInt32.self, buffer, source, stride, size, out)
+        case 16: gatherItems(SIMD2<UInt64>.self, buffer, source, stride, size, out)
+        case 2: gatherItems(UInt16.self, buffer, source, stride, size, out)
+        case 1: gatherItems(UInt8.self, buffer, source, stride, size, out)
+        default:
+          for (i, k) in buffer.enumerated() {
+            move(itemSize, from: source + (k < 0 ? k &+ size : k) &* stride, to: out + i &* itemSize)
+          }
+        }
+      } else {
+        let block = rest.count * itemSize
+        let targetStrides = Layout.cStrides(for: rest.shape, itemSize: itemSize)
+        for (i, k) in buffer.enumerated() {
+          StridedCopy.copy(
+            shape: rest.shape, itemSize: itemSize, from: source + (k < 0 ? k &+ size : k) &* stride, strides: rest.strides,
+            to: out + i &* block, strides: targetStrides)
+        }
+      }
+    }
+    withExtendedLifetime(view) {}
+    return result
+  }
+
+  @inline(__always)
+  static func gatherItems<T>(
+    _: T.Type, _ indices: UnsafeBufferPointer<Int>, _ source: UnsafeRawPointer, _ stride: Int, _ size: Int,
+    _ out: UnsafeMutableRawPointer
+  ) {
+    let o = out.assumingMemoryBound(to: T.self)
+    for i in 0..<indices.count {
+      let k = indices[i]
+      o[i] = source.loadUnaligned(fromByteOffset: (k < 0 ? k &+ size : k) &* stride, as: T.self)
+    }
+  }
+
+  /// `x[indices] = values` along the first axis; the values broadcast to the
+  /// indices' shape then `x`'s other axes. Checks everything first.
+  static func putFirstAxis(_ view: NDView, _ indices: NDArray<Int>, _ values: NDView) throws(IndexError) {
+    let size = view.ndim > 0 ? view.layout.size(0) : 0
+    let stride = view.ndim > 0 ? view.layout.stride(0) : 0
+    let rest = view.layout.removing(0)
+    let idx = contiguous(indices)
+    let shape = Dimensions(Array(idx.shape) + Array(rest.shape))
+    guard let broadcast = try? values.layout.broadcast(to: shape, itemSize: values.itemSize) else {
+      throw .valueShapeMismatch(value: Array(values.shape), selection: Array(shape))
+    }
+    let itemSize = view.itemSize
+    let shares = values.overlaps(view.storage.base, count: view.storage.count)
+    let staged = shares ? values.copy() : values
+    let valueStrides = shares ? try! staged.layout.broadcast(to: shape, itemSize: itemSize).strides : broadcast.strides
+    try idx.withIndices { buffer throws(IndexError) in
+      try check(buffer, size: size, axis: 0)
+      let target = view.storage.base + view.byteOffset
+      let source = UnsafeRawPointer(staged.storage.base + staged.byteOffset)
+      let leading = idx.ndim
+      if rest.rank == 0 && leading <= 1 {
+        let valueStride = leading == 1 ? valueStrides[0] : 0
+        switch itemSize {
+        case 8: scatterItems(UInt64.self, buffer, source, valueStride, target, stride, size)
+        case 4: scatterItems(UInt32.self, buffer, source, valueStride, target, stride, size)
+        case 16: scatterItems(SIMD2<UInt64>.self, buffer, source, valueStride, target, stride, size)
+        case 2: scatterItems(UInt16.self, buffer, source, valueStride, target, stride, size)
+        case 1: scatterItems(UInt8.self, buffer, source, valueStride, target, stride, size)
+        default:
+          for (i, k) in buffer.enumerated() {
+            move(itemSize, from: source + i &* valueStride, to: target + (k < 0 ? k &+ size : k) &* stride)
+          }
+        }
+        return
+      }
+      // Walk the indices' shape with the values' strides for those axes.
+      let indexShape = Dimensions(Array(idx.shape))
+      let valueLeading = Dimensions(Array(valueStrides)[..<leading])
+      let valueRest = Dimensions(Array(valueStrides)[leading...])
+      var i = 0
+      Elementwise.walk(shape: indexShape, strides: valueLeading, base: source) { value in
+        let k = buffer[i]
+        StridedCopy.copy(
+          shape: rest.shape, itemSize: itemSize, from: value, strides: valueRest,
+          to: target + (k < 0 ? k &+ size : k) &* stride, strides: rest.strides)
+        i += 1
+      }
+    }
+    withExtendedLifetime((view, staged)) {}
+  }
+
+  @inline(__always)
+  static func scatterItems<T>(
+    _: T.Type, _ indices: UnsafeBufferPointer<Int>, _ source: UnsafeRawPointer, _ valueStride: Int,
+    _ target: UnsafeMutableRawPointer, _ stride: Int, _ size: Int
+  ) {
+    var v = source
+    for k in indices {
+      target.storeBytes(of: v.loadUnaligned(as: T.self), toByteOffset: (k < 0 ? k &+ size : k) &* stride, as: T.self)
+      v += valueStride
+    }
+  }
+}
+
+extension NDArray where Element == Int {
+  /// Calls `body` with the elements of a C-contiguous array of `Int`s.
+  func withIndices<R, E: Error>(_ body: (UnsafeBufferPointer<Int>) throws(E) -> R) throws(E) -> R {
+    let base = UnsafeRawPointer(view.storage.base + view.byteOffset).assumingMemoryBound(to: Int.self)
+    defer { withExtendedLifetime(view) {} }
+    return try body(UnsafeBufferPointer(start: base, count: count))
+  }
+}
+
+extension Gather {
+  /// `np.add.at(x, indices, values)` for a one-dimensional `x`: every
+  /// repeat of an index adds its value. Checks everything first; `false`
+  /// when the values do not have the indices' shape or one element (the
+  /// general path handles those).
+  static func accumulateVector(_ view: NDView, _ indices: NDArray<Int>, _ values: NDView, kind: ScalarKind) throws(IndexError) -> Bool {
+    guard view.ndim == 1, values.count == 1 || values.shape == indices.shape else { return false }
+    let idx = contiguous(indices)
+    let flatValues = values.count == 1 || values.isCContiguous ? values : values.copy()
+    let shares = flatValues.overlaps(view.storage.base, count: view.storage.count)
+    let staged = shares ? flatValues.copy() : flatValues
+    let step = staged.count == 1 ? 0 : staged.itemSize
+    try idx.withIndices { buffer throws(IndexError) in
+      let size = view.layout.size(0)
+      try check(buffer, size: size, axis: 0)
+      let target = view.storage.base + view.byteOffset
+      let stride = view.layout.stride(0)
+      let source = UnsafeRawPointer(staged.storage.base + staged.byteOffset)
+      switch kind {
+      case .float64: addItems(Double.self, buffer, source, step, target, stride, size, +)
+      case .float32: addItems(Float.self, buffer, source, step, target, stride, size, +)
+      case .int64: addItems(Int64.self, buffer, source, step, target, stride, size, &+)
+      case .int32: addItems(Int32.self, buffer, source, step, target, stride, size, &+)
+      case .complex128: addItems(SIMD2<Double>.self, buffer, source, step, target, stride, size, +)
+      case .complex64: addItems(SIMD2<Float>.self, buffer, source, step, target, stride, size, +)
+      case .uint64: addItems(UInt64.self, buffer, source, step, target, stride, size, &+)
+      case .uint32: addItems(UInt32.self, buffer, source, step, target, stride, size, &+)
+      case .int16: addItems(Int16.self, buffer, source, step, target, stride, size, &+)
+      case .uint16: addItems(UInt16.self, buffer, source, step, target, stride, size, &+)
+      case .int8: addItems(Int8.self, buffer, source, step, target, stride, size, &+)
+      case .uint8: addItems(UInt8.self, buffer, source, step, target, stride, size, &+)
+      case .float16: addItems(Float16.self, buffer, source, step, target, stride, size, +)
+      default: preconditionFailure("add(_:at:): \(kind) elements have no addition")
+      }
+    }
+    withExtendedLifetime((view, staged)) {}
+    return true
+  }
+
+  @inline(__always)
+  static func addItems<T>(
+    _: T.Type, _ indices: UnsafeBufferPointer<Int>, _ source: UnsafeRawPointer, _ step: Int,
+    _ target: UnsafeMutableRawPointer, _ stride: Int, _ size: Int, _ plus: (T, T) -> T
+  ) {
+    var v = source
+    for k in indices {
+      let p = target + (k < 0 ? k &+ size : k) &* stride
+      p.storeBytes(of: plus(p.loadUnaligned(as: T.self), v.loadUnaligned(as: T.self)), as: T.self)
+      v += step
+    }
+  }
+}

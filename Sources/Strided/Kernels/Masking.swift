@@ -46,15 +46,20 @@ enum Masking {
     let m = flags.assumingMemoryBound(to: UInt8.self)
     let o = out.assumingMemoryBound(to: T.self)
     var k = 0
+    // (f | -f) >> 7 is 1 for any non-zero byte: arithmetic, so the
+    // compiler keeps the loop free of branches (a branch mispredicts at
+    // every other element of a random mask).
     if Int(bitPattern: source) % MemoryLayout<T>.alignment == 0 {
       for i in 0..<n {
         o[k] = x[i]
-        k &+= m[i] != 0 ? 1 : 0
+        let f = m[i]
+        k &+= Int((f | (0 &- f)) >> 7)
       }
     } else {
       for i in 0..<n {
         o[k] = source.loadUnaligned(fromByteOffset: i &* MemoryLayout<T>.stride, as: T.self)
-        k &+= m[i] != 0 ? 1 : 0
+        let f = m[i]
+        k &+= Int((f | (0 &- f)) >> 7)
       }
     }
   }

@@ -40,6 +40,20 @@ struct GettingStartedTests {
     #expect(flat.elements.prefix(3) == [0, 100, 8])
   }
 
+  @Test func indexArraysAndMasks() throws {
+    let x: NDArray<Double> = [[-2, 3, -1], [4, 0, 5]]
+    let positive = x[x .> 0]
+    let rows = x[[1, 0]]
+    let corners = x[[0, 1], [0, 2]]
+    x[x .< 0] = 0
+    x[0, .all] += 1
+    let labels: NDArray<Int> = [1, 0]
+    let first = x[labels .== 1]
+    let picked = try x.take([2, 0], axis: 1)
+    #expect(positive.elements == [3, 4, 5] && rows.elements == [4, 0, 5, -2, 3, -1] && corners.elements == [-2, 5])
+    #expect(x.elements == [1, 4, 1, 4, 0, 5] && first.elements == [1, 4, 1] && picked.elements == [1, 1, 5, 4])
+  }
+
   @Test func arithmetic() {
     let a: NDArray<Double> = [[1, 2, 3], [4, 5, 6]]
     let centred = a - a.mean(axis: 0, keepingDimensions: true)

@@ -14,6 +14,8 @@ struct ReadmeTests {
     #expect(evens.elements == [0, 2, 4, 6, 8, 10] && evens.storage === m.storage)
     t[0, 1] = 100
     #expect(m[item: 1, 0] == 100)
+    m[m .> 10] = 10
+    #expect(m[item: 1, 0] == 10 && m[item: 2, 3] == 10 && m[item: 2, 2] == 10 && m[item: 2, 1] == 9)
     let centred = m - m.mean(axis: 0, keepingDimensions: true)
     #expect(abs(centred.sum(axis: 0)).max()! < 1e-12)
     let gram = t.matmul(m)
@@ -21,8 +23,7 @@ struct ReadmeTests {
     #expect(BLAS.countingPackedOperands { t.matmul(m) }.packed == 0)
     let x = try NDArray<Double>([4, 1, 1, 3], shape: [2, 2]).solve([1, 2])
     #expect(Swift.abs(x[item: 0] - 1.0 / 11) < 1e-15 && Swift.abs(x[item: 1] - 7.0 / 11) < 1e-15)
-    let points = try NDView(format: "T{d:x:d:y:}", shape: [3])
-    let xs = try NDArray<Double>(points.field("x"))
+    let xs = try NDArray<Double>(NDView(format: "T{d:x:d:y:}", shape: [3]).field("x"))
     #expect(xs.strides == [16])
     try m.writeNPY(to: URL(fileURLWithPath: "/tmp/m.npy"))
     #expect(try NDArray<Double>(NDView(contentsOfNPY: URL(fileURLWithPath: "/tmp/m.npy"))) == m)

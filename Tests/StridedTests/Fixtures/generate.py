@@ -8,6 +8,7 @@ Usage:
   generate.py all                      rewrite every fixture file beside this script
   generate.py views --seed S --count N print N random view cases as JSON (for live tests)
   generate.py exports --seed S --count N  the same for exporters' formats and item sizes
+  generate.py indexing --seed S --count N  the same for NumPy index expressions
 """
 import json, os, random, struct, sys
 
@@ -256,6 +257,140 @@ def export_cases(seed, count):
                          "numpy": "ctypes", "fields": export_paths(ctypes_fields(t))})
     return rows
 
+# ---------------------------------------------------------------- advanced indexing
+
+LAYOUTS = ["c", "fortran", "transposed", "negative", "stepped", "broadcast"]
+
+
+def random_entry(rng, a, axis, allow_ellipsis):
+    """One subscript entry for axis `axis` of `a` (or None past the end)."""
+    size = a.shape[axis] if axis < a.ndim else 0
+    r = rng.random()
+    if axis >= a.ndim:
+        return ("none", None) if r < 0.7 else ("int", 0)
+    if r < 0.18:
+        k = rng.randint(-size, size - 1) if size > 0 else 0
+        if rng.random() < 0.08:
+            k = size + rng.randint(0, 2)
+        return ("int", k)
+    if r < 0.38:
+        start = rng.choice([None, rng.randint(-size - 1, size + 1)])
+        stop = rng.choice([None, rng.randint(-size - 1, size + 1)])
+        step = rng.choice([None, 1, 2, -1, -2, 3])
+        return ("slice", (start, stop, step))
+    if r < 0.44:
+        return ("none", None)
+    if r < 0.48 and allow_ellipsis:
+        return ("ellipsis", None)
+    if r < 0.78:
+        shape = rng.choice([(), (1,), (2,), (3,), (2, 1), (1, 2), (2, 2), (0,)])
+        count = int(np.prod(shape)) if shape else 1
+        low, high = (-size, size - 1) if size > 0 else (0, 0)
+        values = [rng.randint(low, high) for _ in range(count)]
+        if size == 0 and count > 0 and rng.random() < 0.7:
+            shape, values = (0,), []
+        if rng.random() < 0.06 and values:
+            values[rng.randrange(len(values))] = size + rng.randint(0, 3)
+        return ("ints", (values, list(shape)))
+    covered = rng.choice([1, 1, 2]) if a.ndim - axis >= 2 else 1
+    shape = list(a.shape[axis:axis + covered])
+    if rng.random() < 0.05 and shape:
+        shape[0] += 1
+    count = int(np.prod(shape)) if shape else 1
+    return ("bools", ([rng.random() < 0.5 for _ in range(count)], shape))
+
+
+def build_index(entries):
+    out = []
+    for kind, value in entries:
+        if kind == "int":
+            out.append(value)
+        elif kind == "slice":
+            out.append(slice(*value))
+        elif kind == "none":
+            out.append(None)
+        elif kind == "ellipsis":
+            out.append(Ellipsis)
+        elif kind == "ints":
+            out.append(np.array(value[0], dtype=np.int64).reshape(value[1]))
+        else:
+            out.append(np.array(value[0], dtype=bool).reshape(value[1]))
+    return tuple(out)
+
+
+def encode_entries(entries):
+    out = []
+    for kind, value in entries:
+        if kind == "slice":
+            out.append({"kind": kind, "start": value[0], "stop": value[1], "step": value[2]})
+        elif kind in ("ints", "bools"):
+            out.append({"kind": kind, "values": value[0], "shape": value[1]})
+        elif kind == "int":
+            out.append({"kind": kind, "value": value})
+        else:
+            out.append({"kind": kind})
+    return out
+
+
+def indexing_cases(seed, count):
+    """Random NumPy index expressions, read and assigned, with NumPy's results."""
+    rng = random.Random(seed)
+    cases = []
+    while len(cases) < count:
+        rank = rng.choice([0, 1, 1, 2, 2, 2, 3, 3, 4])
+        shape = [rng.choice([0, 1, 2, 3, 4, 5]) if rng.random() < 0.15 else rng.randint(1, 5) for _ in range(rank)]
+        values = list(range(int(np.prod(shape)) if shape else 1))
+        rng.shuffle(values)
+        a = np.array(values, dtype=np.int64).reshape(shape)
+        layout = rng.choice(LAYOUTS)
+        entries, axis, ellipsis = [], 0, False
+        for _ in range(rng.randint(1, rank + 1)):
+            entry = random_entry(rng, a, axis, not ellipsis)
+            entries.append(entry)
+            if entry[0] == "ellipsis":
+                ellipsis = True
+                axis = a.ndim
+            elif entry[0] == "bools":
+                axis += len(entry[1][1])
+            elif entry[0] != "none":
+                axis += 1
+        if not any(e[0] in ("ints", "bools") for e in entries) and rng.random() < 0.5:
+            continue  # keep most cases advanced
+        index = build_index(entries)
+        op = "get" if layout == "broadcast" else rng.choice(["get", "get", "set", "iadd"])
+        case = {"shape": shape, "layout": layout, "values": values, "entries": encode_entries(entries), "op": op}
+        try:
+            selected = a[index]
+        except (IndexError, ValueError, TypeError):
+            case["error"] = True
+            if op != "get":
+                case["value"] = {"values": [7], "shape": []}
+            cases.append(case)
+            continue
+        advanced = any(e[0] in ("ints", "bools") for e in entries)
+        case["view"] = not advanced
+        case["result"] = {"shape": list(selected.shape), "values": selected.reshape(-1).tolist()}
+        if op != "get":
+            sel_shape = list(selected.shape)
+            vshape = sel_shape[rng.randint(0, len(sel_shape)):] if sel_shape else []
+            vshape = [1 if (d > 0 and rng.random() < 0.3) else d for d in vshape]
+            n = int(np.prod(vshape)) if vshape else 1
+            value = np.array([rng.randint(100, 999) for _ in range(n)], dtype=np.int64).reshape(vshape)
+            if rng.random() < 0.03 and sel_shape:
+                value = np.zeros([d + 1 for d in sel_shape] or [2], dtype=np.int64)
+            case["value"] = {"values": value.reshape(-1).tolist(), "shape": list(value.shape)}
+            target = a.copy()
+            try:
+                if op == "set":
+                    target[index] = value
+                else:
+                    target[index] += value
+                case["after"] = target.reshape(-1).tolist()
+            except (IndexError, ValueError):
+                case["error"] = True
+        cases.append(case)
+    return cases
+
 # ---------------------------------------------------------------- slices
 
 
@@ -475,6 +610,11 @@ def main(argv):
         count = int(argv[argv.index("--count") + 1]) if "--count" in argv else 100
         json.dump(view_cases(seed, count), sys.stdout)
         return
+    if len(argv) >= 2 and argv[1] == "indexing":
+        seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 0
+        count = int(argv[argv.index("--count") + 1]) if "--count" in argv else 100
+        json.dump(indexing_cases(seed, count), sys.stdout)
+        return
     if len(argv) >= 2 and argv[1] == "exports":
         seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 0
         count = int(argv[argv.index("--count") + 1]) if "--count" in argv else 100
@@ -487,6 +627,7 @@ def main(argv):
         write("views.json", view_cases(2024, 400))
         write("printing.json", printing_cases())
         write("exports.json", export_cases(3118, 600))
+        write("indexing.json", indexing_cases(13, 600))
         return
     print(__doc__)
     sys.exit(2)
