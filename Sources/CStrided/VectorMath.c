@@ -27,8 +27,34 @@ static int has_avx512(void) { return !limited_to_avx2 && __builtin_cpu_supports(
 #define DECLARE_FLOAT(F)                 \
   AVX2 __m256 _ZGVdN8v_##F##f(__m256);   \
   AVX512 __m512 _ZGVeN16v_##F##f(__m512);
-DECLARE_DOUBLE(exp) DECLARE_DOUBLE(log) DECLARE_DOUBLE(sin) DECLARE_DOUBLE(cos) DECLARE_DOUBLE(tanh)
-DECLARE_FLOAT(exp) DECLARE_FLOAT(log) DECLARE_FLOAT(sin) DECLARE_FLOAT(cos) DECLARE_FLOAT(tanh)
+DECLARE_DOUBLE(exp) DECLARE_FLOAT(exp)
+DECLARE_DOUBLE(log) DECLARE_FLOAT(log)
+DECLARE_DOUBLE(sin) DECLARE_FLOAT(sin)
+DECLARE_DOUBLE(cos) DECLARE_FLOAT(cos)
+DECLARE_DOUBLE(tanh) DECLARE_FLOAT(tanh)
+DECLARE_DOUBLE(log2) DECLARE_FLOAT(log2)
+DECLARE_DOUBLE(log10) DECLARE_FLOAT(log10)
+DECLARE_DOUBLE(exp2) DECLARE_FLOAT(exp2)
+DECLARE_DOUBLE(expm1) DECLARE_FLOAT(expm1)
+DECLARE_DOUBLE(log1p) DECLARE_FLOAT(log1p)
+DECLARE_DOUBLE(cbrt) DECLARE_FLOAT(cbrt)
+DECLARE_DOUBLE(tan) DECLARE_FLOAT(tan)
+DECLARE_DOUBLE(asin) DECLARE_FLOAT(asin)
+DECLARE_DOUBLE(acos) DECLARE_FLOAT(acos)
+DECLARE_DOUBLE(atan) DECLARE_FLOAT(atan)
+DECLARE_DOUBLE(sinh) DECLARE_FLOAT(sinh)
+DECLARE_DOUBLE(cosh) DECLARE_FLOAT(cosh)
+DECLARE_DOUBLE(asinh) DECLARE_FLOAT(asinh)
+DECLARE_DOUBLE(acosh) DECLARE_FLOAT(acosh)
+DECLARE_DOUBLE(atanh) DECLARE_FLOAT(atanh)
+// Two-argument functions.
+#define DECLARE_DOUBLE2(F)                         \
+  AVX2 __m256d _ZGVdN4vv_##F(__m256d, __m256d);    \
+  AVX512 __m512d _ZGVeN8vv_##F(__m512d, __m512d);
+#define DECLARE_FLOAT2(F)                          \
+  AVX2 __m256 _ZGVdN8vv_##F##f(__m256, __m256);    \
+  AVX512 __m512 _ZGVeN16vv_##F##f(__m512, __m512);
+DECLARE_DOUBLE2(atan2) DECLARE_FLOAT2(atan2) DECLARE_DOUBLE2(hypot) DECLARE_FLOAT2(hypot)
 
 // Whole vectors, then the tail through a padded vector (padding with 0,
 // which every function accepts). One loop per element type and width.
@@ -62,15 +88,78 @@ DECLARE_FLOAT(exp) DECLARE_FLOAT(log) DECLARE_FLOAT(sin) DECLARE_FLOAT(cos) DECL
            _mm512_loadu_ps, _mm512_storeu_ps, _ZGVdN8v_##F##f, _ZGVeN16v_##F##f)
 
 DOUBLE_FUNCTION(strided_exp_f64, exp)
-DOUBLE_FUNCTION(strided_log_f64, log)
-DOUBLE_FUNCTION(strided_sin_f64, sin)
-DOUBLE_FUNCTION(strided_cos_f64, cos)
-DOUBLE_FUNCTION(strided_tanh_f64, tanh)
 FLOAT_FUNCTION(strided_exp_f32, exp)
+DOUBLE_FUNCTION(strided_log_f64, log)
 FLOAT_FUNCTION(strided_log_f32, log)
+DOUBLE_FUNCTION(strided_sin_f64, sin)
 FLOAT_FUNCTION(strided_sin_f32, sin)
+DOUBLE_FUNCTION(strided_cos_f64, cos)
 FLOAT_FUNCTION(strided_cos_f32, cos)
+DOUBLE_FUNCTION(strided_tanh_f64, tanh)
 FLOAT_FUNCTION(strided_tanh_f32, tanh)
+DOUBLE_FUNCTION(strided_log2_f64, log2)
+FLOAT_FUNCTION(strided_log2_f32, log2)
+DOUBLE_FUNCTION(strided_log10_f64, log10)
+FLOAT_FUNCTION(strided_log10_f32, log10)
+DOUBLE_FUNCTION(strided_exp2_f64, exp2)
+FLOAT_FUNCTION(strided_exp2_f32, exp2)
+DOUBLE_FUNCTION(strided_expm1_f64, expm1)
+FLOAT_FUNCTION(strided_expm1_f32, expm1)
+DOUBLE_FUNCTION(strided_log1p_f64, log1p)
+FLOAT_FUNCTION(strided_log1p_f32, log1p)
+DOUBLE_FUNCTION(strided_cbrt_f64, cbrt)
+FLOAT_FUNCTION(strided_cbrt_f32, cbrt)
+DOUBLE_FUNCTION(strided_tan_f64, tan)
+FLOAT_FUNCTION(strided_tan_f32, tan)
+DOUBLE_FUNCTION(strided_asin_f64, asin)
+FLOAT_FUNCTION(strided_asin_f32, asin)
+DOUBLE_FUNCTION(strided_acos_f64, acos)
+FLOAT_FUNCTION(strided_acos_f32, acos)
+DOUBLE_FUNCTION(strided_atan_f64, atan)
+FLOAT_FUNCTION(strided_atan_f32, atan)
+DOUBLE_FUNCTION(strided_sinh_f64, sinh)
+FLOAT_FUNCTION(strided_sinh_f32, sinh)
+DOUBLE_FUNCTION(strided_cosh_f64, cosh)
+FLOAT_FUNCTION(strided_cosh_f32, cosh)
+DOUBLE_FUNCTION(strided_asinh_f64, asinh)
+FLOAT_FUNCTION(strided_asinh_f32, asinh)
+DOUBLE_FUNCTION(strided_acosh_f64, acosh)
+FLOAT_FUNCTION(strided_acosh_f32, acosh)
+DOUBLE_FUNCTION(strided_atanh_f64, atanh)
+FLOAT_FUNCTION(strided_atanh_f32, atanh)
+
+// Two inputs, one output: the same loop shape, the tail padded with 1s.
+#define LOOP2(NAME, T, WIDTH, TARGET, VT, LOAD, STORE, VF)                 \
+  TARGET static void NAME(const T *x, const T *y, T *z, size_t n) {         \
+    size_t i = 0;                                                          \
+    for (; i + WIDTH <= n; i += WIDTH) STORE(z + i, VF(LOAD(x + i), LOAD(y + i))); \
+    if (i < n) {                                                           \
+      T a[WIDTH], b[WIDTH], out[WIDTH];                                    \
+      for (size_t k = 0; k < WIDTH; k++) { a[k] = 1; b[k] = 1; }           \
+      memcpy(a, x + i, (n - i) * sizeof(T));                               \
+      memcpy(b, y + i, (n - i) * sizeof(T));                               \
+      STORE(out, VF(LOAD(a), LOAD(b)));                                    \
+      memcpy(z + i, out, (n - i) * sizeof(T));                             \
+    }                                                                      \
+  }
+#define FUNCTION2(F, T, W2, W5, V2, V5, LOAD2, STORE2, LOAD5, STORE5, VF2, VF5) \
+  LOOP2(F##_avx2, T, W2, AVX2, V2, LOAD2, STORE2, VF2)                     \
+  LOOP2(F##_avx512, T, W5, AVX512, V5, LOAD5, STORE5, VF5)                 \
+  int F(const T *x, const T *y, T *z, size_t n) {                          \
+    if (!strided_vector_math_available()) return 0;                        \
+    if (has_avx512()) F##_avx512(x, y, z, n); else F##_avx2(x, y, z, n);   \
+    return 1;                                                              \
+  }
+#define DOUBLE_FUNCTION2(NAME, F)                                                      \
+  FUNCTION2(NAME, double, 4, 8, __m256d, __m512d, _mm256_loadu_pd, _mm256_storeu_pd, \
+            _mm512_loadu_pd, _mm512_storeu_pd, _ZGVdN4vv_##F, _ZGVeN8vv_##F)
+#define FLOAT_FUNCTION2(NAME, F)                                                       \
+  FUNCTION2(NAME, float, 8, 16, __m256, __m512, _mm256_loadu_ps, _mm256_storeu_ps,   \
+            _mm512_loadu_ps, _mm512_storeu_ps, _ZGVdN8vv_##F##f, _ZGVeN16vv_##F##f)
+DOUBLE_FUNCTION2(strided_atan2_f64, atan2)
+FLOAT_FUNCTION2(strided_atan2_f32, atan2)
+DOUBLE_FUNCTION2(strided_hypot_f64, hypot)
+FLOAT_FUNCTION2(strided_hypot_f32, hypot)
 
 #else
 
@@ -80,14 +169,50 @@ void strided_vector_math_limit_to_avx2(int limit) { (void)limit; }
 #define DECLINE(NAME, T) \
   int NAME(const T *x, T *y, size_t n) { (void)x; (void)y; (void)n; return 0; }
 DECLINE(strided_exp_f64, double)
-DECLINE(strided_log_f64, double)
-DECLINE(strided_sin_f64, double)
-DECLINE(strided_cos_f64, double)
-DECLINE(strided_tanh_f64, double)
 DECLINE(strided_exp_f32, float)
+DECLINE(strided_log_f64, double)
 DECLINE(strided_log_f32, float)
+DECLINE(strided_sin_f64, double)
 DECLINE(strided_sin_f32, float)
+DECLINE(strided_cos_f64, double)
 DECLINE(strided_cos_f32, float)
+DECLINE(strided_tanh_f64, double)
 DECLINE(strided_tanh_f32, float)
+DECLINE(strided_log2_f64, double)
+DECLINE(strided_log2_f32, float)
+DECLINE(strided_log10_f64, double)
+DECLINE(strided_log10_f32, float)
+DECLINE(strided_exp2_f64, double)
+DECLINE(strided_exp2_f32, float)
+DECLINE(strided_expm1_f64, double)
+DECLINE(strided_expm1_f32, float)
+DECLINE(strided_log1p_f64, double)
+DECLINE(strided_log1p_f32, float)
+DECLINE(strided_cbrt_f64, double)
+DECLINE(strided_cbrt_f32, float)
+DECLINE(strided_tan_f64, double)
+DECLINE(strided_tan_f32, float)
+DECLINE(strided_asin_f64, double)
+DECLINE(strided_asin_f32, float)
+DECLINE(strided_acos_f64, double)
+DECLINE(strided_acos_f32, float)
+DECLINE(strided_atan_f64, double)
+DECLINE(strided_atan_f32, float)
+DECLINE(strided_sinh_f64, double)
+DECLINE(strided_sinh_f32, float)
+DECLINE(strided_cosh_f64, double)
+DECLINE(strided_cosh_f32, float)
+DECLINE(strided_asinh_f64, double)
+DECLINE(strided_asinh_f32, float)
+DECLINE(strided_acosh_f64, double)
+DECLINE(strided_acosh_f32, float)
+DECLINE(strided_atanh_f64, double)
+DECLINE(strided_atanh_f32, float)
+#define DECLINE2(NAME, T) \
+  int NAME(const T *x, const T *y, T *z, size_t n) { (void)x; (void)y; (void)z; (void)n; return 0; }
+DECLINE2(strided_atan2_f64, double)
+DECLINE2(strided_atan2_f32, float)
+DECLINE2(strided_hypot_f64, double)
+DECLINE2(strided_hypot_f32, float)
 
 #endif

@@ -23,15 +23,51 @@ int strided_vector_math_available(void);
 void strided_vector_math_limit_to_avx2(int limit);
 
 int strided_exp_f64(const double *x, double *y, size_t n);
-int strided_log_f64(const double *x, double *y, size_t n);
-int strided_sin_f64(const double *x, double *y, size_t n);
-int strided_cos_f64(const double *x, double *y, size_t n);
-int strided_tanh_f64(const double *x, double *y, size_t n);
 int strided_exp_f32(const float *x, float *y, size_t n);
+int strided_log_f64(const double *x, double *y, size_t n);
 int strided_log_f32(const float *x, float *y, size_t n);
+int strided_sin_f64(const double *x, double *y, size_t n);
 int strided_sin_f32(const float *x, float *y, size_t n);
+int strided_cos_f64(const double *x, double *y, size_t n);
 int strided_cos_f32(const float *x, float *y, size_t n);
+int strided_tanh_f64(const double *x, double *y, size_t n);
 int strided_tanh_f32(const float *x, float *y, size_t n);
+int strided_log2_f64(const double *x, double *y, size_t n);
+int strided_log2_f32(const float *x, float *y, size_t n);
+int strided_log10_f64(const double *x, double *y, size_t n);
+int strided_log10_f32(const float *x, float *y, size_t n);
+int strided_exp2_f64(const double *x, double *y, size_t n);
+int strided_exp2_f32(const float *x, float *y, size_t n);
+int strided_expm1_f64(const double *x, double *y, size_t n);
+int strided_expm1_f32(const float *x, float *y, size_t n);
+int strided_log1p_f64(const double *x, double *y, size_t n);
+int strided_log1p_f32(const float *x, float *y, size_t n);
+int strided_cbrt_f64(const double *x, double *y, size_t n);
+int strided_cbrt_f32(const float *x, float *y, size_t n);
+int strided_tan_f64(const double *x, double *y, size_t n);
+int strided_tan_f32(const float *x, float *y, size_t n);
+int strided_asin_f64(const double *x, double *y, size_t n);
+int strided_asin_f32(const float *x, float *y, size_t n);
+int strided_acos_f64(const double *x, double *y, size_t n);
+int strided_acos_f32(const float *x, float *y, size_t n);
+int strided_atan_f64(const double *x, double *y, size_t n);
+int strided_atan_f32(const float *x, float *y, size_t n);
+int strided_sinh_f64(const double *x, double *y, size_t n);
+int strided_sinh_f32(const float *x, float *y, size_t n);
+int strided_cosh_f64(const double *x, double *y, size_t n);
+int strided_cosh_f32(const float *x, float *y, size_t n);
+int strided_asinh_f64(const double *x, double *y, size_t n);
+int strided_asinh_f32(const float *x, float *y, size_t n);
+int strided_acosh_f64(const double *x, double *y, size_t n);
+int strided_acosh_f32(const float *x, float *y, size_t n);
+int strided_atanh_f64(const double *x, double *y, size_t n);
+int strided_atanh_f32(const float *x, float *y, size_t n);
+
+/// z[i] = f(x[i], y[i]) for the two-argument functions.
+int strided_atan2_f64(const double *x, const double *y, double *z, size_t n);
+int strided_atan2_f32(const float *x, const float *y, float *z, size_t n);
+int strided_hypot_f64(const double *x, const double *y, double *z, size_t n);
+int strided_hypot_f32(const float *x, const float *y, float *z, size_t n);
 
 #ifdef __cplusplus
 }

@@ -114,3 +114,30 @@ extension NDArray where Element == Bool {
     NDArray(unchecked: Comparison.not(operand.view))
   }
 }
+
+extension NDArray where Element: NDComplexElement {
+  /// Element-wise `<` of complex numbers in NumPy's lexicographic order: by
+  /// real part, then by imaginary part (a NaN part makes it `false`).
+  ///
+  /// NumPy: `a < b` of complex arrays.
+  ///
+  /// - Precondition: The shapes broadcast.
+  public static func .< (lhs: NDArray, rhs: NDArray) -> NDArray<Bool> {
+    NDArray<Bool>(unchecked: Comparison.compare(.less, lhs.view, rhs.view, kind: Element.scalarKind))
+  }
+
+  /// Element-wise `<=` in NumPy's lexicographic order.
+  public static func .<= (lhs: NDArray, rhs: NDArray) -> NDArray<Bool> {
+    NDArray<Bool>(unchecked: Comparison.compare(.lessOrEqual, lhs.view, rhs.view, kind: Element.scalarKind))
+  }
+
+  /// Element-wise `>` in NumPy's lexicographic order.
+  public static func .> (lhs: NDArray, rhs: NDArray) -> NDArray<Bool> {
+    NDArray<Bool>(unchecked: Comparison.compare(.greater, lhs.view, rhs.view, kind: Element.scalarKind))
+  }
+
+  /// Element-wise `>=` in NumPy's lexicographic order.
+  public static func .>= (lhs: NDArray, rhs: NDArray) -> NDArray<Bool> {
+    NDArray<Bool>(unchecked: Comparison.compare(.greaterOrEqual, lhs.view, rhs.view, kind: Element.scalarKind))
+  }
+}

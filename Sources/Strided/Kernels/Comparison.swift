@@ -93,13 +93,22 @@ enum Comparison {
     }
   }
 
-  /// IEEE equality of both parts (NaN equals nothing), as NumPy compares.
+  /// IEEE equality of both parts (NaN equals nothing), and NumPy's
+  /// lexicographic order: by real part, then imaginary part, where a NaN
+  /// imaginary part makes a real-part comparison false.
   static func complexEquality<R: NDComplexComponent>(_: R.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView) {
     typealias T = Complex<R>
+    @inline(__always) func less(_ x: T, _ y: T, orEqual: Bool) -> Bool {
+      let ((xr, xi), (yr, yi)) = (x.rawStorage, y.rawStorage)
+      return (xr < yr && !xi.isNaN && !yi.isNaN) || (xr == yr && (orEqual ? xi <= yi : xi < yi))
+    }
     switch op {
     case .equal: Elementwise.binary(a, b, into: out) { (x: T, y: T) in ComplexMath.equal(x, y) }
     case .notEqual: Elementwise.binary(a, b, into: out) { (x: T, y: T) in !ComplexMath.equal(x, y) }
-    default: preconditionFailure("\(op.name): complex numbers are not ordered")
+    case .less: Elementwise.binary(a, b, into: out) { (x: T, y: T) in less(x, y, orEqual: false) }
+    case .lessOrEqual: Elementwise.binary(a, b, into: out) { (x: T, y: T) in less(x, y, orEqual: true) }
+    case .greater: Elementwise.binary(a, b, into: out) { (x: T, y: T) in less(y, x, orEqual: false) }
+    case .greaterOrEqual: Elementwise.binary(a, b, into: out) { (x: T, y: T) in less(y, x, orEqual: true) }
     }
   }
 

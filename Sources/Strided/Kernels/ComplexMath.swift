@@ -114,9 +114,20 @@ enum ComplexMath {
     case .atanh: { call($0, strided_catanh, strided_catanhf) }
     case .expMinusOne: { expMinusOne($0) }
     case .logOnePlus: { logOnePlus($0) }
+    case .log2: { scaled(call($0, strided_clog, strided_clogf), by: 1 / R.log(2)) }
+    case .log10: { scaled(call($0, strided_clog, strided_clogf), by: 1 / R.log(10)) }
+    case .exp2: { call(scaled($0, by: R.log(2)), strided_cexp, strided_cexpf) }
     case .power(let n): { power($0, Complex(R(n), 0)) }
+    case .cbrt: nil
     case .root: nil
     }
+  }
+
+  /// Both parts times a real number, as NumPy's `log2`, `log10` and `exp2`
+  /// of complex numbers scale them.
+  @inline(__always)
+  static func scaled<R: Real>(_ z: Complex<R>, by factor: R) -> Complex<R> {
+    Complex(z.rawStorage.x * factor, z.rawStorage.y * factor)
   }
 
   /// Calls the C function for `Double` or `Float` parts.

@@ -5,15 +5,16 @@ import RealModule
 
 /// The elementary functions, dispatched once on the element type.
 ///
-/// `exp`, `log`, `sin`, `cos` and `tanh` of contiguous `Float` and `Double`
-/// runs use glibc's vector math library (libmvec's AVX-512 variants where the
-/// processor has AVX-512, else its AVX2 ones; at most 4 ulp by glibc's
-/// documentation), on two threads from 2¹⁶ elements; every other case calls
-/// swift-numerics' scalar function per element.
+/// Contiguous `Float` and `Double` runs of every function libmvec has (all
+/// but `sqrt` and the powers) use glibc's vector math library (its AVX-512
+/// variants where the processor has AVX-512, else its AVX2 ones; at most 4
+/// ulp by glibc's documentation), on two threads from 2¹⁶ elements; other
+/// runs call the scalar function per element.
 enum ElementaryFunction: Sendable {
   case exp, expMinusOne, log, logOnePlus
   case sin, cos, tan, asin, acos, atan
   case sinh, cosh, tanh, asinh, acosh, atanh
+  case log2, log10, exp2, cbrt
   case sqrt
   case power(Int)
   case root(Int)
@@ -36,6 +37,10 @@ enum ElementaryFunction: Sendable {
     case .asinh: "asinh"
     case .acosh: "acosh"
     case .atanh: "atanh"
+    case .log2: "log2"
+    case .log10: "log10"
+    case .exp2: "exp2"
+    case .cbrt: "cbrt"
     case .sqrt: "sqrt"
     case .power: "pow"
     case .root: "root"
@@ -85,6 +90,10 @@ enum ElementaryFunction: Sendable {
     case .asinh: T.asinh
     case .acosh: T.acosh
     case .atanh: T.atanh
+    case .log2: { Self.realFunction($0, Foundation.log2, Foundation.log2) ?? Self.notReal("log2") }
+    case .log10: { Self.realFunction($0, Foundation.log10, Foundation.log10) ?? Self.notReal("log10") }
+    case .exp2: { Self.realFunction($0, Foundation.exp2, Foundation.exp2) ?? Self.notReal("exp2") }
+    case .cbrt: { Self.realFunction($0, Foundation.cbrt, Foundation.cbrt) ?? Self.notReal("cbrt") }
     case .sqrt: T.sqrt
     case .power(let n): { Self.realPower($0, n) }
     case .root(let n): { T.root($0, n) }
@@ -122,19 +131,12 @@ enum ElementaryFunction: Sendable {
   func vector<T: BinaryFloatingPoint>(_: T.Type, _ a: NDView, _ out: NDView) -> Bool {
     guard strided_vector_math_available() != 0 else { return false }
     typealias Loop = (UnsafePointer<T>, UnsafeMutablePointer<T>, Int) -> Void
+    guard let (double, float) = vectorLoops else { return false }
     let loop: Loop
-    switch (self, MemoryLayout<T>.size) {
-    case (.exp, 8): loop = { _ = strided_exp_f64(rebound($0), rebound($1), $2) }
-    case (.log, 8): loop = { _ = strided_log_f64(rebound($0), rebound($1), $2) }
-    case (.sin, 8): loop = { _ = strided_sin_f64(rebound($0), rebound($1), $2) }
-    case (.cos, 8): loop = { _ = strided_cos_f64(rebound($0), rebound($1), $2) }
-    case (.tanh, 8): loop = { _ = strided_tanh_f64(rebound($0), rebound($1), $2) }
-    case (.exp, 4): loop = { _ = strided_exp_f32(rebound($0), rebound($1), $2) }
-    case (.log, 4): loop = { _ = strided_log_f32(rebound($0), rebound($1), $2) }
-    case (.sin, 4): loop = { _ = strided_sin_f32(rebound($0), rebound($1), $2) }
-    case (.cos, 4): loop = { _ = strided_cos_f32(rebound($0), rebound($1), $2) }
-    case (.tanh, 4): loop = { _ = strided_tanh_f32(rebound($0), rebound($1), $2) }
-    default: return false
+    if MemoryLayout<T>.size == 8 {
+      loop = { _ = double(rebound($0), rebound($1), $2) }
+    } else {
+      loop = { _ = float(rebound($0), rebound($1), $2) }
     }
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, a.strides])
     let e = MemoryLayout<T>.stride
@@ -158,6 +160,51 @@ enum ElementaryFunction: Sendable {
     }
     withExtendedLifetime((a, out)) {}
     return true
+  }
+
+  /// libmvec's loops for this function, `Double` and `Float`; `nil` where it
+  /// has none (or Strided computes the function another way).
+  var vectorLoops: (
+    (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Int32,
+    (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Int32
+  )? {
+    switch self {
+    case .exp: (strided_exp_f64, strided_exp_f32)
+    case .log: (strided_log_f64, strided_log_f32)
+    case .sin: (strided_sin_f64, strided_sin_f32)
+    case .cos: (strided_cos_f64, strided_cos_f32)
+    case .tanh: (strided_tanh_f64, strided_tanh_f32)
+    case .log2: (strided_log2_f64, strided_log2_f32)
+    case .log10: (strided_log10_f64, strided_log10_f32)
+    case .exp2: (strided_exp2_f64, strided_exp2_f32)
+    case .expMinusOne: (strided_expm1_f64, strided_expm1_f32)
+    case .logOnePlus: (strided_log1p_f64, strided_log1p_f32)
+    case .cbrt: (strided_cbrt_f64, strided_cbrt_f32)
+    case .tan: (strided_tan_f64, strided_tan_f32)
+    case .asin: (strided_asin_f64, strided_asin_f32)
+    case .acos: (strided_acos_f64, strided_acos_f32)
+    case .atan: (strided_atan_f64, strided_atan_f32)
+    case .sinh: (strided_sinh_f64, strided_sinh_f32)
+    case .cosh: (strided_cosh_f64, strided_cosh_f32)
+    case .asinh: (strided_asinh_f64, strided_asinh_f32)
+    case .acosh: (strided_acosh_f64, strided_acosh_f32)
+    case .atanh: (strided_atanh_f64, strided_atanh_f32)
+    case .sqrt, .power, .root: nil
+    }
+  }
+
+  /// A function that only real types reach here (complex numbers go
+  /// through ``ComplexMath``).
+  static func notReal<T>(_ name: StaticString) -> T { preconditionFailure("\(name): not defined for this element type") }
+
+  /// The C library's function for `Double` or `Float` (and `Float16`
+  /// through `Float`); `nil` for other types.
+  @inline(__always)
+  static func realFunction<T>(_ x: T, _ double: (Double) -> Double, _ float: (Float) -> Float) -> T? {
+    if T.self == Double.self { return unsafeBitCast(double(unsafeBitCast(x, to: Double.self)), to: T.self) }
+    if T.self == Float.self { return unsafeBitCast(float(unsafeBitCast(x, to: Float.self)), to: T.self) }
+    if T.self == Float16.self { return unsafeBitCast(Float16(float(Float(unsafeBitCast(x, to: Float16.self)))), to: T.self) }
+    return nil
   }
 
   /// The scalar function for `Float` or `Double`, for runs the vector loop
@@ -193,5 +240,66 @@ extension ElementaryFunction {
     default: preconditionFailure("pow: \(kind) elements are not floating point")
     }
     return out
+  }
+}
+
+extension ElementaryFunction {
+  /// The two-argument elementary functions.
+  enum Binary {
+    case atan2, hypot
+
+    var name: StaticString { self == .atan2 ? "atan2" : "hypot" }
+  }
+
+  /// `f(a, b)` broadcast into new storage; contiguous `Float` and `Double`
+  /// runs through libmvec, others through the C library's scalar function.
+  static func binary(_ f: Binary, _ a: NDView, _ b: NDView, kind: ScalarKind) -> NDView {
+    let shape = Operands.broadcastShape([a.shape, b.shape], f.name)
+    let out = Operands.result(shape: shape, format: a.format, like: [a, b], f.name)
+    switch kind {
+    case .float64:
+      vectorBinary(Double.self, f, a, b, out, f == .atan2 ? strided_atan2_f64 : strided_hypot_f64) {
+        f == .atan2 ? Foundation.atan2($0, $1) : Foundation.hypot($0, $1)
+      }
+    case .float32:
+      vectorBinary(Float.self, f, a, b, out, f == .atan2 ? strided_atan2_f32 : strided_hypot_f32) {
+        f == .atan2 ? Foundation.atan2($0, $1) : Foundation.hypot($0, $1)
+      }
+    case .float16:
+      Elementwise.binary(a, b, into: out) { (x: Float16, y: Float16) in
+        Float16(f == .atan2 ? Foundation.atan2(Float(x), Float(y)) : Foundation.hypot(Float(x), Float(y)))
+      }
+    default: preconditionFailure("\(f.name): \(kind) elements are not floating point")
+    }
+    return out
+  }
+
+  static func vectorBinary<T: BinaryFloatingPoint>(
+    _: T.Type, _ f: Binary, _ a: NDView, _ b: NDView, _ out: NDView,
+    _ loop: (UnsafePointer<T>?, UnsafePointer<T>?, UnsafeMutablePointer<T>?, Int) -> Int32,
+    _ scalar: @escaping (T, T) -> T
+  ) {
+    let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
+    let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
+    let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa, sb])
+    let e = MemoryLayout<T>.stride
+    let available = strided_vector_math_available() != 0
+    plan.forEachRun(
+      IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), Elementwise.address(b), 0), parallel: true,
+      outputItemSize: out.itemSize, threshold: IterationPlan.parallelThreshold / 16
+    ) { n, p, s in
+      if available && s[0] == e && s[1] == e && s[2] == e && p[0] % e == 0 && p[1] % e == 0 && p[2] % e == 0 {
+        _ = loop(UnsafePointer(bitPattern: p[1]), UnsafePointer(bitPattern: p[2]), UnsafeMutablePointer(bitPattern: p[0]), n)
+      } else {
+        var (o, x, y) = (UnsafeMutableRawPointer(bitPattern: p[0])!, UnsafeRawPointer(bitPattern: p[1])!, UnsafeRawPointer(bitPattern: p[2])!)
+        for _ in 0..<n {
+          o.storeBytes(of: scalar(x.loadUnaligned(as: T.self), y.loadUnaligned(as: T.self)), as: T.self)
+          o += s[0]
+          x += s[1]
+          y += s[2]
+        }
+      }
+    }
+    withExtendedLifetime((a, b, out)) {}
   }
 }

@@ -125,6 +125,9 @@ struct NumPyCornerTests {
     equality.add("outer equal", "outer_equal", [z, z], result: Self.outer(z, z) { $0 .== $1 })
     equality.add("outer not equal", "outer_not_equal", [z, z], result: Self.outer(z, z) { $0 .!= $1 })
     equality.add("abs", "abs", [z], result: abs(z))
+    equality.add("outer less", "outer_less", [z, z], result: Self.outer(z, z) { $0 .< $1 })
+    equality.add("outer less_equal", "outer_less_equal", [z, z], result: Self.outer(z, z) { $0 .<= $1 })
+    equality.add("outer greater", "outer_greater", [z, z], result: Self.outer(z, z) { $0 .> $1 })
     try equality.verify()
     // Worked by hand, as NumPy gives them.
     let nan = Complex<Double>(.nan, 0)
