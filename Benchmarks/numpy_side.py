@@ -261,6 +261,49 @@ def element_read_f64_1e6():
     return call
 
 
+def floor_f64_1e7():
+    x = generator.standard_normal(10**7) * 100
+    return lambda: np.floor(x)
+
+
+def maximum_f64_1e7():
+    x = generator.standard_normal(10**7)
+    y = generator.standard_normal(10**7)
+    return lambda: np.maximum(x, y)
+
+
+def isnan_f64_1e7():
+    x = generator.standard_normal(10**7)
+    x[::7] = np.nan
+    return lambda: np.isnan(x)
+
+
+def atan2_f64_1e6():
+    x = generator.standard_normal(10**6)
+    y = generator.standard_normal(10**6)
+    return lambda: np.arctan2(y, x)
+
+
+def mean_i32_1e7():
+    x = generator.integers(-1000, 1000, 10**7, dtype=np.int32)
+    return lambda: x.mean()
+
+
+def random_f64_1e7():
+    g = np.random.default_rng(1)
+    return lambda: g.random(10**7)
+
+
+def random_normal_f64_1e7():
+    g = np.random.default_rng(1)
+    return lambda: g.standard_normal(10**7)
+
+
+def random_integers_i64_1e7():
+    g = np.random.default_rng(1)
+    return lambda: g.integers(0, 1000, 10**7)
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
@@ -272,6 +315,8 @@ WORKLOADS = [
     npy_save_f64_2048, npy_load_f64_2048, npy_mmap_f64_2048,
     mask_select_f64_1e7, take_f64_1e7, put_f64_1e7, setitem_slice_f64_4096, add_at_f64_1e6,
     element_read_f64_1e6,
+    floor_f64_1e7, maximum_f64_1e7, isnan_f64_1e7, atan2_f64_1e6, mean_i32_1e7,
+    random_f64_1e7, random_normal_f64_1e7, random_integers_i64_1e7,
 ]
 
 

@@ -221,3 +221,42 @@ if harness.wantsGroup("mask") || harness.wantsGroup("take") || harness.wantsGrou
     }
   }
 }
+
+// Element-wise functions and integer-to-float paths.
+if harness.wantsGroup("floor") || harness.wantsGroup("maximum") || harness.wantsGroup("isnan")
+  || harness.wantsGroup("atan2") || harness.wantsGroup("mean")
+{
+  if harness.wants("floor_f64_1e7") {
+    let x = NDArray(normals(10_000_000, seed: 40)) * 100
+    harness.run("floor_f64_1e7") { consume(floor(x)) }
+  }
+  if harness.wants("maximum_f64_1e7") {
+    let x = NDArray(normals(10_000_000, seed: 41))
+    let y = NDArray(normals(10_000_000, seed: 42))
+    harness.run("maximum_f64_1e7") { consume(maximum(x, y)) }
+  }
+  if harness.wants("isnan_f64_1e7") {
+    var values = normals(10_000_000, seed: 43)
+    for i in stride(from: 0, to: values.count, by: 7) { values[i] = .nan }
+    let x = NDArray(values)
+    harness.run("isnan_f64_1e7") { consume(isnan(x)) }
+  }
+  if harness.wants("atan2_f64_1e6") {
+    let x = NDArray(normals(1_000_000, seed: 44))
+    let y = NDArray(normals(1_000_000, seed: 45))
+    harness.run("atan2_f64_1e6") { consume(atan2(y: y, x: x)) }
+  }
+  if harness.wants("mean_i32_1e7") {
+    var g = Generator(seed: 46)
+    let x = try! g.integers(in: Int32(-1000)..<1000, shape: [10_000_000])
+    harness.run("mean_i32_1e7") { consume(x.mean()) }
+  }
+}
+
+// Random numbers: each call draws new values from one generator.
+if harness.wantsGroup("random") {
+  var g = Generator(seed: 1)
+  harness.run("random_f64_1e7") { consume(g.random([10_000_000])) }
+  harness.run("random_normal_f64_1e7") { consume(g.standardNormal([10_000_000])) }
+  harness.run("random_integers_i64_1e7") { consume(try! g.integers(in: 0..<1000, shape: [10_000_000])) }
+}

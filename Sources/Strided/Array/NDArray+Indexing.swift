@@ -35,7 +35,7 @@ extension NDArray {
   ///   the selection, and the array is writable for assignment; otherwise
   ///   the subscript traps with the ``IndexError`` message, before anything
   ///   is written. For indices that come from data, use the throwing forms
-  ///   ``selecting(_:)`` and ``assign(_:at:)``.
+  ///   ``selecting(_:)-(NDAdvancedIndexConvertible...)`` and ``assign(_:at:)-(_,NDAdvancedIndexConvertible...)``.
   /// - Complexity: O(*n*) for *n* selected elements (a mask is read once
   ///   more to count).
   public subscript<A: NDAdvancedIndexConvertible>(_ a: A) -> NDArray {
@@ -83,7 +83,7 @@ extension NDArray {
   // MARK: Throwing forms
 
   /// The elements the entries select, with NumPy's rules (see
-  /// ``subscript(_:)-(A)``): a view when every entry is basic, a new
+  /// the subscripts): a view when every entry is basic, a new
   /// C-ordered array otherwise.
   ///
   /// NumPy: `a[entries]`.
@@ -95,7 +95,7 @@ extension NDArray {
     try selecting(entries.map(\.advancedIndex))
   }
 
-  /// The elements the entries select; see ``selecting(_:)-(any NDAdvancedIndexConvertible...)``.
+  /// The elements the entries select; see ``selecting(_:)-(NDAdvancedIndexConvertible...)``.
   public func selecting(_ entries: [NDAdvancedIndex]) throws(IndexError) -> NDArray {
     if let basic = try basicView(entries) { return NDArray(unchecked: basic) }
     if entries.count == 1, case .mask(let mask) = entries[0].storage, mask.shape == shape, mask.ndim > 0 {
@@ -113,14 +113,14 @@ extension NDArray {
   ///
   /// NumPy: `a[entries] = values`.
   ///
-  /// - Throws: ``IndexError`` as ``selecting(_:)-(any NDAdvancedIndexConvertible...)``,
+  /// - Throws: ``IndexError`` as ``selecting(_:)-(NDAdvancedIndexConvertible...)``,
   ///   ``IndexError/valueShapeMismatch(value:selection:)`` when the values do
   ///   not broadcast, and ``IndexError/readOnly``.
   public func assign(_ values: NDArray, at entries: any NDAdvancedIndexConvertible...) throws(IndexError) {
     try assign(values, at: entries.map(\.advancedIndex))
   }
 
-  /// Writes values into the selected elements; see ``assign(_:at:)-(NDArray,any NDAdvancedIndexConvertible...)``.
+  /// Writes values into the selected elements; see ``assign(_:at:)-(_,NDAdvancedIndexConvertible...)``.
   public func assign(_ values: NDArray, at entries: [NDAdvancedIndex]) throws(IndexError) {
     guard !isReadOnly else { throw .readOnly }
     if let basic = try basicView(entries) {
@@ -311,7 +311,7 @@ extension NDArray where Element: Numeric {
   ///
   /// NumPy: `np.add.at(a, indices, values)`.
   ///
-  /// - Throws: ``IndexError`` as ``selecting(_:)-(any NDAdvancedIndexConvertible...)``,
+  /// - Throws: ``IndexError`` as ``selecting(_:)-(NDAdvancedIndexConvertible...)``,
   ///   when the values do not broadcast to the selection, or when the array
   ///   is read-only; nothing is written then.
   public func add(_ values: NDArray, at entries: any NDAdvancedIndexConvertible...) throws(IndexError) {

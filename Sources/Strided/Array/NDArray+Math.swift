@@ -10,13 +10,13 @@ import RealModule
 public func exp<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.exp, x) }
 /// Element-wise `eˣ − 1`, accurate near 0. NumPy: `np.expm1(x)`.
 public func expMinusOne<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.expMinusOne, x) }
-/// Element-wise natural logarithm (vectorized like ``exp(_:)``). NumPy: `np.log(x)`.
+/// Element-wise natural logarithm (vectorized like ``exp(_:)->NDArray<E>``). NumPy: `np.log(x)`.
 public func log<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.log, x) }
 /// Element-wise `log(1 + x)`, accurate near 0. NumPy: `np.log1p(x)`.
 public func log<E: NDElement & ElementaryFunctions>(onePlus x: NDArray<E>) -> NDArray<E> { apply(.logOnePlus, x) }
-/// Element-wise sine (vectorized like ``exp(_:)``). NumPy: `np.sin(x)`.
+/// Element-wise sine (vectorized like ``exp(_:)->NDArray<E>``). NumPy: `np.sin(x)`.
 public func sin<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.sin, x) }
-/// Element-wise cosine (vectorized like ``exp(_:)``). NumPy: `np.cos(x)`.
+/// Element-wise cosine (vectorized like ``exp(_:)->NDArray<E>``). NumPy: `np.cos(x)`.
 public func cos<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.cos, x) }
 /// Element-wise tangent. NumPy: `np.tan(x)`.
 public func tan<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.tan, x) }
@@ -30,7 +30,7 @@ public func atan<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray
 public func sinh<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.sinh, x) }
 /// Element-wise hyperbolic cosine. NumPy: `np.cosh(x)`.
 public func cosh<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.cosh, x) }
-/// Element-wise hyperbolic tangent (vectorized like ``exp(_:)``). NumPy: `np.tanh(x)`.
+/// Element-wise hyperbolic tangent (vectorized like ``exp(_:)->NDArray<E>``). NumPy: `np.tanh(x)`.
 public func tanh<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.tanh, x) }
 /// Element-wise inverse hyperbolic sine. NumPy: `np.arcsinh(x)`.
 public func asinh<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.asinh, x) }
@@ -41,7 +41,7 @@ public func atanh<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArra
 /// Element-wise square root (NaN for negative reals). NumPy: `np.sqrt(x)`.
 public func sqrt<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>) -> NDArray<E> { apply(.sqrt, x) }
 /// Element-wise `xⁿ` for an integer power, with the rules of
-/// ``pow(_:_:)-(NDArray<E>,NDArray<E>)``. NumPy: `x ** n`.
+/// `pow(_:_:)` of two arrays. NumPy: `x ** n`.
 public func pow<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>, _ n: Int) -> NDArray<E> { apply(.power(n), x) }
 /// Element-wise `ⁿ√x`. NumPy: `np.cbrt(x)` for `n = 3`.
 public func root<E: NDElement & ElementaryFunctions>(_ x: NDArray<E>, _ n: Int) -> NDArray<E> { apply(.root(n), x) }

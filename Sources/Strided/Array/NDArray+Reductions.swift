@@ -223,7 +223,7 @@ extension NDArray where Element: BinaryFloatingPoint, Element.Sum == Element {
   }
 
   /// The standard deviation of every element: the square root of
-  /// ``variance(degreesOfFreedom:)``.
+  /// `variance(degreesOfFreedom:)`.
   public func standardDeviation(degreesOfFreedom: Int = 0) -> Element {
     variance(degreesOfFreedom: degreesOfFreedom).squareRoot()
   }

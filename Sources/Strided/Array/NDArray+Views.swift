@@ -26,7 +26,7 @@ extension NDArray {
     nonmutating set { view.assign(newValue.view, to: view[a]) }
   }
 
-  /// A view selected by two subscript entries; see ``subscript(_:)-(A)``.
+  /// A view selected by two subscript entries; see the one-entry subscript.
   @inlinable @inline(__always)
   public subscript<A: NDIndexConvertible, B: NDIndexConvertible>(_ a: A, _ b: B) -> NDArray {
     get { NDArray(unchecked: view[a, b]) }

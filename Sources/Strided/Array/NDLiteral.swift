@@ -30,6 +30,13 @@ extension NDLiteral: ExpressibleByFloatLiteral where Element: ExpressibleByFloat
   }
 }
 
+extension NDLiteral where Element: FloatingPoint {
+  /// Not a number, for literals such as `[1, .nan]` (NumPy's `np.nan`).
+  public static var nan: NDLiteral { .element(.nan) }
+  /// Positive infinity, for literals such as `[1, .infinity]` (`np.inf`).
+  public static var infinity: NDLiteral { .element(.infinity) }
+}
+
 extension NDLiteral: ExpressibleByBooleanLiteral where Element == Bool {
   public init(booleanLiteral value: Bool) {
     self = .element(value)

@@ -37,20 +37,8 @@ enum MathFunction {
     let rule = op.rule
     switch kind {
     case .float16: Elementwise.unary(a, into: out) { (x: Float16) in x.rounded(rule) }
-    case .float32:
-      switch op {
-      case .floor: Elementwise.unary(a, into: out) { (x: Float) in x.rounded(.down) }
-      case .ceil: Elementwise.unary(a, into: out) { (x: Float) in x.rounded(.up) }
-      case .trunc: Elementwise.unary(a, into: out) { (x: Float) in x.rounded(.towardZero) }
-      case .rint: Elementwise.unary(a, into: out) { (x: Float) in x.rounded(.toNearestOrEven) }
-      }
-    case .float64:
-      switch op {
-      case .floor: Elementwise.unary(a, into: out) { (x: Double) in x.rounded(.down) }
-      case .ceil: Elementwise.unary(a, into: out) { (x: Double) in x.rounded(.up) }
-      case .trunc: Elementwise.unary(a, into: out) { (x: Double) in x.rounded(.towardZero) }
-      case .rint: Elementwise.unary(a, into: out) { (x: Double) in x.rounded(.toNearestOrEven) }
-      }
+    case .float32: roundFloating(Float.self, op, a, out)
+    case .float64: roundFloating(Double.self, op, a, out)
     case .complex64: Elementwise.unary(a, into: out) { (z: Complex<Float>) in roundParts(z, rule) }
     case .complex128: Elementwise.unary(a, into: out) { (z: Complex<Double>) in roundParts(z, rule) }
     case .bool, .pointer: preconditionFailure("\(op.name): \(kind) elements cannot be rounded")
@@ -178,6 +166,52 @@ enum MathFunction {
     }
   }
 
+  /// Rounding without a rounding instruction: the baseline x86-64 target
+  /// has none, and `rounded(_:)` becomes a libm call per element. Adding
+  /// and subtracting 2^(significand bits) with `x`'s sign rounds to the
+  /// nearest integer (ties to even) for every `|x|` below that, which the
+  /// comparisons then step down or up; larger values, infinities and NaN
+  /// are already whole. The sign is copied from `x`, so `floor(-0.0)` and
+  /// `ceil(-0.5)` are -0.0 as in NumPy. Selects only: the loops vectorize.
+  static func roundFloating<T: BinaryFloatingPoint>(_: T.Type, _ op: Rounding, _ a: NDView, _ out: NDView) {
+    // The closures capture nothing, so that they inline into the loops.
+    switch op {
+    case .floor:
+      Elementwise.unary(a, into: out) { (x: T) in
+        let big = wholeThreshold(T.self)
+        let c = T(signOf: x, magnitudeOf: big)
+        let r = (x + c) - c
+        return x.magnitude < big ? T(signOf: x, magnitudeOf: r > x ? r - 1 : r) : x
+      }
+    case .ceil:
+      Elementwise.unary(a, into: out) { (x: T) in
+        let big = wholeThreshold(T.self)
+        let c = T(signOf: x, magnitudeOf: big)
+        let r = (x + c) - c
+        return x.magnitude < big ? T(signOf: x, magnitudeOf: r < x ? r + 1 : r) : x
+      }
+    case .trunc:
+      Elementwise.unary(a, into: out) { (x: T) in
+        let big = wholeThreshold(T.self)
+        let m = x.magnitude
+        let r = (m + big) - big
+        return m < big ? T(signOf: x, magnitudeOf: r > m ? r - 1 : r) : x
+      }
+    case .rint:
+      Elementwise.unary(a, into: out) { (x: T) in
+        let big = wholeThreshold(T.self)
+        let c = T(signOf: x, magnitudeOf: big)
+        return x.magnitude < big ? T(signOf: x, magnitudeOf: (x + c) - c) : x
+      }
+    }
+  }
+
+  /// 2^(significand bits): from there on every value is whole.
+  @inline(__always)
+  static func wholeThreshold<T: BinaryFloatingPoint>(_: T.Type) -> T {
+    T(UInt64(1) << UInt64(T.significandBitCount))
+  }
+
   /// `op(a, b)` broadcast into new storage of `a`'s format.
   static func apply(_ op: Binary, _ a: NDView, _ b: NDView, kind: ScalarKind) -> NDView {
     let shape = Operands.broadcastShape([a.shape, b.shape], op.name)
@@ -258,11 +292,13 @@ enum MathFunction {
     switch op {
     // NaN propagates; when equal, the second operand, as NumPy's loops give
     // (maximum(0.0, -0.0) is -0.0).
-    case .maximum: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x > y || x.isNaN ? x : y }
-    case .minimum: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x < y || x.isNaN ? x : y }
+    // Two selects rather than `||`, so that the loops vectorize without
+    // branches.
+    case .maximum: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x.isNaN ? x : (x > y ? x : y) }
+    case .minimum: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x.isNaN ? x : (x < y ? x : y) }
     // NaN is ignored unless both are NaN.
-    case .fmax: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x > y || y.isNaN ? x : y }
-    case .fmin: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x < y || y.isNaN ? x : y }
+    case .fmax: Elementwise.binary(a, b, into: out) { (x: T, y: T) in y.isNaN ? x : (x > y ? x : y) }
+    case .fmin: Elementwise.binary(a, b, into: out) { (x: T, y: T) in y.isNaN ? x : (x < y ? x : y) }
     case .remainder: Elementwise.binary(a, b, into: out) { (x: T, y: T) in divmod(x, y).modulo }
     case .fmod: Elementwise.binary(a, b, into: out) { (x: T, y: T) in cFmod(x, y) }
     case .floorDivide: Elementwise.binary(a, b, into: out) { (x: T, y: T) in divmod(x, y).quotient }

@@ -1,7 +1,7 @@
 /// Why an index array or a mask cannot select from an array.
 ///
-/// Index arrays and masks are data, so the throwing forms (``NDArray/selecting(_:)``,
-/// ``NDArray/assign(_:at:)``, ``NDArray/take(_:axis:)``, …) report every
+/// Index arrays and masks are data, so the throwing forms (``NDArray/selecting(_:)-(NDAdvancedIndexConvertible...)``,
+/// ``NDArray/assign(_:at:)-(_,NDAdvancedIndexConvertible...)``, ``NDArray/take(_:axis:)``, …) report every
 /// problem with this error before anything is read or written; the
 /// subscripts trap with the same message.
 public enum IndexError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -11,7 +11,7 @@
 /// ```
 ///
 /// An index array selects a copy, never a view, as in NumPy; entries follow
-/// NumPy's advanced-indexing rules (see ``NDArray/subscript(_:)-(A)``).
+/// NumPy's advanced-indexing rules (see ``NDArray``).
 public struct NDAdvancedIndex: Sendable {
   @usableFromInline
   enum Storage: Sendable {

@@ -9,6 +9,16 @@ import Strided
 func specialValues<T: BinaryFloatingPoint>(_: T.Type) -> [T] {
   [0, -0.0, 1, -1, 0.5, -0.5, 1.5, 2.5, -2.5, 7.25, -7.25, 3, -3, .infinity, -.infinity, .nan,
    T.leastNonzeroMagnitude, -T.leastNonzeroMagnitude, T.greatestFiniteMagnitude, 1e-3, 123.456, -0.75]
+    + roundingEdges(T.self)
+}
+
+/// Values where rounding without a rounding instruction could go wrong:
+/// just below ½ and 1, and around 2^(significand bits), where every value
+/// is already whole.
+func roundingEdges<T: BinaryFloatingPoint>(_: T.Type) -> [T] {
+  let big = T(sign: .plus, exponent: T.Exponent(T.significandBitCount), significand: 1)
+  return [T(0.5).nextDown, -T(0.5).nextDown, T(1).nextDown, -T(1).nextDown, big - 0.5, -(big - 0.5), big, -big,
+          big + 1, -(big + 1), big.nextDown, -big.nextDown, 2 * big + 2]
 }
 
 func integerValues<T: FixedWidthInteger>(_: T.Type) -> [T] {

@@ -67,6 +67,33 @@ struct GettingStartedTests {
     #expect(mask.elements == [false, false, true, true, true, true] && clipped.elements == [2, 2, 3, 4, 5, 5])
   }
 
+  @Test func functions() {
+    let v: NDArray<Double> = [-2.5, -0.5, 0.5, 1.5, .nan]
+    #expect(arrayEqual(floor(v), [-3, -1, 0, 1, .nan], equalNaN: true))
+    #expect(arrayEqual(v.rounded(), [-2, -0.0, 0, 2, .nan], equalNaN: true))
+    #expect(arrayEqual(maximum(v, NDArray(scalar: 0)), [0, 0, 0.5, 1.5, .nan], equalNaN: true))
+    #expect(fmax(v, NDArray(scalar: 0)).elements == [0, 0, 0.5, 1.5, 0])
+    #expect(isnan(v).elements == [false, false, false, false, true])
+    let k: NDArray<Int> = [-7, 7]
+    #expect((k % 3).elements == [2, 1] && k.mean() == 0)
+    #expect((k.asDouble * 0.5).elements == [-3.5, 3.5])
+  }
+
+  @Test func random() throws {
+    var rng = Generator(seed: 42)
+    let u = rng.random([3])
+    let z = rng.standardNormal([2, 2])
+    let k = try rng.integers(in: 0..<10, shape: [5])
+    let w = try rng.choice(from: 5, shape: [3], replace: false)
+    let p = rng.permutation(10)
+    let workers = rng.spawn(4)
+    // The values NumPy gives for the same calls on default_rng(42).
+    #expect(u.elements == [0x1.8c43f79a2db24p-1, 0x1.c16959869e47ep-2, 0x1.b79a2584ddb42p-1])
+    #expect(z.elements == [0.9405647163912139, -1.9510351886538364, -1.302179506862318, 0.12784040316728537])
+    #expect(k.elements == [7, 7, 5, 1, 8] && w.elements == [4, 2, 1] && p.elements == [8, 0, 7, 4, 2, 3, 5, 9, 1, 6])
+    #expect(workers.count == 4)
+  }
+
   @Test func products() throws {
     let a = NDArray<Double>([4, 1, 2, 3], shape: [2, 2])
     let b: NDArray<Double> = [1, 2]

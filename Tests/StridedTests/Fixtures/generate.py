@@ -9,6 +9,7 @@ Usage:
   generate.py views --seed S --count N print N random view cases as JSON (for live tests)
   generate.py exports --seed S --count N  the same for exporters' formats and item sizes
   generate.py indexing --seed S --count N  the same for NumPy index expressions
+  generate.py random [--seeds A,B] [--count N]  default_rng streams (SHA-256 of each method's first N values)
 """
 import json, os, random, struct, sys
 
@@ -598,6 +599,128 @@ def printing_cases():
     return out
 
 
+# --- Random streams -------------------------------------------------------
+#
+# Each case runs one Generator method on default_rng(seed) and records the
+# SHA-256 of the result's bytes, its first values (as bit patterns) and the
+# bit generator's state afterwards, so that a port must make the same values
+# and consume the same bits.
+
+RANDOM_SEEDS = [0, 1, 42, 2**64 - 1]
+
+
+def random_methods(n):
+    w = np.arange(1, 2 * n + 1, dtype=np.float64)
+    w[::7] = 0
+    w /= w.sum()
+    return [
+        ("random_f64", lambda g: g.random(n)),
+        ("random_f32", lambda g: g.random(n, dtype=np.float32)),
+        ("uniform", lambda g: g.uniform(-3.5, 10.25, n)),
+        ("integers_i64_0_1000", lambda g: g.integers(0, 1000, n)),
+        ("integers_i64_full", lambda g: g.integers(-2**63, 2**63, n)),
+        ("integers_i64_2p32", lambda g: g.integers(-5, 2**32 - 5, n)),
+        ("integers_u64_big", lambda g: g.integers(0, 2**63 + 5, n, dtype=np.uint64)),
+        ("integers_i32", lambda g: g.integers(-100, 2**31 - 1, n, dtype=np.int32)),
+        ("integers_u32_full", lambda g: g.integers(0, 2**32, n, dtype=np.uint32)),
+        ("integers_u16", lambda g: g.integers(0, 1000, n, dtype=np.uint16)),
+        ("integers_i16_full", lambda g: g.integers(-2**15, 2**15, n, dtype=np.int16)),
+        ("integers_i8", lambda g: g.integers(-128, 100, n, dtype=np.int8)),
+        ("integers_u8_full", lambda g: g.integers(0, 256, n, dtype=np.uint8)),
+        ("integers_u8_one", lambda g: g.integers(7, 8, n, dtype=np.uint8)),
+        ("booleans", lambda g: g.integers(0, 2, n, dtype=bool)),
+        ("standard_normal_f64", lambda g: g.standard_normal(n)),
+        ("standard_normal_f32", lambda g: g.standard_normal(n, dtype=np.float32)),
+        ("normal", lambda g: g.normal(3, 2.5, n)),
+        ("standard_exponential_f64", lambda g: g.standard_exponential(n)),
+        ("standard_exponential_f32", lambda g: g.standard_exponential(n, dtype=np.float32)),
+        ("standard_exponential_inv_f64", lambda g: g.standard_exponential(n, method="inv")),
+        ("standard_exponential_inv_f32", lambda g: g.standard_exponential(n, dtype=np.float32, method="inv")),
+        ("exponential", lambda g: g.exponential(2.5, n)),
+        ("choice", lambda g: g.choice(1000, n)),
+        ("choice_p", lambda g: g.choice(5, n, p=[0.1, 0.2, 0.0, 0.3, 0.4])),
+        ("choice_tail", lambda g: g.choice(10 * n, n, replace=False)),
+        ("choice_floyd", lambda g: g.choice(100 * n, n, replace=False)),
+        ("choice_floyd_unshuffled", lambda g: g.choice(100 * n, n, replace=False, shuffle=False)),
+        ("choice_p_unique", lambda g: g.choice(2 * n, n, replace=False, p=w)),
+        ("permutation", lambda g: g.permutation(n)),
+        ("shuffle_rows", lambda g: _shuffled(g, np.arange(n).reshape(-1, 10), 0)),
+        ("permuted_lanes", lambda g: g.permuted(np.arange(n).reshape(100, -1), axis=1)),
+        ("permuted_fortran", lambda g: g.permuted(np.asfortranarray(np.arange(n).reshape(100, -1)))),
+        ("uniform_arrays", lambda g: g.uniform(-np.arange(100.0).reshape(100, 1), np.arange(n // 100) * 0.5)),
+        ("normal_arrays", lambda g: g.normal(np.arange(n // 100) - 3.0, np.arange(100.0).reshape(100, 1) / 10)),
+        ("integers_arrays", lambda g: g.integers(np.arange(100).reshape(100, 1) - 50,
+                                                 np.arange(100).reshape(100, 1) - 50 + np.arange(1, n // 100 + 1))),
+        ("integers_arrays_u16", lambda g: g.integers(np.arange(100, dtype=np.uint16).reshape(100, 1),
+                                                     np.arange(100, dtype=np.uint16).reshape(100, 1)
+                                                     + np.arange(1, n // 100 + 1, dtype=np.uint16),
+                                                     dtype=np.uint16)),
+        ("scalars", lambda g: np.array([v for _ in range(n // 10) for v in _scalar_round(g)])),
+    ]
+
+
+def _scalar_round(g):
+    """One of each scalar call, in the order the Swift test makes them."""
+    return [g.random(), float(g.integers(0, 10)), g.standard_normal(), float(g.integers(0, 100, dtype=np.uint8)),
+            float(g.random(dtype=np.float32)), g.uniform(2, 3), g.normal(1, 2), g.exponential(3),
+            float(g.choice(7, p=[0.5, 0, 0, 0.25, 0, 0, 0.25])), float(g.integers(-2**63, 2**63, endpoint=False))]
+
+
+def _shuffled(g, a, axis):
+    g.shuffle(a, axis=axis)
+    return a
+
+
+def random_cases(seeds, n):
+    import hashlib
+    out = []
+    for seed in seeds:
+        for name, method in random_methods(n):
+            g = np.random.default_rng(seed)
+            a = np.ascontiguousarray(method(g))
+            if a.dtype == bool:
+                head = [int(v) for v in a.ravel()[:5]]
+            elif a.dtype.kind == "f":
+                bits = a.view(np.uint64 if a.itemsize == 8 else np.uint32)
+                head = [int(v) for v in bits.ravel()[:5]]
+            else:
+                head = [int(v) for v in a.ravel()[:5]]
+            st = g.bit_generator.state
+            out.append({"seed": str(seed), "name": name, "count": int(a.size),
+                        "sha256": hashlib.sha256(a.tobytes()).hexdigest(),
+                        "head": [str(v) for v in head],
+                        "state": hex(st["state"]["state"]), "inc": hex(st["state"]["inc"]),
+                        "hasUint32": bool(st["has_uint32"]), "uinteger": int(st["uinteger"])})
+    return out
+
+
+def seed_cases():
+    out = []
+    for entropy in [0, 1, 42, 2**32, 2**64 - 1, 2**128 + 12345, 2**1000 + 7, [1, 2, 3, 4, 5, 6], [2**64 - 1, 5]]:
+        ss = np.random.SeedSequence(entropy)
+        child = ss.spawn(3)[2]
+        grandchild = child.spawn(2)[1]
+        bg = np.random.PCG64(ss)
+        st = bg.state["state"]
+        jumped = bg.jumped(3).state["state"]
+        adv = np.random.PCG64(np.random.SeedSequence(entropy))
+        adv.random_raw(5)
+        adv.advance(2**64 + 12345)
+        out.append({
+            "entropy": [str(v) for v in (entropy if isinstance(entropy, list) else [entropy])],
+            "isList": isinstance(entropy, list),
+            "state32": [str(v) for v in ss.generate_state(9)],
+            "state64": [str(v) for v in ss.generate_state(5, np.uint64)],
+            "child": [str(v) for v in child.generate_state(4)],
+            "grandchild": [str(v) for v in grandchild.generate_state(4)],
+            "pcgState": hex(st["state"]), "pcgInc": hex(st["inc"]),
+            "raw": [str(v) for v in np.random.PCG64(np.random.SeedSequence(entropy)).random_raw(6)],
+            "jumped3": hex(jumped["state"]),
+            "advanced": hex(adv.state["state"]["state"]),
+        })
+    return out
+
+
 def write(name, payload):
     with open(os.path.join(HERE, name), "w") as f:
         json.dump(payload, f, indent=None, separators=(",", ":"))
@@ -620,6 +743,11 @@ def main(argv):
         count = int(argv[argv.index("--count") + 1]) if "--count" in argv else 100
         json.dump(export_cases(seed, count), sys.stdout)
         return
+    if len(argv) >= 2 and argv[1] == "random":
+        seeds = [int(v) for v in argv[argv.index("--seeds") + 1].split(",")] if "--seeds" in argv else RANDOM_SEEDS
+        count = int(argv[argv.index("--count") + 1]) if "--count" in argv else 100_000
+        json.dump({"streams": random_cases(seeds, count), "seeds": seed_cases()}, sys.stdout)
+        return
     if len(argv) >= 2 and argv[1] == "all":
         rng = random.Random(3118)
         write("formats.json", {"struct": struct_table(rng, 320), "numpy": numpy_struct_table(rng, 120),
@@ -628,6 +756,7 @@ def main(argv):
         write("printing.json", printing_cases())
         write("exports.json", export_cases(3118, 600))
         write("indexing.json", indexing_cases(13, 600))
+        write("random.json", {"streams": random_cases(RANDOM_SEEDS, 100_000), "seeds": seed_cases()})
         return
     print(__doc__)
     sys.exit(2)
