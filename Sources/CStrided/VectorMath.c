@@ -161,6 +161,81 @@ FLOAT_FUNCTION2(strided_atan2_f32, atan2)
 DOUBLE_FUNCTION2(strided_hypot_f64, hypot)
 FLOAT_FUNCTION2(strided_hypot_f32, hypot)
 
+
+// Floating-point classification into bytes (NumPy's isnan, isinf,
+// isfinite): AVX2 compares, a movemask, and a table that turns four mask
+// bits into four 0/1 bytes.
+static const uint32_t nibble_bytes[16] = {
+  0x00000000, 0x00000001, 0x00000100, 0x00000101, 0x00010000, 0x00010001, 0x00010100, 0x00010101,
+  0x01000000, 0x01000001, 0x01000100, 0x01000101, 0x01010000, 0x01010001, 0x01010100, 0x01010101,
+};
+
+#define CLASSIFY_PREDICATE(which, magnitude, value, infinity)                 \
+  ((which) == 0 ? (value) != (value) : (which) == 1 ? (magnitude) == (infinity) \
+                                                    : (magnitude) < (infinity))
+
+static uint8_t classify_scalar_f64(int which, double v) {
+  double m = __builtin_fabs(v);
+  return (uint8_t)CLASSIFY_PREDICATE(which, m, v, __builtin_inf());
+}
+
+static uint8_t classify_scalar_f32(int which, float v) {
+  float m = __builtin_fabsf(v);
+  return (uint8_t)CLASSIFY_PREDICATE(which, m, v, __builtin_inff());
+}
+
+AVX2 static void classify_f64_avx2(int which, const double *x, uint8_t *y, size_t n) {
+  const __m256d absolute = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7fffffffffffffffLL));
+  const __m256d inf = _mm256_set1_pd(__builtin_inf());
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m256d a = _mm256_loadu_pd(x + i), b = _mm256_loadu_pd(x + i + 4);
+    __m256d ma, mb;
+    if (which == 0) {
+      ma = _mm256_cmp_pd(a, a, _CMP_UNORD_Q);
+      mb = _mm256_cmp_pd(b, b, _CMP_UNORD_Q);
+    } else if (which == 1) {
+      ma = _mm256_cmp_pd(_mm256_and_pd(a, absolute), inf, _CMP_EQ_OQ);
+      mb = _mm256_cmp_pd(_mm256_and_pd(b, absolute), inf, _CMP_EQ_OQ);
+    } else {
+      ma = _mm256_cmp_pd(_mm256_and_pd(a, absolute), inf, _CMP_LT_OQ);
+      mb = _mm256_cmp_pd(_mm256_and_pd(b, absolute), inf, _CMP_LT_OQ);
+    }
+    uint32_t words[2] = {nibble_bytes[_mm256_movemask_pd(ma)], nibble_bytes[_mm256_movemask_pd(mb)]};
+    memcpy(y + i, words, 8);
+  }
+  for (; i < n; i++) y[i] = classify_scalar_f64(which, x[i]);
+}
+
+AVX2 static void classify_f32_avx2(int which, const float *x, uint8_t *y, size_t n) {
+  const __m256 absolute = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+  const __m256 inf = _mm256_set1_ps(__builtin_inff());
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m256 a = _mm256_loadu_ps(x + i);
+    __m256 m;
+    if (which == 0) m = _mm256_cmp_ps(a, a, _CMP_UNORD_Q);
+    else if (which == 1) m = _mm256_cmp_ps(_mm256_and_ps(a, absolute), inf, _CMP_EQ_OQ);
+    else m = _mm256_cmp_ps(_mm256_and_ps(a, absolute), inf, _CMP_LT_OQ);
+    int bits = _mm256_movemask_ps(m);
+    uint32_t words[2] = {nibble_bytes[bits & 15], nibble_bytes[bits >> 4]};
+    memcpy(y + i, words, 8);
+  }
+  for (; i < n; i++) y[i] = classify_scalar_f32(which, x[i]);
+}
+
+int strided_classify_f64(int which, const double *x, uint8_t *y, size_t n) {
+  if (!strided_vector_math_available()) return 0;
+  classify_f64_avx2(which, x, y, n);
+  return 1;
+}
+
+int strided_classify_f32(int which, const float *x, uint8_t *y, size_t n) {
+  if (!strided_vector_math_available()) return 0;
+  classify_f32_avx2(which, x, y, n);
+  return 1;
+}
+
 #else
 
 // No libmvec here: every function declines, and callers use scalar code.
@@ -214,5 +289,14 @@ DECLINE2(strided_atan2_f64, double)
 DECLINE2(strided_atan2_f32, float)
 DECLINE2(strided_hypot_f64, double)
 DECLINE2(strided_hypot_f32, float)
+
+int strided_classify_f64(int which, const double *x, uint8_t *y, size_t n) {
+  (void)which; (void)x; (void)y; (void)n;
+  return 0;
+}
+int strided_classify_f32(int which, const float *x, uint8_t *y, size_t n) {
+  (void)which; (void)x; (void)y; (void)n;
+  return 0;
+}
 
 #endif

@@ -9,6 +9,7 @@
 #define STRIDED_VECTOR_MATH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -21,6 +22,11 @@ int strided_vector_math_available(void);
 /// even where AVX-512 is present; with 0, the best the processor has. For
 /// tests that check both.
 void strided_vector_math_limit_to_avx2(int limit);
+
+/// y[i] = 1 when x[i] is NaN (`which` 0), infinite (1) or finite (2), else
+/// 0; returns 0 and does nothing without AVX2.
+int strided_classify_f64(int which, const double *x, uint8_t *y, size_t n);
+int strided_classify_f32(int which, const float *x, uint8_t *y, size_t n);
 
 int strided_exp_f64(const double *x, double *y, size_t n);
 int strided_exp_f32(const float *x, float *y, size_t n);

@@ -78,6 +78,24 @@ struct FunctionTests {
     try flags.verify()
   }
 
+  @Test("isnan, isinf and isfinite on long arrays agree with the scalar predicates, every tail length")
+  func longPredicates() throws {
+    var rng = Generator(seed: 11)
+    for count in [0, 1, 7, 8, 9, 15, 16, 17, 1003] {
+      let codes = try rng.integers(in: 0..<6, shape: [count]).elements
+      let values = codes.map { [Double.nan, .infinity, -.infinity, 1.5, -0.0, .leastNonzeroMagnitude][$0] }
+      for a in [NDArray(values), NDArray(values.map(Float.init)).converted(to: Double.self)] {
+        #expect(isnan(a).elements == values.map(\.isNaN))
+        #expect(isinf(a).elements == values.map(\.isInfinite))
+        #expect(isfinite(a).elements == values.map(\.isFinite))
+        #expect(isnan(a[.slice(by: 2)]).elements == stride(from: 0, to: count, by: 2).map { values[$0].isNaN })
+      }
+      let f = NDArray(values.map(Float.init))
+      #expect(isnan(f).elements == values.map(\.isNaN) && isfinite(f).elements == values.map(\.isFinite))
+      #expect(isinf(f).elements == values.map(\.isInfinite))
+    }
+  }
+
   @Test func floatingPointMatchesNumPy() throws {
     // Transcendental functions within a few ulp (libmvec and NumPy's SIMD
     // loops round differently); the rest exactly.
