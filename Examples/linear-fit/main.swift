@@ -61,7 +61,7 @@ print("rank \(fit.rank); condition number \(rounded(s[item: 0] / s[item: s.count
 // The same coefficients from the normal equations (XᵀX)c = Xᵀy, where Xᵀ
 // is a transposed view handed to BLAS as it is.
 let normal = try design.transposed().matmul(design).solve(design.transposed().matmul(y))
-let difference = abs(normal - c).max()!
+let difference = try abs(normal - c).max()
 print("normal equations agree to within \(difference < 1e-9 ? "1e-9" : rounded(difference, 12))")
 
 // The residuals of the fit, recomputed: y − X·c.

@@ -21,7 +21,9 @@ print("C = A·B =\n\(a.matmul(b))")
 /// the operands (BLAS may sum in another order for another layout).
 func agrees(_ product: NDArray<Double>, _ x: NDArray<Double>, _ y: NDArray<Double>) -> Bool {
   let expected = x.copy().matmul(y.copy())
-  return abs(product - expected).max()! <= 1e-12 * abs(expected).max()!
+  // Neither array is empty here; an empty one would throw.
+  guard let error = try? abs(product - expected).max(), let size = try? abs(expected).max() else { return false }
+  return error <= 1e-12 * size
 }
 
 // A transposed operand: a view with the strides swapped, which BLAS reads

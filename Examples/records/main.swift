@@ -37,4 +37,4 @@ for i in 0..<stations.count {
 // Writing through a field view changes the record in place.
 elevation[item: 1] += 1
 print("Quito's elevation through a fresh view of the records: \(try NDArray<Int16>(stations.field("elevation"))[item: 1]) m")
-print("highest station: \(elevation.argmax()!), warmest on average: \(means.argmax()!)")
+print("highest station: \(try elevation.argmax()), warmest on average: \(try means.argmax())")

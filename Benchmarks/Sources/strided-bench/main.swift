@@ -85,7 +85,7 @@ if harness.wantsGroup("add") || harness.wantsGroup("mul") || harness.wantsGroup(
 if harness.wantsGroup("sum") || harness.wantsGroup("max") {
   let x = NDArray(normals(10_000_000, seed: 24))
   harness.run("sum_f64_1e7") { consume(x.sum()) }
-  harness.run("max_f64_1e7") { consume(x.max()) }
+  harness.run("max_f64_1e7") { consume(try! x.max()) }
   let m = big()
   harness.run("sum_axis0_f64_4096") { consume(m.sum(axis: 0)) }
   harness.run("sum_axis1_f64_4096") { consume(m.sum(axis: 1)) }

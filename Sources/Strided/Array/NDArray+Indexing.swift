@@ -298,7 +298,11 @@ extension NDArray {
 
   /// The array as one axis in C order: a view when the layout allows, a
   /// copy otherwise.
-  func flattened() -> NDArray {
+  ///
+  /// NumPy: `a.ravel()`.
+  ///
+  /// - Complexity: O(1) for a view, O(*n*) for a copy.
+  public func flattened() -> NDArray {
     (try? reshaped(to: [count])) ?? copy().reshapedUnchecked(to: [count])
   }
 

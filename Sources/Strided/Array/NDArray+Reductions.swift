@@ -14,17 +14,6 @@ extension NDArray {
     }
     return Reduction.reduce(op, view, axes: axes, keepDimensions: keepingDimensions, kind: Element.scalarKind, format: format)
   }
-
-  /// Traps when an axis reduction of `op` would reduce nothing into
-  /// something: a minimum or maximum of no elements.
-  func checkNotEmpty(_ axes: [Int], _ operation: StaticString) {
-    let reduced = Reduction.normalize(axes, rank: ndim, operation)
-    let reducedCount = reduced.reduce(1) { $0 * shape[$1] }
-    let resultCount = (0..<ndim).filter { !reduced.contains($0) }.reduce(1) { $0 * shape[$1] }
-    precondition(
-      reducedCount > 0 || resultCount == 0,
-      "\(operation): the reduced axes \(axes) of shape \(shape) are empty; there is no identity to return")
-  }
 }
 
 extension NDArray where Element.Sum: Numeric {
@@ -82,74 +71,129 @@ extension NDArray where Element.Sum: Numeric {
 }
 
 extension NDArray where Element: Comparable {
-  /// The smallest element, or `nil` for an empty array. A NaN anywhere
-  /// makes the result NaN, as in NumPy.
-  ///
-  /// - Complexity: O(*n*).
-  public func min() -> Element? {
-    count == 0 ? nil : NDArray(unchecked: reduced(.minimum, axes: nil, keepingDimensions: false))[]
+  /// Throws when a reduction without an identity would reduce nothing:
+  /// the reduced axes are empty and the result is not.
+  func checkNotEmpty(_ axes: [Int]?, _ operation: String) throws(StatisticsError) {
+    guard let axes else {
+      if count == 0 { throw .emptyInput(operation: operation) }
+      return
+    }
+    let reduced = Reduction.normalize(axes, rank: ndim, "reduction")
+    let reducedCount = reduced.reduce(1) { $0 * shape[$1] }
+    let resultCount = (0..<ndim).filter { !reduced.contains($0) }.reduce(1) { $0 * shape[$1] }
+    if reducedCount == 0 && resultCount > 0 { throw .emptyInput(operation: operation) }
   }
 
-  /// The largest element, or `nil` for an empty array. NaN propagates.
+  /// The smallest element. A NaN anywhere makes the result NaN, as in
+  /// NumPy.
   ///
+  /// NumPy: `a.min()`.
+  ///
+  /// - Throws: ``StatisticsError/emptyInput(operation:)`` for an empty
+  ///   array.
   /// - Complexity: O(*n*).
-  public func max() -> Element? {
-    count == 0 ? nil : NDArray(unchecked: reduced(.maximum, axes: nil, keepingDimensions: false))[]
+  public func min() throws(StatisticsError) -> Element {
+    try checkNotEmpty(nil, "min")
+    return NDArray(unchecked: reduced(.minimum, axes: nil, keepingDimensions: false))[]
+  }
+
+  /// The largest element. NaN propagates.
+  ///
+  /// NumPy: `a.max()`.
+  ///
+  /// - Throws: ``StatisticsError/emptyInput(operation:)`` for an empty
+  ///   array.
+  /// - Complexity: O(*n*).
+  public func max() throws(StatisticsError) -> Element {
+    try checkNotEmpty(nil, "max")
+    return NDArray(unchecked: reduced(.maximum, axes: nil, keepingDimensions: false))[]
   }
 
   /// The minima along `axes`; NaN propagates.
   ///
-  /// - Precondition: The axes are in range and distinct, and not empty
-  ///   unless the result is (a minimum of nothing is undefined).
-  public func min(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
-    checkNotEmpty(axes, "min")
+  /// NumPy: `a.min(axis=axes, keepdims=…)`.
+  ///
+  /// - Throws: ``StatisticsError/emptyInput(operation:)`` when the reduced
+  ///   axes are empty and the result is not.
+  /// - Precondition: The axes are in range and distinct.
+  public func min(axes: [Int], keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray {
+    try checkNotEmpty(axes, "min")
     return NDArray(unchecked: reduced(.minimum, axes: axes, keepingDimensions: keepingDimensions))
   }
 
   /// The maxima along `axes`; NaN propagates.
   ///
-  /// - Precondition: As for ``min(axes:keepingDimensions:)``.
-  public func max(axes: [Int], keepingDimensions: Bool = false) -> NDArray {
-    checkNotEmpty(axes, "max")
+  /// NumPy: `a.max(axis=axes, keepdims=…)`.
+  ///
+  /// - Throws: As ``min(axes:keepingDimensions:)``.
+  /// - Precondition: The axes are in range and distinct.
+  public func max(axes: [Int], keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray {
+    try checkNotEmpty(axes, "max")
     return NDArray(unchecked: reduced(.maximum, axes: axes, keepingDimensions: keepingDimensions))
   }
 
   /// The minima along one axis.
-  public func min(axis: Int, keepingDimensions: Bool = false) -> NDArray {
-    min(axes: [axis], keepingDimensions: keepingDimensions)
+  public func min(axis: Int, keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray {
+    try min(axes: [axis], keepingDimensions: keepingDimensions)
   }
 
   /// The maxima along one axis.
-  public func max(axis: Int, keepingDimensions: Bool = false) -> NDArray {
-    max(axes: [axis], keepingDimensions: keepingDimensions)
+  public func max(axis: Int, keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray {
+    try max(axes: [axis], keepingDimensions: keepingDimensions)
   }
 
   /// The C-order index of the first smallest element (the first NaN, if
-  /// any), or `nil` for an empty array. NumPy: `a.argmin()`.
+  /// any).
   ///
+  /// NumPy: `a.argmin()`.
+  ///
+  /// - Throws: ``StatisticsError/emptyInput(operation:)`` for an empty
+  ///   array.
   /// - Complexity: O(*n*), plus a copy when `self` is not C-contiguous.
-  public func argmin() -> Int? { count == 0 ? nil : argExtreme(maximum: false, axis: nil)[] }
+  public func argmin() throws(StatisticsError) -> Int {
+    try checkNotEmpty(nil, "argmin")
+    return argExtreme(maximum: false, axis: nil)[]
+  }
 
   /// The C-order index of the first largest element (the first NaN, if
-  /// any), or `nil` for an empty array. NumPy: `a.argmax()`.
-  public func argmax() -> Int? { count == 0 ? nil : argExtreme(maximum: true, axis: nil)[] }
-
-  /// The index along `axis` of the first smallest element of each line.
+  /// any).
   ///
-  /// - Precondition: `axis` is in range and, unless the result is empty,
-  ///   not empty.
-  public func argmin(axis: Int) -> NDArray<Int> { argExtreme(maximum: false, axis: axis) }
-
-  /// The index along `axis` of the first largest element of each line.
+  /// NumPy: `a.argmax()`.
   ///
-  /// - Precondition: As for ``argmin(axis:)``.
-  public func argmax(axis: Int) -> NDArray<Int> { argExtreme(maximum: true, axis: axis) }
+  /// - Throws: ``StatisticsError/emptyInput(operation:)`` for an empty
+  ///   array.
+  public func argmax() throws(StatisticsError) -> Int {
+    try checkNotEmpty(nil, "argmax")
+    return argExtreme(maximum: true, axis: nil)[]
+  }
+
+  /// The index along `axis` of the first smallest element of each lane.
+  ///
+  /// NumPy: `a.argmin(axis=axis, keepdims=…)`.
+  ///
+  /// - Throws: ``StatisticsError/emptyInput(operation:)`` when the axis is
+  ///   empty and the result is not.
+  /// - Precondition: `axis` is in range.
+  public func argmin(axis: Int, keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray<Int> {
+    try checkNotEmpty([axis], "argmin")
+    return kept(argExtreme(maximum: false, axis: axis), axis: axis, keepingDimensions)
+  }
+
+  /// The index along `axis` of the first largest element of each lane.
+  ///
+  /// NumPy: `a.argmax(axis=axis, keepdims=…)`.
+  ///
+  /// - Throws: As ``argmin(axis:keepingDimensions:)``.
+  /// - Precondition: `axis` is in range.
+  public func argmax(axis: Int, keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray<Int> {
+    try checkNotEmpty([axis], "argmax")
+    return kept(argExtreme(maximum: true, axis: axis), axis: axis, keepingDimensions)
+  }
 
   func argExtreme(maximum: Bool, axis: Int?) -> NDArray<Int> {
     let name: StaticString = maximum ? "argmax" : "argmin"
     if let axis {
       let a = Reduction.normalize([axis], rank: ndim, name)[0]
-      checkNotEmpty([a], name)
       let lines = view.movingAxis(from: a, to: ndim - 1).copy()
       let indices = lines.count == 0 ? [] : Reduction.argExtreme(lines, kind: Element.scalarKind, maximum: maximum)
       var resultShape = shape
@@ -158,6 +202,15 @@ extension NDArray where Element: Comparable {
     }
     let flat = try! view.copy().reshaped(to: [count])
     return NDArray<Int>(scalar: Reduction.argExtreme(flat, kind: Element.scalarKind, maximum: maximum)[0])
+  }
+}
+
+extension NDArray {
+  /// A per-lane result with the reduced `axis` put back as length 1 when
+  /// `keepingDimensions`.
+  func kept<T>(_ result: NDArray<T>, axis: Int, _ keepingDimensions: Bool) -> NDArray<T> {
+    guard keepingDimensions else { return result }
+    return result.expandingDimensions(at: axis < 0 ? axis + ndim : axis)
   }
 }
 

@@ -1,5 +1,5 @@
-/// A linear-algebra routine could not produce its result; each case carries
-/// LAPACK's `info`.
+/// A linear-algebra routine could not produce its result; the LAPACK cases
+/// carry LAPACK's `info`.
 public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The matrix is singular: in its LU factorization, `U[info-1, info-1]`
   /// is exactly zero.
@@ -10,6 +10,8 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
   /// An iterative routine (an SVD or an eigensolver) did not converge;
   /// `info` is the routine's count of what failed.
   case didNotConverge(routine: String, info: Int)
+  /// A norm order that the shape does not have, or too many axes.
+  case invalidNorm(String)
 
   public var description: String {
     switch self {
@@ -19,6 +21,8 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
       "the matrix is not positive definite: the leading minor of order \(info) is not (info = \(info))"
     case .didNotConverge(let routine, let info):
       "\(routine) did not converge (info = \(info))"
+    case .invalidNorm(let reason):
+      "invalid norm: \(reason)"
     }
   }
 }

@@ -25,9 +25,15 @@ extension NDArray where Element: BLASElement {
   /// - Parameter b: A vector of *n* elements or an *n × k* matrix.
   /// - Returns: `x`, of `b`'s shape, in Fortran order.
   /// - Throws: ``LinalgError/singularMatrix(info:)``.
-  /// - Precondition: `self` is *n × n* and `b`'s first axis has length *n*.
-  /// - Complexity: O(*n³ + n²k*).
+  /// A stack of matrices (`self` of shape (…, *n*, *n*)) solves each
+  /// system: `b` is then one vector for all, or a stack (…, *n*, *k*)
+  /// whose leading axes broadcast with `self`'s.
+  ///
+  /// - Precondition: `self` is *n × n* (or a stack of them) and `b`'s first
+  ///   axis (its second-to-last, for a stack) has length *n*.
+  /// - Complexity: O(*n³ + n²k*) per matrix.
   public func solve(_ b: NDArray) throws(LinalgError) -> NDArray {
+    if ndim > 2 { return try batchedSolve(b) }
     let n = squareSize("solve")
     precondition(
       (b.ndim == 1 || b.ndim == 2) && b.shape[0] == n,
@@ -43,9 +49,11 @@ extension NDArray where Element: BLASElement {
   ///
   /// - Returns: A new matrix in Fortran order.
   /// - Throws: ``LinalgError/singularMatrix(info:)``.
-  /// - Precondition: `self` is square.
+  /// - Precondition: `self` is square, or a stack (…, *n*, *n*) of square
+  ///   matrices, which gives a stack of results.
   /// - Complexity: O(*n³*).
   public func inverse() throws(LinalgError) -> NDArray {
+    if ndim > 2 { return try eachMatrix { (m) throws(LinalgError) in try m.inverse() } }
     let identity = NDArray.identity(squareSize("inverse")).copy(order: .fortran)
     try solve(into: identity)
     return identity
@@ -146,9 +154,11 @@ extension NDArray where Element: BLASElement {
   ///
   /// - Returns: `L` in Fortran order, zero above the diagonal.
   /// - Throws: ``LinalgError/notPositiveDefinite(info:)``.
-  /// - Precondition: `self` is square.
+  /// - Precondition: `self` is square, or a stack (…, *n*, *n*) of square
+  ///   matrices, which gives a stack of results.
   /// - Complexity: O(*n³*).
   public func cholesky() throws(LinalgError) -> NDArray {
+    if ndim > 2 { return try eachMatrix { (m) throws(LinalgError) in try m.cholesky() } }
     let n = squareSize("cholesky")
     let a = copy(order: .fortran)
     if n == 0 { return a }
@@ -195,12 +205,14 @@ extension NDArray where Element: BLASElement {
   ///   (*n × n*); `false` for *m × k* and *k × n*, *k* = min(*m*, *n*).
   /// - Returns: `u`, the singular values `s` (descending), and `vt` = Vᴴ.
   /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
-  /// - Precondition: `self` is 2-D.
-  /// - Complexity: O(*mn·min(m, n)*).
+  /// - Precondition: `self` has at least two axes; a stack (…, *m*, *n*)
+  ///   gives stacked results.
+  /// - Complexity: O(*mn·min(m, n)*) per matrix.
   public func svd(fullMatrices: Bool = true) throws(LinalgError)
     -> (u: NDArray, s: NDArray<Element.Magnitude>, vt: NDArray)
   {
-    precondition(ndim == 2, "svd: expected a matrix; got shape \(shape)")
+    if ndim > 2 { return try batchedSVD(fullMatrices: fullMatrices) }
+    precondition(ndim == 2, "svd: expected a matrix or a stack of them; got shape \(shape)")
     let (m, n) = (shape[0], shape[1])
     let k = Swift.min(m, n)
     let s = NDArray<Element.Magnitude>.zeros([k])
@@ -228,9 +240,11 @@ extension NDArray where Element: BLASElement {
   /// - Returns: The eigenvalues in ascending order, and the orthonormal
   ///   eigenvectors as the columns of a matrix in Fortran order.
   /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
-  /// - Precondition: `self` is square.
+  /// - Precondition: `self` is square, or a stack (…, *n*, *n*) of square
+  ///   matrices, which gives a stack of results.
   /// - Complexity: O(*n³*).
   public func eigh() throws(LinalgError) -> (eigenvalues: NDArray<Element.Magnitude>, eigenvectors: NDArray) {
+    if ndim > 2 { return try batchedEigh() }
     let n = squareSize("eigh")
     let a = copy(order: .fortran)
     let w = NDArray<Element.Magnitude>.zeros([n])
@@ -295,7 +309,7 @@ extension NDArray where Element: BLASElement {
   /// The size of a square matrix.
   ///
   /// - Precondition: `self` is square.
-  private func squareSize(_ operation: StaticString) -> Int {
+  func squareSize(_ operation: StaticString) -> Int {
     precondition(ndim == 2 && shape[0] == shape[1], "\(operation): expected a square matrix; got shape \(shape)")
     return shape[0]
   }

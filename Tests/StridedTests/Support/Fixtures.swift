@@ -39,18 +39,34 @@ enum Python {
     return try run(executable, arguments)
   }
 
+  /// A failed run of python3, with the end of what it wrote to standard
+  /// error.
+  struct Failure: Error, CustomStringConvertible {
+    var status: Int32
+    var message: String
+    var description: String { "python3 exited with status \(status): \(message)" }
+  }
+
   /// Runs python3 and returns its standard output; throws on failure.
   static func run(_ executable: String, _ arguments: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     let pipe = Pipe()
+    let errors = FileManager.default.temporaryDirectory.appendingPathComponent("strided-python-\(UUID().uuidString).err")
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+    let errorHandle = try FileHandle(forWritingTo: errors)
+    defer { try? FileManager.default.removeItem(at: errors) }
     process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
+    process.standardError = errorHandle
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+    try? errorHandle.close()
+    guard process.terminationStatus == 0 else {
+      let text = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+      throw Failure(status: process.terminationStatus, message: String(text.suffix(1500)))
+    }
     return data
   }
 }

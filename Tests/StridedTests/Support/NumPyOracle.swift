@@ -112,7 +112,13 @@ enum NumPyOracle {
     }
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("strided-oracle-\(UUID().uuidString).json")
     try JSONSerialization.data(withJSONObject: json).write(to: file)
-    let output = try Python.run([Fixtures.directory.appendingPathComponent("oracle.py").path, file.path])
+    let output: Data
+    do {
+      output = try Python.run([Fixtures.directory.appendingPathComponent("oracle.py").path, file.path])
+    } catch {
+      // Kept for running oracle.py on it by hand.
+      throw Python.Failure(status: -1, message: "\(error) (cases kept in \(file.path))")
+    }
     try? FileManager.default.removeItem(at: file)
     let decoded = try JSONSerialization.jsonObject(with: output) as! [[String: Any]]
     return decoded.map { Result(dtype: $0["dtype"] as! String, shape: $0["shape"] as! [Int], values: $0["values"] as! [Any]) }

@@ -1,0 +1,246 @@
+// Running sums and products, differences, traces and counts.
+
+extension NDArray where Element.Sum: Numeric {
+  /// The running sums along `axis` (of the flattened array when `axis`
+  /// is `nil`), accumulated in ``NDElement/Sum`` as NumPy widens them:
+  /// narrow integers in `Int` or `UInt`, `Bool` in `Int`.
+  ///
+  /// NumPy: `np.cumsum(a, axis=axis)`.
+  ///
+  /// - Precondition: `axis` is in range.
+  /// - Complexity: O(*n*).
+  public func cumulativeSum(axis: Int? = nil) -> NDArray<Element.Sum> {
+    cumulative(.sum, axis: axis, "NDArray.cumulativeSum")
+  }
+
+  /// The running products along `axis` (of the flattened array when
+  /// `axis` is `nil`), in ``NDElement/Sum``.
+  ///
+  /// NumPy: `np.cumprod(a, axis=axis)`.
+  ///
+  /// - Precondition: `axis` is in range.
+  /// - Complexity: O(*n*).
+  public func cumulativeProduct(axis: Int? = nil) -> NDArray<Element.Sum> {
+    cumulative(.product, axis: axis, "NDArray.cumulativeProduct")
+  }
+
+  func cumulative(_ op: Cumulative.Operation, axis: Int?, _ operation: StaticString) -> NDArray<Element.Sum> {
+    guard let axis else { return flattened().cumulative(op, axis: 0, operation) }
+    let a = normalizedSortAxis(axis, operation)
+    // The lanes, C-ordered with the axis last, in the accumulator's type.
+    let moved = movingAxis(from: a, to: ndim - 1)
+    let lanes: NDArray<Element.Sum>
+    if Element.Sum.self == Element.self {
+      lanes = NDArray<Element.Sum>(unchecked: moved.copy(order: .c).view)
+    } else {
+      lanes = moved.converted(to: Element.Sum.self).copy(order: .c)
+    }
+    let length = shape[a]
+    if length > 1 {
+      Cumulative.apply(
+        op, lanes.contiguousBase, lanes: lanes.count / length, length: length, kind: Element.Sum.scalarKind)
+    }
+    return lanes.movingAxis(from: ndim - 1, to: a)
+  }
+
+  /// The sums along the diagonal of the planes of `axis1` and `axis2`:
+  /// a 0-d array for a matrix.
+  ///
+  /// NumPy: `np.trace(a, offset, axis1, axis2)`.
+  ///
+  /// - Precondition: The array has at least two axes, and the axes are in
+  ///   range and distinct.
+  public func trace(offset: Int = 0, axis1: Int = 0, axis2: Int = 1) -> NDArray<Element.Sum> {
+    precondition(ndim >= 2, "NDArray.trace: needs at least two axes, not \(ndim)")
+    return diagonal(offset: offset, axis1: axis1, axis2: axis2).sum(axes: [-1])
+  }
+}
+
+extension NDArray where Element: Numeric {
+  /// The `order`-th differences along `axis`: `a[1...] − a[..<(n−1)]`,
+  /// repeated.
+  ///
+  /// NumPy: `np.diff(a, n=order, axis=axis)`.
+  ///
+  /// - Precondition: `order >= 0`, and `axis` is in range.
+  /// - Complexity: O(`order`·*n*).
+  public func differences(order: Int = 1, axis: Int = -1) -> NDArray {
+    precondition(order >= 0, "NDArray.differences: negative order \(order)")
+    let a = normalizedSortAxis(axis, "NDArray.differences")
+    var result = self
+    for _ in 0..<order {
+      let n = result.shape[a]
+      if n == 0 { break }
+      result = result.slice(1..<n, axis: a) - result.slice(0..<n - 1, axis: a)
+    }
+    return order == 0 ? copy() : result
+  }
+}
+
+extension NDArray where Element == Bool {
+  /// The `order`-th differences of booleans: whether neighbours differ.
+  ///
+  /// NumPy: `np.diff(a, n=order, axis=axis)` of a bool array.
+  public func differences(order: Int = 1, axis: Int = -1) -> NDArray {
+    precondition(order >= 0, "NDArray.differences: negative order \(order)")
+    let a = normalizedSortAxis(axis, "NDArray.differences")
+    var result = self
+    for _ in 0..<order {
+      let n = result.shape[a]
+      if n == 0 { break }
+      result = result.slice(1..<n, axis: a) .!= result.slice(0..<n - 1, axis: a)
+    }
+    return order == 0 ? copy() : result
+  }
+}
+
+// MARK: - Counting
+
+extension NDArray where Element: BinaryInteger {
+  /// How often each value 0, 1, 2, … occurs, for at least `minimumLength`
+  /// values.
+  ///
+  /// NumPy: `np.bincount(x, minlength=…)`.
+  ///
+  /// - Throws: ``StatisticsError/negativeValue(_:)`` for a negative
+  ///   element; ``StatisticsError/invalidRank(operation:rank:)`` unless the
+  ///   array is 1-D.
+  /// - Complexity: O(*n* + the largest value).
+  public func binCount(minimumLength: Int = 0) throws(StatisticsError) -> NDArray<Int> {
+    let values = try binValues()
+    var counts = [Int](repeating: 0, count: Swift.max(minimumLength, (values.max() ?? -1) + 1))
+    for v in values { counts[v] += 1 }
+    return NDArray<Int>(counts)
+  }
+
+  /// The sum of `weights` at each value 0, 1, 2, …
+  ///
+  /// NumPy: `np.bincount(x, weights=w, minlength=…)`.
+  ///
+  /// - Throws: As ``binCount(minimumLength:)``, and
+  ///   ``StatisticsError/weightsMismatch(weights:data:)`` when the
+  ///   weights' shape differs.
+  public func binCount(weights: NDArray<Double>, minimumLength: Int = 0) throws(StatisticsError) -> NDArray<Double> {
+    let values = try binValues()
+    guard weights.shape == shape else { throw .weightsMismatch(weights: weights.shape.array, data: shape.array) }
+    var sums = [Double](repeating: 0, count: Swift.max(minimumLength, (values.max() ?? -1) + 1))
+    for (v, w) in zip(values, weights.flat) { sums[v] += w }
+    return NDArray<Double>(sums)
+  }
+
+  func binValues() throws(StatisticsError) -> [Int] {
+    guard ndim == 1 else { throw .invalidRank(operation: "binCount", rank: ndim) }
+    let values = flat.map { Int(truncatingIfNeeded: $0) }
+    if let negative = flat.first(where: { $0 < 0 }) { throw .negativeValue(Int(truncatingIfNeeded: negative)) }
+    return values
+  }
+}
+
+// MARK: - Histograms
+
+/// The bins of a histogram (NumPy's `bins` and `range`).
+public enum HistogramBins: Sendable {
+  /// `count` equal bins over `range`, or over the data's minimum and
+  /// maximum (widened by ½ on each side when they are equal).
+  case count(Int, range: (lower: Double, upper: Double)? = nil)
+  /// Bins between increasing edges; the last bin includes its upper edge.
+  case edges([Double])
+}
+
+extension NDArray where Element: BinaryFloatingPoint {
+  /// The number of elements in each bin, and the bin edges.
+  ///
+  /// NumPy: `np.histogram(a, bins, range)` (of the flattened array;
+  /// elements outside the bins, NaN included, are not counted).
+  ///
+  /// - Throws: ``StatisticsError/invalidBinCount(_:)``,
+  ///   ``StatisticsError/binsNotIncreasing``, and
+  ///   ``StatisticsError/invalidRange(lower:upper:)`` for a range that is
+  ///   reversed or not finite (a NaN in the data, when the range comes
+  ///   from the data).
+  /// - Complexity: O(*n*) for equal bins, O(*n* log *n*) for edges.
+  public func histogram(_ bins: HistogramBins = .count(10)) throws(StatisticsError)
+    -> (counts: NDArray<Int>, edges: NDArray<Double>)
+  {
+    let (sums, edges) = try histogramSums(bins, weights: nil)
+    return (sums.mapElements { Int($0) }, edges)
+  }
+
+  /// The weight (or the density) in each bin, and the bin edges. With
+  /// `density`, each bin holds its share of the total divided by its
+  /// width, so that the histogram integrates to 1.
+  ///
+  /// NumPy: `np.histogram(a, bins, range, weights=…, density=…)`.
+  ///
+  /// - Throws: As ``histogram(_:)``, and
+  ///   ``StatisticsError/weightsMismatch(weights:data:)``.
+  public func histogram(_ bins: HistogramBins = .count(10), weights: NDArray<Double>? = nil, density: Bool)
+    throws(StatisticsError) -> (values: NDArray<Double>, edges: NDArray<Double>)
+  {
+    if let weights, weights.shape != shape {
+      throw .weightsMismatch(weights: weights.shape.array, data: shape.array)
+    }
+    let (sums, edges) = try histogramSums(bins, weights: weights)
+    guard density else { return (sums, edges) }
+    let widths = edges.slice(1..<edges.count, axis: 0) - edges.slice(0..<edges.count - 1, axis: 0)
+    return (sums / widths / NDArray<Double>(scalar: sums.sum()), edges)
+  }
+
+  func histogramSums(_ bins: HistogramBins, weights: NDArray<Double>?) throws(StatisticsError)
+    -> (NDArray<Double>, NDArray<Double>)
+  {
+    let data = flat.map { Double($0) }
+    let w = weights?.flat.map { $0 }
+    switch bins {
+    case .edges(let edges):
+      guard edges.count >= 2 else { throw .invalidBinCount(edges.count - 1) }
+      guard zip(edges, edges.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw .binsNotIncreasing }
+      var sums = [Double](repeating: 0, count: edges.count - 1)
+      let last = edges.count - 1
+      for (i, x) in data.enumerated() where x >= edges[0] && x <= edges[last] {
+        // The last bin holding x: the first edge above x, less one; the
+        // top edge belongs to the last bin.
+        var low = 0
+        var high = last
+        while low < high {
+          let middle = (low + high) / 2
+          if edges[middle] <= x { low = middle + 1 } else { high = middle }
+        }
+        let bin = Swift.min(low - 1, last - 1)
+        sums[bin] += w?[i] ?? 1
+      }
+      return (NDArray<Double>(sums), NDArray<Double>(edges))
+    case .count(let count, let range):
+      guard count >= 1 else { throw .invalidBinCount(count) }
+      var (first, last): (Double, Double)
+      if let range {
+        (first, last) = range
+        guard first <= last, first.isFinite, last.isFinite else { throw .invalidRange(lower: first, upper: last) }
+      } else if data.isEmpty {
+        (first, last) = (0, 1)
+      } else {
+        first = data.min()!
+        last = data.max()!
+        if data.contains(where: \.isNaN) { (first, last) = (.nan, .nan) }
+        guard first.isFinite, last.isFinite else { throw .invalidRange(lower: first, upper: last) }
+      }
+      if first == last {
+        first -= 0.5
+        last += 0.5
+      }
+      let edges = NDArray<Double>.linspace(from: first, to: last, count: count + 1)
+      let e = edges.elements
+      var sums = [Double](repeating: 0, count: count)
+      // NumPy's computation: a scaled index, then corrected against the
+      // edges it must lie between.
+      let scale = Double(count) / (last - first)
+      for (i, x) in data.enumerated() where x >= first && x <= last {
+        var bin = Int((x - first) * scale)
+        if bin == count { bin -= 1 }
+        if x < e[bin] { bin -= 1 } else if bin != count - 1 && x >= e[bin + 1] { bin += 1 }
+        sums[bin] += w?[i] ?? 1
+      }
+      return (NDArray<Double>(sums), edges)
+    }
+  }
+}

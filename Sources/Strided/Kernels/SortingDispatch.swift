@@ -1,0 +1,212 @@
+import ComplexModule
+
+/// A lane computation for one element type, picked once from the scalar
+/// kind: ``visit(_:)`` for the types ``RadixSortable`` covers (Bool data as
+/// ``BoolByte``), ``visitComplex(_:)`` for complex numbers, which sort by
+/// real part and then imaginary part (NumPy's lexicographic order, NaN
+/// parts last).
+protocol SortingVisitor {
+  associatedtype Result
+  func visit<T: RadixSortable>(_: T.Type) -> Result
+  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) -> Result
+}
+
+/// The key of a complex number: real part first.
+struct ComplexKey<K: FixedWidthInteger & UnsignedInteger>: Comparable {
+  var real: K
+  var imaginary: K
+  static func < (a: ComplexKey, b: ComplexKey) -> Bool {
+    a.real != b.real ? a.real < b.real : a.imaginary < b.imaginary
+  }
+}
+
+extension Sorting {
+  static func dispatch<V: SortingVisitor>(_ kind: ScalarKind, _ operation: StaticString, _ visitor: V) -> V.Result {
+    switch kind {
+    case .bool: visitor.visit(BoolByte.self)
+    case .int8: visitor.visit(Int8.self)
+    case .uint8, .char: visitor.visit(UInt8.self)
+    case .int16: visitor.visit(Int16.self)
+    case .uint16: visitor.visit(UInt16.self)
+    case .int32: visitor.visit(Int32.self)
+    case .uint32: visitor.visit(UInt32.self)
+    case .int64: visitor.visit(Int64.self)
+    case .uint64: visitor.visit(UInt64.self)
+    case .float16: visitor.visit(Float16.self)
+    case .float32: visitor.visit(Float.self)
+    case .float64: visitor.visit(Double.self)
+    case .complex64: visitor.visitComplex(Float.self)
+    case .complex128: visitor.visitComplex(Double.self)
+    case .pointer: preconditionFailure("\(operation): pointers have no order")
+    }
+  }
+
+  /// The key of a complex number stored as two reals.
+  @inline(__always)
+  static func complexKey<R: NDComplexComponent & RadixSortable>(_ z: Complex<R>) -> ComplexKey<R.Key> {
+    ComplexKey(real: R.sortKey(z.rawStorage.x), imaginary: R.sortKey(z.rawStorage.y))
+  }
+
+  /// Runs `body` on ranges of `lanes` lanes, on two threads when the work
+  /// (`lanes` × `length` elements) is large enough; `body` must be safe
+  /// to run concurrently on disjoint lanes.
+  static func forEachLanes(_ lanes: Int, length: Int, _ body: (Range<Int>) -> Void) {
+    if lanes >= 2 && lanes * length >= 1 << 15 && IterationPlan.processorCount >= 2 {
+      IterationPlan.concurrently({ body(0..<lanes / 2) }, { body(lanes / 2..<lanes) })
+    } else {
+      body(0..<lanes)
+    }
+  }
+}
+
+/// Sorts contiguous lanes in place.
+struct SortLanes: SortingVisitor {
+  let base: UnsafeMutableRawPointer
+  let length: Int
+  let lanes: Int
+
+  func visit<T: RadixSortable>(_: T.Type) {
+    let n = length
+    Sorting.forEachLanes(lanes, length: n) { range in
+      let scratch = UnsafeMutablePointer<T>.allocate(capacity: n)
+      defer { scratch.deallocate() }
+      for lane in range {
+        let data = (base + lane * n * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self)
+        Sorting.sort(data, n, scratch: scratch) { T.sortKey($0) }
+      }
+    }
+  }
+
+  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) {
+    let n = length
+    Sorting.forEachLanes(lanes, length: n) { range in
+      let scratch = UnsafeMutablePointer<Complex<R>>.allocate(capacity: n)
+      defer { scratch.deallocate() }
+      for lane in range {
+        let data = (base + lane * n * MemoryLayout<Complex<R>>.stride).assumingMemoryBound(to: Complex<R>.self)
+        // Least significant key first: a stable sort by the real part keeps
+        // the imaginary order within equal real parts.
+        Sorting.sort(data, n, scratch: scratch) { R.sortKey($0.rawStorage.y) }
+        Sorting.sort(data, n, scratch: scratch) { R.sortKey($0.rawStorage.x) }
+      }
+    }
+  }
+}
+
+/// Writes, for each contiguous lane, the indices that sort it (stably).
+struct ArgsortLanes: SortingVisitor {
+  let base: UnsafeRawPointer
+  let length: Int
+  let lanes: Int
+  let out: UnsafeMutablePointer<Int>
+
+  func visit<T: RadixSortable>(_: T.Type) {
+    let n = length
+    Sorting.forEachLanes(lanes, length: n) { range in
+      let keys = UnsafeMutablePointer<T.Key>.allocate(capacity: n)
+      let indices = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+      defer {
+        keys.deallocate()
+        indices.deallocate()
+      }
+      for lane in range {
+        let data = (base + lane * n * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self)
+        for i in 0..<n {
+          keys[i] = T.sortKey(data[i])
+          indices[i] = UInt32(truncatingIfNeeded: i)
+        }
+        if n <= Int(UInt32.max) {
+          Sorting.argsort(keys: keys, indices: indices, n)
+          let o = out + lane * n
+          for i in 0..<n { o[i] = Int(indices[i]) }
+        } else {
+          let o = out + lane * n
+          for i in 0..<n { o[i] = i }
+          Sorting.argsort(keys: keys, indices: o, n)
+        }
+      }
+    }
+  }
+
+  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) {
+    let n = length
+    Sorting.forEachLanes(lanes, length: n) { range in
+      let keys = UnsafeMutablePointer<R.Key>.allocate(capacity: n)
+      defer { keys.deallocate() }
+      for lane in range {
+        let data = (base + lane * n * MemoryLayout<Complex<R>>.stride).assumingMemoryBound(to: Complex<R>.self)
+        let o = out + lane * n
+        for i in 0..<n { o[i] = i }
+        for i in 0..<n { keys[i] = R.sortKey(data[i].rawStorage.y) }
+        Sorting.argsort(keys: keys, indices: o, n)
+        for i in 0..<n { keys[i] = R.sortKey(data[i].rawStorage.x) }
+        Sorting.argsort(keys: keys, indices: o, n)
+      }
+    }
+  }
+}
+
+/// Partitions contiguous lanes in place around each of the `kth`
+/// positions (ascending): with one position, quickselect; with several,
+/// one selection per range between them.
+struct PartitionLanes: SortingVisitor {
+  let base: UnsafeMutableRawPointer
+  let length: Int
+  let lanes: Int
+  let kth: [Int]
+
+  func visit<T: RadixSortable>(_: T.Type) {
+    run(T.self) { T.sortKey($0) }
+  }
+
+  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) {
+    run(Complex<R>.self) { Sorting.complexKey($0) }
+  }
+
+  func run<T, K: Comparable>(_: T.Type, key: (T) -> K) {
+    let n = length
+    Sorting.forEachLanes(lanes, length: n) { range in
+      for lane in range {
+        let data = (base + lane * n * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self)
+        var start = 0
+        for k in kth {
+          Sorting.select(data + start, n - start, k - start, key: key)
+          start = k + 1
+        }
+      }
+    }
+  }
+}
+
+/// Partitions the index lanes of contiguous value lanes.
+struct ArgpartitionLanes: SortingVisitor {
+  let base: UnsafeRawPointer
+  let length: Int
+  let lanes: Int
+  let kth: [Int]
+  let out: UnsafeMutablePointer<Int>
+
+  func visit<T: RadixSortable>(_: T.Type) {
+    run(T.self) { T.sortKey($0) }
+  }
+
+  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) {
+    run(Complex<R>.self) { Sorting.complexKey($0) }
+  }
+
+  func run<T, K: Comparable>(_: T.Type, key: (T) -> K) {
+    let n = length
+    Sorting.forEachLanes(lanes, length: n) { range in
+      for lane in range {
+        let data = (base + lane * n * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self)
+        let o = out + lane * n
+        for i in 0..<n { o[i] = i }
+        var start = 0
+        for k in kth {
+          Sorting.select(o + start, n - start, k - start) { key(data[$0]) }
+          start = k + 1
+        }
+      }
+    }
+  }
+}
