@@ -304,6 +304,59 @@ def random_integers_i64_1e7():
     return lambda: g.integers(0, 1000, 10**7)
 
 
+def concatenate_f64_4096():
+    a = generator.standard_normal((4096, 2048))
+    b = generator.standard_normal((4096, 2048))
+    return lambda: np.concatenate([a, b], axis=1)
+
+
+def pad_edge_f64_2048():
+    m = generator.standard_normal((2048, 2048))
+    return lambda: np.pad(m, 1, mode="edge")
+
+
+def sort_f64_1e6():
+    x = generator.standard_normal(10**6)
+    return lambda: np.sort(x)
+
+
+def argsort_f64_1e6():
+    x = generator.standard_normal(10**6)
+    return lambda: np.argsort(x)
+
+
+def sort_rows_f64_1024():
+    m = generator.standard_normal((1024, 1024))
+    return lambda: np.sort(m, axis=1)
+
+
+def unique_i64_1e6():
+    x = generator.integers(0, 10**5, 10**6)
+    return lambda: np.unique(x)
+
+
+def searchsorted_f64_1e6():
+    s = np.sort(generator.standard_normal(10**6))
+    q = generator.standard_normal(10**6)
+    return lambda: np.searchsorted(s, q)
+
+
+def cumsum_f64_1e7():
+    x = generator.standard_normal(10**7)
+    return lambda: np.cumsum(x)
+
+
+def median_f64_1e6():
+    x = generator.standard_normal(10**6)
+    return lambda: np.median(x)
+
+
+def einsum_bmm_f64_64x128():
+    a = generator.standard_normal((64, 128, 128))
+    b = generator.standard_normal((64, 128, 128))
+    return lambda: np.einsum("bij,bjk->bik", a, b)
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
@@ -317,6 +370,8 @@ WORKLOADS = [
     element_read_f64_1e6,
     floor_f64_1e7, maximum_f64_1e7, isnan_f64_1e7, atan2_f64_1e6, mean_i32_1e7,
     random_f64_1e7, random_normal_f64_1e7, random_integers_i64_1e7,
+    concatenate_f64_4096, pad_edge_f64_2048, sort_f64_1e6, argsort_f64_1e6, sort_rows_f64_1024,
+    unique_i64_1e6, searchsorted_f64_1e6, cumsum_f64_1e7, median_f64_1e6, einsum_bmm_f64_64x128,
 ]
 
 

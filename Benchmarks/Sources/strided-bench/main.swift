@@ -260,3 +260,50 @@ if harness.wantsGroup("random") {
   harness.run("random_normal_f64_1e7") { consume(g.standardNormal([10_000_000])) }
   harness.run("random_integers_i64_1e7") { consume(try! g.integers(in: 0..<1000, shape: [10_000_000])) }
 }
+
+// Joining, padding, sorting, searching, cumulative sums, statistics, einsum.
+if harness.wantsGroup("concatenate") || harness.wantsGroup("pad") || harness.wantsGroup("sort")
+  || harness.wantsGroup("argsort") || harness.wantsGroup("unique") || harness.wantsGroup("searchsorted")
+  || harness.wantsGroup("cumsum") || harness.wantsGroup("median") || harness.wantsGroup("einsum")
+{
+  if harness.wants("concatenate_f64_4096") {
+    let a = NDArray(normals(4096 * 2048, seed: 50), shape: [4096, 2048])
+    let b = NDArray(normals(4096 * 2048, seed: 51), shape: [4096, 2048])
+    harness.run("concatenate_f64_4096") { consume(try! NDArray.concatenate([a, b], axis: 1)) }
+  }
+  if harness.wants("pad_edge_f64_2048") {
+    let m = NDArray(normals(2048 * 2048, seed: 52), shape: [2048, 2048])
+    harness.run("pad_edge_f64_2048") { consume(try! m.padded(1, mode: .edge)) }
+  }
+  if harness.wants("sort_f64_1e6") || harness.wants("argsort_f64_1e6") {
+    let x = NDArray(normals(1_000_000, seed: 53))
+    harness.run("sort_f64_1e6") { consume(x.sorted()) }
+    harness.run("argsort_f64_1e6") { consume(x.argsort()) }
+  }
+  if harness.wants("sort_rows_f64_1024") {
+    let m = NDArray(normals(1024 * 1024, seed: 54), shape: [1024, 1024])
+    harness.run("sort_rows_f64_1024") { consume(m.sorted(axis: 1)) }
+  }
+  if harness.wants("unique_i64_1e6") {
+    let x = NDArray(positions(1_000_000, below: 100_000, seed: 55))
+    harness.run("unique_i64_1e6") { consume(x.unique()) }
+  }
+  if harness.wants("searchsorted_f64_1e6") {
+    let s = NDArray(normals(1_000_000, seed: 56)).sorted()
+    let q = NDArray(normals(1_000_000, seed: 57))
+    harness.run("searchsorted_f64_1e6") { consume(try! s.searchSorted(q)) }
+  }
+  if harness.wants("cumsum_f64_1e7") {
+    let x = NDArray(normals(10_000_000, seed: 58))
+    harness.run("cumsum_f64_1e7") { consume(x.cumulativeSum()) }
+  }
+  if harness.wants("median_f64_1e6") {
+    let x = NDArray(normals(1_000_000, seed: 59))
+    harness.run("median_f64_1e6") { consume(try! x.median()) }
+  }
+  if harness.wants("einsum_bmm_f64_64x128") {
+    let a = NDArray(normals(64 * 128 * 128, seed: 60), shape: [64, 128, 128])
+    let b = NDArray(normals(64 * 128 * 128, seed: 61), shape: [64, 128, 128])
+    harness.run("einsum_bmm_f64_64x128") { consume(try! NDArray.einsum("bij,bjk->bik", a, b)) }
+  }
+}

@@ -125,35 +125,16 @@ extension NDArray where Element: BinaryFloatingPoint {
     let laneCount = kept.reduce(1, *)
     if length == 0 && laneCount > 0 { throw .emptyInput(operation: operation) }
     var results = [Double](repeating: .nan, count: qs.count * laneCount)
-    let base = lanes.contiguousBase.assumingMemoryBound(to: Element.self)
-    Sorting.forEachLanes(laneCount, length: length) { range in
-      let scratch = UnsafeMutablePointer<Element>.allocate(capacity: Swift.max(length, 1))
-      defer { scratch.deallocate() }
-      for lane in range {
-        let source = base + lane * length
-        var n = 0
-        var sawNaN = false
-        for i in 0..<length {
-          let x = source[i]
-          if x.isNaN {
-            sawNaN = true
-            if dropNaN { continue }
-          }
-          scratch[n] = x
-          n += 1
-        }
-        guard n > 0, dropNaN || !sawNaN else { continue }
-        let needed = qs.map { method.positions(n, $0) }
-        let order = Set(needed.flatMap { [$0.low, $0.high] }).sorted()
-        var start = 0
-        for k in order where k >= start {
-          Sorting.select(scratch + start, n - start, k - start) { Double($0) }
-          start = k + 1
-        }
-        for (j, (low, high, gamma, interpolate)) in needed.enumerated() {
-          let value = interpolate ? quantileLerp(Double(scratch[low]), Double(scratch[high]), gamma) : Double(scratch[low])
-          results[j * laneCount + lane] = value
-        }
+    results.withUnsafeMutableBufferPointer { out in
+      let base = lanes.contiguousBase
+      let o = out.baseAddress!
+      switch Element.scalarKind {
+      case .float16:
+        OrderStatistics.quantiles(Float16.self, base, lanes: laneCount, length: length, qs: qs, method: method, dropNaN: dropNaN, into: o)
+      case .float32:
+        OrderStatistics.quantiles(Float.self, base, lanes: laneCount, length: length, qs: qs, method: method, dropNaN: dropNaN, into: o)
+      default:
+        OrderStatistics.quantiles(Double.self, base, lanes: laneCount, length: length, qs: qs, method: method, dropNaN: dropNaN, into: o)
       }
     }
     let shape = reducedShape(axes, keepingDimensions: keepingDimensions)
@@ -249,38 +230,21 @@ extension NDArray where Element: BinaryFloatingPoint {
     let (lanes, kept, length) = reductionLanes(axes, "median")
     let laneCount = kept.reduce(1, *)
     if length == 0 && laneCount > 0 { throw .emptyInput(operation: operation) }
-    var results = [Element](repeating: .nan, count: laneCount)
-    let base = lanes.contiguousBase.assumingMemoryBound(to: Element.self)
-    Sorting.forEachLanes(laneCount, length: length) { range in
-      let scratch = UnsafeMutablePointer<Element>.allocate(capacity: Swift.max(length, 1))
-      defer { scratch.deallocate() }
-      for lane in range {
-        let source = base + lane * length
-        var n = 0
-        var sawNaN = false
-        for i in 0..<length {
-          let x = source[i]
-          if x.isNaN {
-            sawNaN = true
-            if dropNaN { continue }
-          }
-          scratch[n] = x
-          n += 1
-        }
-        guard n > 0, dropNaN || !sawNaN else { continue }
-        let half = n / 2
-        Sorting.select(scratch, n, half) { Double($0) }
-        if n % 2 == 1 {
-          results[lane] = scratch[half]
-        } else {
-          // The largest of the lower half.
-          var below = scratch[0]
-          for i in 1..<half where scratch[i] > below { below = scratch[i] }
-          results[lane] = Element((Double(below) + Double(scratch[half])) / 2)
-        }
-      }
+    let result = NDArray.uninitialized(Dimensions(reducedShape(axes, keepingDimensions: keepingDimensions)), "median")
+    let base = lanes.contiguousBase
+    let out = result.contiguousBase
+    switch Element.scalarKind {
+    case .float16:
+      OrderStatistics.medians(Float16.self, base, lanes: laneCount, length: length, dropNaN: dropNaN,
+                              into: out.assumingMemoryBound(to: Float16.self))
+    case .float32:
+      OrderStatistics.medians(Float.self, base, lanes: laneCount, length: length, dropNaN: dropNaN,
+                              into: out.assumingMemoryBound(to: Float.self))
+    default:
+      OrderStatistics.medians(Double.self, base, lanes: laneCount, length: length, dropNaN: dropNaN,
+                              into: out.assumingMemoryBound(to: Double.self))
     }
-    return NDArray(results, shape: Dimensions(reducedShape(axes, keepingDimensions: keepingDimensions)))
+    return result
   }
 }
 

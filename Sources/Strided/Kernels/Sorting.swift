@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An element type sorted through an order-preserving unsigned key:
 /// `key(a) < key(b)` exactly when NumPy orders `a` before `b`. For floating
 /// point every NaN maps to the largest key (NaN sorts last, as in NumPy) and
@@ -153,56 +159,58 @@ enum Sorting {
 
   /// Rearranges `data[0..<n]` so that `data[k]` holds the element a sort
   /// would put there, nothing after it sorts before it and nothing before
-  /// it after it (NumPy's `partition`; introselect: quickselect with a
-  /// median-of-three pivot, sorting the range when it stops shrinking).
+  /// it after it (NumPy's `partition`). Floyd and Rivest's selection: on
+  /// long ranges it first selects within a sample around the expected
+  /// position, so that the partition that follows discards almost
+  /// everything at once.
   static func select<T, K: Comparable>(_ data: UnsafeMutablePointer<T>, _ n: Int, _ k: Int, key: (T) -> K) {
-    var low = 0
-    var high = n - 1
-    var budget = 2 * (Int.bitWidth - n.leadingZeroBitCount) + 4
-    while high - low > 16 {
-      budget -= 1
-      if budget == 0 { break }
-      let middle = low + (high - low) / 2
-      // The median of three at `middle`.
-      if key(data[middle]) < key(data[low]) { swap(&data[middle], &data[low]) }
-      if key(data[high]) < key(data[low]) { swap(&data[high], &data[low]) }
-      if key(data[high]) < key(data[middle]) { swap(&data[high], &data[middle]) }
-      let pivot = key(data[middle])
-      // Hoare partition.
-      var i = low
-      var j = high
-      while i <= j {
-        while key(data[i]) < pivot { i += 1 }
-        while pivot < key(data[j]) { j -= 1 }
-        if i <= j {
-          swap(&data[i], &data[j])
-          i += 1
-          j -= 1
-        }
-      }
-      if k <= j {
-        high = j
-      } else if k >= i {
-        low = i
-      } else {
-        return
-      }
-    }
-    // A short range (or one that quickselect failed to shrink): sort it.
-    insertionSortRange(data, low, high + 1, key: key)
+    guard n > 1 else { return }
+    floydRivest(data, 0, n - 1, k, key: key)
   }
 
-  static func insertionSortRange<T, K: Comparable>(
-    _ data: UnsafeMutablePointer<T>, _ start: Int, _ end: Int, key: (T) -> K
+  @inline(__always)
+  static func exchange<T>(_ a: UnsafeMutablePointer<T>, _ i: Int, _ j: Int) {
+    let t = a[i]
+    a[i] = a[j]
+    a[j] = t
+  }
+
+  static func floydRivest<T, K: Comparable>(
+    _ a: UnsafeMutablePointer<T>, _ left: Int, _ right: Int, _ k: Int, key: (T) -> K
   ) {
-    let count = end - start
-    if count > insertionLimit {
-      // Heapsort would do; the ranges that reach here are rare and short in
-      // practice, so a plain sort of copied keys keeps this simple.
-      var buffer = UnsafeMutableBufferPointer(start: data + start, count: count)
-      buffer.sort { key($0) < key($1) }
-    } else {
-      insertionSort(data + start, count, key: key)
+    var left = left
+    var right = right
+    while right > left {
+      if right - left > 600 {
+        let n = Double(right - left + 1)
+        let i = Double(k - left + 1)
+        let z = log(n)
+        let s = 0.5 * exp(2 * z / 3)
+        let sd = 0.5 * (z * s * (n - s) / n).squareRoot() * (i - n / 2 < 0 ? -1 : 1)
+        let newLeft = Swift.max(left, Int(Double(k) - i * s / n + sd))
+        let newRight = Swift.min(right, Int(Double(k) + (n - i) * s / n + sd))
+        floydRivest(a, newLeft, newRight, k, key: key)
+      }
+      let t = key(a[k])
+      var i = left
+      var j = right
+      exchange(a, left, k)
+      if key(a[right]) > t { exchange(a, right, left) }
+      while i < j {
+        exchange(a, i, j)
+        i += 1
+        j -= 1
+        while key(a[i]) < t { i += 1 }
+        while key(a[j]) > t { j -= 1 }
+      }
+      if key(a[left]) == t {
+        exchange(a, left, j)
+      } else {
+        j += 1
+        exchange(a, j, right)
+      }
+      if j <= k { left = j + 1 }
+      if k <= j { right = j - 1 }
     }
   }
 

@@ -79,6 +79,23 @@ struct GettingStartedTests {
     #expect((k.asDouble * 0.5).elements == [-3.5, 3.5])
   }
 
+  @Test func joiningSortingStatistics() throws {
+    let a: NDArray<Double> = [[3, 1, 2], [9, 7, 8]]
+    let both = try NDArray.concatenate([a, a], axis: 1)
+    let halves = try a.split(into: 3, axis: 1)
+    let framed = try a.padded(1, mode: .edge)
+    let rows = a.sorted()
+    let order = a.argsort(axis: 0)
+    let q = try a.quantile(0.25, axes: [1])
+    let m = try a.median()
+    let totals = a.cumulativeSum(axis: 1)
+    let product = try NDArray.einsum("ij,kj->ik", a, a)
+    #expect(both.shape == [2, 6] && halves.count == 3 && framed.shape == [4, 5] && framed[item: 0, 0] == 3)
+    #expect(rows.elements == [1, 2, 3, 7, 8, 9] && order.elements == [0, 0, 0, 1, 1, 1])
+    #expect(q.elements == [1.5, 7.5] && m == 5 && totals.elements == [3, 4, 6, 9, 16, 24])
+    #expect(product.elements == [14, 50, 50, 194])
+  }
+
   @Test func random() throws {
     var rng = Generator(seed: 42)
     let u = rng.random([3])
