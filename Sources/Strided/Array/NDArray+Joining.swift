@@ -284,7 +284,7 @@ extension NDArray {
 
 // MARK: - Padding
 
-/// How ``NDArray/padded(_:mode:)`` fills the border (NumPy's `mode`).
+/// How ``NDArray/padded(_:mode:)-(Int,_)`` fills the border (NumPy's `mode`).
 public enum PadMode<Element: NDElement>: Sendable {
   /// One value everywhere (`"constant"`, with `constant_values`).
   case constant(Element)
