@@ -16,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 .PHONY: deps demo test test-sanitize test-asan test-tsan fuzz bench docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
-# and zlib for .npz archives (through ZIPFoundation).
+# and zlib for .npz archives.
 deps:
 	@if ! pkg-config --exists openblas zlib 2>/dev/null; then \
 	  echo "Installing libopenblas-dev, zlib1g-dev and pkg-config..."; \

@@ -61,7 +61,9 @@ struct AdvancedSelection {
 
     // Walk the entries: basic ones become result axes or offsets, advanced
     // ones components. `pieces` records the order, to tell adjacency.
-    enum Piece { case basic(Int, Int), advanced }
+    // An ellipsis that stands for no axes still separates index arrays, as
+    // in NumPy: `a[m, ..., 0]` on a 2-D array puts the selection first.
+    enum Piece { case basic(Int, Int), advanced, separator }
     var pieces: [Piece] = []
     var components: [Component] = []
     var offset = view.byteOffset
@@ -96,12 +98,20 @@ struct AdvancedSelection {
         case .newAxis:
           pieces.append(.basic(1, 0))
         case .ellipsis:
+          if rank == consumed { pieces.append(.separator) }
           for _ in 0..<(rank - consumed) {
             pieces.append(.basic(layout.size(axis), layout.stride(axis)))
             axis += 1
           }
         }
       case .integers(let indices):
+        // A 0-d index is checked even where the selection is empty, as in
+        // NumPy; arrays are checked for the positions they select.
+        if indices.ndim == 0 {
+          let size = layout.size(axis)
+          let position = indices[]
+          guard position >= -size && position < size else { throw .outOfRange(index: position, axis: axis, size: size) }
+        }
         components.append(Component(indices: indices, axis: axis, size: layout.size(axis), stride: layout.stride(axis)))
         pieces.append(.advanced)
         axis += 1

@@ -115,8 +115,10 @@ struct IndexingCase: Decodable, CustomTestStringConvertible, Sendable {
       if op == "set" {
         try a.assign(values, at: index)
       } else {
+        // NumPy's `a[i] += v` adds in place to the selection, so v must
+        // broadcast to the selection's shape; `+` itself would trap.
         let current = try a.selecting(index)
-        try a.assign(current + values, at: index)
+        try a.assign(current + values.broadcast(to: current.shape), at: index)
       }
       #expect(error != true, "\(self): NumPy raised an error")
       if let after { #expect(a.elements == after, "\(self): the whole array afterwards") }
