@@ -32,9 +32,9 @@ extension Format {
   ///   NumPy is the exporter of records that Strided meets most);
   /// - otherwise the first of ``Reading/asWritten``, ``Reading/packed``
   ///   and ``Reading/natural`` whose size is `itemSize` is used, the
-  ///   natural one only for a string that writes a byte order directly
-  ///   before every scalar, as `ctypes` does (NumPy writes one only where
-  ///   the order changes);
+  ///   natural one only for a string that writes `<` or `>` directly
+  ///   before every scalar, as `ctypes` does (NumPy writes `@` and `=` as
+  ///   well, and a prefix only where the order changes);
   /// - otherwise the first that fits in `itemSize` (the rest is trailing
   ///   padding the format leaves out), or the written one when none fits.
   ///

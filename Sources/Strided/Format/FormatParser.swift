@@ -120,7 +120,9 @@ extension FormatParser {
     /// (`^}`): the mode at the brace decides the record's trailing padding.
     mutating func skipSpaceAndPrefixes(emptySoFar: Bool = false) throws(FormatError) {
       var prefix: Int?
-      defer { readPrefix = prefix != nil }
+      // `ctypes` writes `<` or `>` before every scalar; NumPy writes `@`
+      // and `=` too, and only where the order changes.
+      defer { readPrefix = prefix.map { bytes[$0] == UInt8(ascii: "<") || bytes[$0] == UInt8(ascii: ">") } ?? false }
       while let b = current {
         let next: Mode
         switch b {
