@@ -53,6 +53,7 @@ let package = Package(
         "byte-buffer",
         "matmul",
         "linear-fit",
+        "spectrum",
         "image",
         "records",
         "numpy-handoff",
@@ -82,6 +83,11 @@ let package = Package(
       name: "image",
       dependencies: ["Strided"],
       path: "Examples/image"
+    ),
+    .executableTarget(
+      name: "spectrum",
+      dependencies: ["Strided"],
+      path: "Examples/spectrum"
     ),
     .executableTarget(
       name: "records",

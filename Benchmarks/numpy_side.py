@@ -357,6 +357,30 @@ def einsum_bmm_f64_64x128():
     return lambda: np.einsum("bij,bjk->bik", a, b)
 
 
+def complex_signal(shape):
+    return generator.standard_normal(shape) + 1j * generator.standard_normal(shape)
+
+
+def fft_c128_2e20():
+    x = complex_signal(2**20)
+    return lambda: np.fft.fft(x)
+
+
+def rfft_f64_1e6():
+    x = generator.standard_normal(10**6)
+    return lambda: np.fft.rfft(x)
+
+
+def fft_prime_c128_65537():
+    x = complex_signal(65537)
+    return lambda: np.fft.fft(x)
+
+
+def fft2_c128_1024():
+    x = complex_signal((1024, 1024))
+    return lambda: np.fft.fft2(x)
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
@@ -372,6 +396,7 @@ WORKLOADS = [
     random_f64_1e7, random_normal_f64_1e7, random_integers_i64_1e7,
     concatenate_f64_4096, pad_edge_f64_2048, sort_f64_1e6, argsort_f64_1e6, sort_rows_f64_1024,
     unique_i64_1e6, searchsorted_f64_1e6, cumsum_f64_1e7, median_f64_1e6, einsum_bmm_f64_64x128,
+    fft_c128_2e20, rfft_f64_1e6, fft_prime_c128_65537, fft2_c128_1024,
 ]
 
 

@@ -307,3 +307,28 @@ if harness.wantsGroup("concatenate") || harness.wantsGroup("pad") || harness.wan
     harness.run("einsum_bmm_f64_64x128") { consume(try! NDArray.einsum("bij,bjk->bik", a, b)) }
   }
 }
+
+// Fourier transforms.
+if harness.wantsGroup("fft") || harness.wantsGroup("rfft") {
+  func complexSignal(_ count: Int, seed: UInt64) -> NDArray<Complex<Double>> {
+    let re = normals(count, seed: seed)
+    let im = normals(count, seed: seed + 1)
+    return NDArray(zip(re, im).map { Complex($0, $1) })
+  }
+  if harness.wants("fft_c128_2e20") {
+    let x = complexSignal(1 << 20, seed: 70)
+    harness.run("fft_c128_2e20") { consume(try! FFT.fft(x)) }
+  }
+  if harness.wants("rfft_f64_1e6") {
+    let x = NDArray(normals(1_000_000, seed: 72))
+    harness.run("rfft_f64_1e6") { consume(try! FFT.rfft(x)) }
+  }
+  if harness.wants("fft_prime_c128_65537") {
+    let x = complexSignal(65537, seed: 73)
+    harness.run("fft_prime_c128_65537") { consume(try! FFT.fft(x)) }
+  }
+  if harness.wants("fft2_c128_1024") {
+    let x = try! complexSignal(1024 * 1024, seed: 75).reshaped(to: [1024, 1024])
+    harness.run("fft2_c128_1024") { consume(try! FFT.fft2(x)) }
+  }
+}

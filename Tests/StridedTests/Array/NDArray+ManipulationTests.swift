@@ -12,8 +12,8 @@ struct RandomOperands {
   init(seed: Int) { rng = Generator(seed: seed) }
 
   mutating func shape(maxRank: Int = 3, maxSize: Int = 5, allowEmpty: Bool = true) -> [Int] {
-    let rank = try! rng.integers(in: 0...maxRank)
-    return (0..<rank).map { _ in try! rng.integers(in: (allowEmpty ? 0 : 1)...maxSize) }
+    let rank = rng.integers(in: 0...maxRank)
+    return (0..<rank).map { _ in rng.integers(in: (allowEmpty ? 0 : 1)...maxSize) }
   }
 
   mutating func layout() -> OperandLayout { OperandLayout.allCases[try! rng.integers(in: 0..<OperandLayout.allCases.count)] }
@@ -31,7 +31,7 @@ struct RandomOperands {
         }
       }
       // Repeats are likely, so ties and equal keys are exercised.
-      return roll < 8 ? Double(try! rng.integers(in: -3...3)) : (rng.random() - 0.5) * 20
+      return roll < 8 ? Double(rng.integers(in: -3...3)) : (rng.random() - 0.5) * 20
     }
   }
 
@@ -65,14 +65,14 @@ struct JoiningTests {
       let axis = r.axis(shape.count)
       let a = r.array(shape)
       var otherShape = shape
-      otherShape[(axis + shape.count) % shape.count] = try r.rng.integers(in: 0...3)
+      otherShape[(axis + shape.count) % shape.count] = r.rng.integers(in: 0...3)
       let b = r.array(otherShape)
       check.add("concatenate \(shape) \(otherShape) axis \(axis)", "concatenate", [a, b],
                 result: try NDArray.concatenate([a, b], axis: axis), keywords: ["axis": axis])
       check.add("concatenate flat", "concatenate", [a, b], result: try NDArray.concatenate([a, b], axis: nil),
                 keywords: ["axis": NSNull()])
       let c = r.array(shape)
-      let stackAxis = try r.rng.integers(in: -(shape.count + 1)...shape.count)
+      let stackAxis = r.rng.integers(in: -(shape.count + 1)...shape.count)
       check.add("stack \(shape) axis \(stackAxis)", "stack", [a, c], result: try NDArray.stack([a, c], axis: stackAxis),
                 keywords: ["axis": stackAxis])
       if shape.count <= 2 || shape[0] == c.shape[0] {
@@ -82,7 +82,7 @@ struct JoiningTests {
       }
       let splitAxis = r.axis(shape.count)
       let size = shape[(splitAxis + shape.count) % shape.count]
-      let sections = try r.rng.integers(in: 1...4)
+      let sections = r.rng.integers(in: 1...4)
       for (part, piece) in try a.arraySplit(into: sections, axis: splitAxis).enumerated() {
         check.add("array_split \(shape) \(sections)", "array_split_part", [a], result: piece,
                   keywords: ["part": part, "sections": sections, "axis": splitAxis])
@@ -93,20 +93,20 @@ struct JoiningTests {
                     keywords: ["part": part, "sections": sections, "axis": splitAxis])
         }
       }
-      let cut = [try r.rng.integers(in: 0...size + 1), size + 2].sorted()
+      let cut = [r.rng.integers(in: 0...size + 1), size + 2].sorted()
       for (part, piece) in try a.split(at: cut, axis: splitAxis).enumerated() {
         check.add("split at \(cut)", "split_part", [a], result: piece, keywords: ["part": part, "indices": cut, "axis": splitAxis])
       }
-      let reps = (0..<(try r.rng.integers(in: 1...3))).map { _ in try! r.rng.integers(in: 0...2) }
+      let reps = (0..<(r.rng.integers(in: 1...3))).map { _ in r.rng.integers(in: 0...2) }
       check.add("tile \(shape) \(reps)", "tile", [a], result: try a.tiled(reps), keywords: ["reps": reps])
-      let count = try r.rng.integers(in: 0...3)
+      let count = r.rng.integers(in: 0...3)
       check.add("repeat \(count)", "repeat", [a], result: try a.repeated(count, axis: splitAxis),
                 keywords: ["repeats": count, "axis": splitAxis])
       check.add("repeat flat", "repeat", [a], result: try a.repeated(count), keywords: ["repeats": count])
-      let counts = (0..<size).map { _ in try! r.rng.integers(in: 0...3) }
+      let counts = (0..<size).map { _ in r.rng.integers(in: 0...3) }
       check.add("repeat counts \(counts)", "repeat", [a], result: try a.repeated(counts, axis: splitAxis),
                 keywords: ["repeats": counts, "axis": splitAxis])
-      let widths = shape.map { _ in (try! r.rng.integers(in: 0...3), try! r.rng.integers(in: 0...3)) }
+      let widths = shape.map { _ in (r.rng.integers(in: 0...3), r.rng.integers(in: 0...3)) }
       let nonEmpty = !shape.contains(0)
       var modes: [(String, PadMode<Double>)] = [("constant", .constant(7.5))]
       if nonEmpty { modes += [("edge", .edge), ("reflect", .reflect), ("symmetric", .symmetric), ("wrap", .wrap)] }
@@ -115,7 +115,7 @@ struct JoiningTests {
         if name == "constant" { keywords["value"] = 7.5 }
         check.add("pad \(name) \(shape) \(widths)", "pad", [a], result: try a.padded(widths, mode: mode), keywords: keywords)
       }
-      let shift = try r.rng.integers(in: -7...7)
+      let shift = r.rng.integers(in: -7...7)
       check.add("roll \(shift)", "roll", [a], result: try a.rolled(by: shift, axis: splitAxis), keywords: ["shift": shift, "axis": splitAxis])
       check.add("roll flat \(shift)", "roll", [a], result: try a.rolled(by: shift), keywords: ["shift": shift])
     }
@@ -178,7 +178,7 @@ struct SortingTests {
     var integers = OracleCheck<Int64>()
     for round in 0..<40 {
       // Small arrays of every rank, then longer 1-D ones (radix passes).
-      let shape = round < 30 ? r.shape(maxRank: 3, maxSize: 6) : [try r.rng.integers(in: 60...3000)]
+      let shape = round < 30 ? r.shape(maxRank: 3, maxSize: 6) : [r.rng.integers(in: 60...3000)]
       let a = r.array(shape)
       for axis in (shape.isEmpty ? [] : [-1, 0]) {
         values.add("sort \(shape) \(axis)", "sort", [a], result: a.sorted(axis: axis), keywords: ["axis": axis])
@@ -196,7 +196,7 @@ struct SortingTests {
       indices.add("unique inverse", "unique_part", [a], result: details.inverse, keywords: ["part": 2])
       indices.add("unique counts", "unique_part", [a], result: details.counts, keywords: ["part": 3])
       // Searching a sorted array, with and without a sorter.
-      let haystack = r.array([try r.rng.integers(in: 0...40)])
+      let haystack = r.array([r.rng.integers(in: 0...40)])
       let sortedHaystack = haystack.sorted()
       let needles = r.array(r.shape(maxRank: 2))
       for side in [SearchSide.left, .right] {
@@ -208,7 +208,7 @@ struct SortingTests {
                     result: try haystack.searchSorted(needles, side: side, sorter: order),
                     keywords: ["side": name, "sorter": order.elements])
       }
-      let keyCount = try r.rng.integers(in: 0...30)
+      let keyCount = r.rng.integers(in: 0...30)
       let k1 = r.array([keyCount])
       let k2 = r.array([keyCount])
       indices.add("lexsort \(keyCount)", "lexsort", [k1, k2], result: try NDArray.lexsort([k1, k2]))
@@ -280,7 +280,7 @@ struct StatisticsTests {
         }
       }
       if shape.count >= 2 {
-        let offset = try r.rng.integers(in: -2...2)
+        let offset = r.rng.integers(in: -2...2)
         exact.add("trace \(shape) \(offset)", "trace", [a], result: a.trace(offset: offset), keywords: ["offset": offset])
       }
       let nonEmpty = !shape.contains(0)
@@ -341,9 +341,9 @@ struct StatisticsTests {
     }
     // Histograms and counts.
     for _ in 0..<12 {
-      let n = try r.rng.integers(in: 0...60)
+      let n = r.rng.integers(in: 0...60)
       let data = r.array([n], specials: false)
-      let bins = try r.rng.integers(in: 1...7)
+      let bins = r.rng.integers(in: 1...7)
       let (histogram, edges) = try data.histogram(.count(bins, range: (-4, 6)))
       counts.add("histogram \(n) \(bins)", "histogram_part", [data.converted(to: Int64.self)], result: histogram.converted(to: Int64.self),
                  keywords: ["part": 0, "bins": bins, "range": [-4, 6], "data": data.elements])
@@ -439,8 +439,8 @@ struct LinalgAdditionsTests {
     var r = RandomOperands(seed: 18)
     var check = OracleCheck<Double>(tolerance: 1e-9)
     for round in 0..<16 {
-      let n = try r.rng.integers(in: 1...5)
-      let m = try r.rng.integers(in: 1...5)
+      let n = r.rng.integers(in: 1...5)
+      let m = r.rng.integers(in: 1...5)
       let a = r.array([n, m], specials: false)
       check.add("norm \(n)x\(m)", "norm", [a], result: try a.norm(), keywords: [:])
       for order in [NormOrder.frobenius, .nuclear, .order(1), .order(-1), .order(2), .order(-2), .order(.infinity), .order(-.infinity)] {
@@ -452,7 +452,7 @@ struct LinalgAdditionsTests {
       }
       check.add("pinv", "pinv", [a], result: try a.pseudoInverse(), keywords: [:])
       check.add("rank", "matrix_rank", [a], result: NDArray(scalar: Double(try a.matrixRank())), keywords: [:])
-      let b = r.array([try r.rng.integers(in: 1...3), try r.rng.integers(in: 1...3)], specials: false)
+      let b = r.array([r.rng.integers(in: 1...3), r.rng.integers(in: 1...3)], specials: false)
       check.add("kron", "kron", [a, b], result: a.kron(b), keywords: [:])
       let square = r.array([n, n], specials: false) + NDArray<Double>.identity(n) * 4
       for power in [0, 1, 2, 5, -1, -3] {

@@ -111,6 +111,21 @@ struct GettingStartedTests {
     #expect(workers.count == 4)
   }
 
+  @Test func fourier() throws {
+    let x: NDArray<Double> = [1, 2, 3, 4, 0, 0, 0, 0]
+    let spectrum = try FFT.rfft(x)
+    let back = try FFT.irfft(spectrum, n: 8)
+    let f = try FFT.rfftfreq(8, d: 0.5)
+    let image = NDArray<Double>.ones([4, 6])
+    let planes = try FFT.rfft2(image[.all, .slice(by: -2)])  // any view: every other column, reversed
+    #expect(spectrum.count == 5 && spectrum[item: 0].real == 10 && spectrum[item: 0].imaginary == 0)
+    #expect(try abs(back - x).max() < 1e-12)
+    #expect(f.elements == [0, 0.25, 0.5, 0.75, 1])
+    // Only the constant term of a constant image is nonzero: 4 × 3 ones.
+    #expect(planes.shape == [4, 2] && planes[item: 0, 0].real == 12)
+    #expect(abs(planes).sum() - 12 < 1e-12)
+  }
+
   @Test func products() throws {
     let a = NDArray<Double>([4, 1, 2, 3], shape: [2, 2])
     let b: NDArray<Double> = [1, 2]

@@ -68,6 +68,18 @@ struct ExamplesTests {
     #expect(lines.contains("recomputed residual: 17.2563"))
   }
 
+  /// The numbers are NumPy's for the same seed (np.random.default_rng(7)).
+  @Test func spectrum() throws {
+    let lines = try Self.lines("spectrum")
+    #expect(lines.contains("samples: 2000 at 1000.0 Hz; 1001 coefficients, 0.50 Hz apart"))
+    #expect(lines.contains("peak at 50.0 Hz, amplitude 1.02"))
+    #expect(lines.contains("peak at 120.0 Hz, amplitude 0.53"))
+    #expect(lines.contains("noise floor (median amplitude): 0.030"))
+    #expect(lines.contains("Parseval: relative difference below 1e-12"))
+    #expect(lines.contains("convolution: 2050 outputs; through rfft and directly agree to within 1e-12"))
+    #expect(lines.contains("power above 100 Hz: 48.7% before smoothing, 0.2% after"))
+  }
+
   @Test func image() throws {
     let lines = try Self.lines("image")
     #expect(lines.contains("crop:           shape [32, 32, 3], strides [192, 3, 1], view"))
