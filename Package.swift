@@ -54,6 +54,7 @@ let package = Package(
         "matmul",
         "linear-fit",
         "spectrum",
+        "threads",
         "image",
         "records",
         "numpy-handoff",
@@ -88,6 +89,11 @@ let package = Package(
       name: "spectrum",
       dependencies: ["Strided"],
       path: "Examples/spectrum"
+    ),
+    .executableTarget(
+      name: "threads",
+      dependencies: ["Strided"],
+      path: "Examples/threads"
     ),
     .executableTarget(
       name: "records",

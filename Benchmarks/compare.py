@@ -119,13 +119,28 @@ def table(rows):
     return result
 
 
+def scaling(entries):
+    """(name, one-thread ns, all-threads ns, speed-up) for every workload also run as NAME_t1."""
+    by_name = {name: s for name, s, *_ in entries}
+    return [(name, by_name[name + "_t1"], s, by_name[name + "_t1"] / s)
+            for name, s, *_ in entries if name + "_t1" in by_name and s]
+
+
 def print_table(entries):
     print()
     print(f"{'workload':<28} {'strided':>10} {'numpy':>10} {'ratio':>7} {'÷cblas':>7}  allocations/call")
     for name, s, n, ratio, cblas, allocations in entries:
+        if name.endswith("_t1"):
+            continue
         print(f"{name:<28} {format_ns(s):>10} {format_ns(n) if n else '-':>10} "
               f"{f'{ratio:.3f}' if ratio else '-':>7} {f'{cblas:.2f}' if cblas else '-':>7}  "
               f"{'' if allocations is None else allocations}")
+    rows = scaling(entries)
+    if rows:
+        print()
+        print(f"{'workload':<28} {'1 thread':>10} {'all':>10} {'speed-up':>9}")
+        for name, one, every, speedup in rows:
+            print(f"{name:<28} {format_ns(one):>10} {format_ns(every):>10} {speedup:>8.2f}×")
 
 
 HEADLINE = [
@@ -174,9 +189,18 @@ def write_report(path, entries, chart):
     lines += ["", "| workload | Strided | NumPy | Strided ÷ NumPy | Strided ÷ raw cblas_dgemm |",
               "|---|---:|---:|---:|---:|"]
     for name, s, n, ratio, cblas, allocations in entries:
+        if name.endswith("_t1"):
+            continue
         note = f" ({allocations:g} allocations a call)" if allocations is not None else ""
         lines.append(f"| `{name}`{note} | {format_ns(s)} | {format_ns(n) if n else '–'} | "
                      f"{format_ratio(ratio) if ratio else '–'} | {f'{cblas:.2f}' if cblas else '–'} |")
+    rows = scaling(entries)
+    if rows:
+        lines += ["", f"Threads: the same workloads with `Parallelism.threadCount = 1` (the `_t1` rows of "
+                  f"the JSON lines) and with all {os.cpu_count()} processors; NumPy uses one thread for these.", "",
+                  "| workload | 1 thread | all threads | speed-up |", "|---|---:|---:|---:|"]
+        lines += [f"| `{name}` | {format_ns(one)} | {format_ns(every)} | {speedup:.2f}× |"
+                  for name, one, every, speedup in rows]
     if chart:
         lines += ["", f"![Strided's time ÷ NumPy's time for each workload]({os.path.basename(chart)})"]
     lines.append("")

@@ -85,10 +85,74 @@ AVX2FMA static void small_dgemm(int m, int n, int k, const double *a, long ars, 
   for (; i < m; i++) row_from(i, 0, n, k, a, ars, acs, b, brs, c, crs);
 }
 
+#define AVX512 __attribute__((target("avx512f,avx2,fma")))
+
+// The same with AVX-512: blocks of 8 rows × 16 columns, sixteen 8-wide
+// accumulators (half the register file), eight broadcasts and two loads
+// of b per step of k. Leftover columns and rows go through the AVX2 code.
+AVX512 static void small_dgemm512(int m, int n, int k, const double *a, long ars, long acs, const double *b,
+                                  long brs, double *c, long crs) {
+  int i = 0;
+  for (; i + 8 <= m; i += 8) {
+    int j = 0;
+    for (; j + 16 <= n; j += 16) {
+      __m512d c00 = _mm512_setzero_pd(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,
+              c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+      const double *acol = a + i * ars;
+      for (int p = 0; p < k; p++) {
+        const double *brow = b + p * brs + j;
+        __m512d b0 = _mm512_loadu_pd(brow), b1 = _mm512_loadu_pd(brow + 8);
+        const double *x = acol + p * acs;
+#define STRIDED_ROW(r, lo, hi)                      \
+  {                                                 \
+    __m512d xr = _mm512_set1_pd(x[(r) * ars]);      \
+    lo = _mm512_fmadd_pd(xr, b0, lo);               \
+    hi = _mm512_fmadd_pd(xr, b1, hi);               \
+  }
+        STRIDED_ROW(0, c00, c01)
+        STRIDED_ROW(1, c10, c11)
+        STRIDED_ROW(2, c20, c21)
+        STRIDED_ROW(3, c30, c31)
+        STRIDED_ROW(4, c40, c41)
+        STRIDED_ROW(5, c50, c51)
+        STRIDED_ROW(6, c60, c61)
+        STRIDED_ROW(7, c70, c71)
+#undef STRIDED_ROW
+      }
+      double *crow = c + i * crs + j;
+      _mm512_storeu_pd(crow, c00);
+      _mm512_storeu_pd(crow + 8, c01);
+      _mm512_storeu_pd(crow + crs, c10);
+      _mm512_storeu_pd(crow + crs + 8, c11);
+      _mm512_storeu_pd(crow + 2 * crs, c20);
+      _mm512_storeu_pd(crow + 2 * crs + 8, c21);
+      _mm512_storeu_pd(crow + 3 * crs, c30);
+      _mm512_storeu_pd(crow + 3 * crs + 8, c31);
+      _mm512_storeu_pd(crow + 4 * crs, c40);
+      _mm512_storeu_pd(crow + 4 * crs + 8, c41);
+      _mm512_storeu_pd(crow + 5 * crs, c50);
+      _mm512_storeu_pd(crow + 5 * crs + 8, c51);
+      _mm512_storeu_pd(crow + 6 * crs, c60);
+      _mm512_storeu_pd(crow + 6 * crs + 8, c61);
+      _mm512_storeu_pd(crow + 7 * crs, c70);
+      _mm512_storeu_pd(crow + 7 * crs + 8, c71);
+    }
+    if (j < n) {
+      for (int r = 0; r < 8; r++) row_from(i + r, j, n, k, a, ars, acs, b, brs, c, crs);
+    }
+  }
+  if (i < m) small_dgemm(m - i, n, k, a + i * ars, ars, acs, b, brs, c + i * crs, crs);
+}
+
 int strided_small_dgemm(int m, int n, int k, const double *a, long ars, long acs, const double *b, long brs,
                         double *c, long crs) {
   if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) return 0;
-  small_dgemm(m, n, k, a, ars, acs, b, brs, c, crs);
+  // Without 8 rows and 16 columns the AVX-512 blocks would not be used.
+  if (m >= 8 && n >= 16 && __builtin_cpu_supports("avx512f")) {
+    small_dgemm512(m, n, k, a, ars, acs, b, brs, c, crs);
+  } else {
+    small_dgemm(m, n, k, a, ars, acs, b, brs, c, crs);
+  }
   return 1;
 }
 

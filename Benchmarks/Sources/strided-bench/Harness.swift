@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import BenchmarkSupport
+import Strided
 
 /// Times workloads the way the shared NumPy reference does: one warm-up
 /// call, a repetition count that fills at least 50 ms, then the median of
@@ -55,6 +56,19 @@ struct Harness {
     }
     print(line + "}")
     fflush(nil)
+  }
+}
+
+extension Harness {
+  /// Runs a workload with ``Parallelism``'s threads, then on one thread as
+  /// `NAME_t1`, so that the two give the speed-up.
+  func runScaling(_ name: String, _ body: () -> Void) {
+    run(name, body)
+    guard wants(name + "_t1") else { return }
+    let threads = Parallelism.threadCount
+    Parallelism.threadCount = 1
+    run(name + "_t1", body)
+    Parallelism.threadCount = threads
   }
 }
 

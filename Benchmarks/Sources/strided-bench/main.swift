@@ -57,9 +57,9 @@ if harness.wantsGroup("view") {
 
 if harness.wantsGroup("copy") {
   let m = big()
-  harness.run("copy_c_f64_4096") { consume(m.copy()) }
-  harness.run("copy_transposed_f64_4096") { consume(m.transposed().copy()) }
-  harness.run("copy_strided_f64_4096") { consume(m[.slice(by: 2), .slice(by: 2)].copy()) }
+  harness.runScaling("copy_c_f64_4096") { consume(m.copy()) }
+  harness.runScaling("copy_transposed_f64_4096") { consume(m.transposed().copy()) }
+  harness.runScaling("copy_strided_f64_4096") { consume(m[.slice(by: 2), .slice(by: 2)].copy()) }
 }
 
 // MARK: Element-wise arithmetic, math functions and reductions
@@ -67,28 +67,28 @@ if harness.wantsGroup("copy") {
 if harness.wantsGroup("add") || harness.wantsGroup("mul") || harness.wantsGroup("exp") {
   let x = NDArray(normals(10_000_000, seed: 20))
   let y = NDArray(normals(10_000_000, seed: 21))
-  harness.run("add_f64_1e7") { consume(x + y) }
+  harness.runScaling("add_f64_1e7") { consume(x + y) }
   var z = x.copy()
   harness.run("add_inplace_f64_1e7") { z += y }
   if harness.wantsGroup("add_transposed") || harness.wantsGroup("add_broadcast") {
     let m = big()
-    harness.run("add_transposed_f64_4096") { consume(m.transposed() + m) }
+    harness.runScaling("add_transposed_f64_4096") { consume(m.transposed() + m) }
     let r = NDArray(normals(4096, seed: 22))
-    harness.run("add_broadcast_row_f64_4096") { consume(m + r) }
+    harness.runScaling("add_broadcast_row_f64_4096") { consume(m + r) }
   }
   let f = x.converted(to: Float.self)
-  harness.run("mul_scalar_f32_1e7") { consume(f * 2.5) }
+  harness.runScaling("mul_scalar_f32_1e7") { consume(f * 2.5) }
   let small = NDArray(normals(1_000_000, seed: 23))
-  harness.run("exp_f64_1e6") { consume(exp(small)) }
+  harness.runScaling("exp_f64_1e6") { consume(exp(small)) }
 }
 
 if harness.wantsGroup("sum") || harness.wantsGroup("max") {
   let x = NDArray(normals(10_000_000, seed: 24))
-  harness.run("sum_f64_1e7") { consume(x.sum()) }
-  harness.run("max_f64_1e7") { consume(try! x.max()) }
+  harness.runScaling("sum_f64_1e7") { consume(x.sum()) }
+  harness.runScaling("max_f64_1e7") { consume(try! x.max()) }
   let m = big()
-  harness.run("sum_axis0_f64_4096") { consume(m.sum(axis: 0)) }
-  harness.run("sum_axis1_f64_4096") { consume(m.sum(axis: 1)) }
+  harness.runScaling("sum_axis0_f64_4096") { consume(m.sum(axis: 0)) }
+  harness.runScaling("sum_axis1_f64_4096") { consume(m.sum(axis: 1)) }
 }
 
 // MARK: BLAS and LAPACK
@@ -130,7 +130,7 @@ if harness.wantsGroup("matmul_f32") || harness.wantsGroup("matmul_c") || harness
   harness.run("matmul_f64_sliced_512") { consume(a512[.all, 0..<257].matmul(b512[0..<257])) }
   let batchA = NDArray(normals(64 * 32 * 32, seed: 8), shape: [64, 32, 32])
   let batchB = NDArray(normals(64 * 32 * 32, seed: 9), shape: [64, 32, 32])
-  harness.run("matmul_f64_batched_64x32") { consume(batchA.matmul(batchB)) }
+  harness.runScaling("matmul_f64_batched_64x32") { consume(batchA.matmul(batchB)) }
 }
 
 if harness.wantsGroup("gemv") {
@@ -228,23 +228,23 @@ if harness.wantsGroup("floor") || harness.wantsGroup("maximum") || harness.wants
 {
   if harness.wants("floor_f64_1e7") {
     let x = NDArray(normals(10_000_000, seed: 40)) * 100
-    harness.run("floor_f64_1e7") { consume(floor(x)) }
+    harness.runScaling("floor_f64_1e7") { consume(floor(x)) }
   }
   if harness.wants("maximum_f64_1e7") {
     let x = NDArray(normals(10_000_000, seed: 41))
     let y = NDArray(normals(10_000_000, seed: 42))
-    harness.run("maximum_f64_1e7") { consume(maximum(x, y)) }
+    harness.runScaling("maximum_f64_1e7") { consume(maximum(x, y)) }
   }
   if harness.wants("isnan_f64_1e7") {
     var values = normals(10_000_000, seed: 43)
     for i in stride(from: 0, to: values.count, by: 7) { values[i] = .nan }
     let x = NDArray(values)
-    harness.run("isnan_f64_1e7") { consume(isnan(x)) }
+    harness.runScaling("isnan_f64_1e7") { consume(isnan(x)) }
   }
   if harness.wants("atan2_f64_1e6") {
     let x = NDArray(normals(1_000_000, seed: 44))
     let y = NDArray(normals(1_000_000, seed: 45))
-    harness.run("atan2_f64_1e6") { consume(atan2(y: y, x: x)) }
+    harness.runScaling("atan2_f64_1e6") { consume(atan2(y: y, x: x)) }
   }
   if harness.wants("mean_i32_1e7") {
     var g = Generator(seed: 46)
@@ -277,7 +277,7 @@ if harness.wantsGroup("concatenate") || harness.wantsGroup("pad") || harness.wan
   }
   if harness.wants("sort_f64_1e6") || harness.wants("argsort_f64_1e6") {
     let x = NDArray(normals(1_000_000, seed: 53))
-    harness.run("sort_f64_1e6") { consume(x.sorted()) }
+    harness.runScaling("sort_f64_1e6") { consume(x.sorted()) }
     harness.run("argsort_f64_1e6") { consume(x.argsort()) }
   }
   if harness.wants("sort_rows_f64_1024") {
@@ -295,7 +295,7 @@ if harness.wantsGroup("concatenate") || harness.wantsGroup("pad") || harness.wan
   }
   if harness.wants("cumsum_f64_1e7") {
     let x = NDArray(normals(10_000_000, seed: 58))
-    harness.run("cumsum_f64_1e7") { consume(x.cumulativeSum()) }
+    harness.runScaling("cumsum_f64_1e7") { consume(x.cumulativeSum()) }
   }
   if harness.wants("median_f64_1e6") {
     let x = NDArray(normals(1_000_000, seed: 59))
@@ -329,6 +329,6 @@ if harness.wantsGroup("fft") || harness.wantsGroup("rfft") {
   }
   if harness.wants("fft2_c128_1024") {
     let x = try! complexSignal(1024 * 1024, seed: 75).reshaped(to: [1024, 1024])
-    harness.run("fft2_c128_1024") { consume(try! FFT.fft2(x)) }
+    harness.runScaling("fft2_c128_1024") { consume(try! FFT.fft2(x)) }
   }
 }

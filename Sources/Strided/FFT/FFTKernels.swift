@@ -1,7 +1,7 @@
 import ComplexModule
 
 /// Transforms of contiguous lanes, in place or between lane buffers: the
-/// loops under ``FFT``. Lanes run on two threads when there are several
+/// loops under ``FFT``. Lanes run on the thread pool when there are several
 /// and enough work.
 enum FFTKernel {
   /// Transforms `lanes` contiguous lanes of `n` complex values in place

@@ -46,6 +46,13 @@ enum ByteSwap {
   /// Swaps the targets in each of `count` items laid out `itemSize` apart.
   static func swap(_ targets: [Target], in base: UnsafeMutableRawPointer, count: Int, itemSize: Int) {
     guard !targets.isEmpty, count > 0 else { return }
+    IterationPlan.forEachBlock(count, cost: itemSize, threshold: StridedCopy.parallelBytes) { items in
+      swapItems(targets, in: base + items.lowerBound * itemSize, count: items.count, itemSize: itemSize)
+    }
+  }
+
+  /// ``swap(_:in:count:itemSize:)`` on the calling thread.
+  static func swapItems(_ targets: [Target], in base: UnsafeMutableRawPointer, count: Int, itemSize: Int) {
     // One scalar filling the item: a flat run of one unit size.
     if targets.count == 1, targets[0].offset == 0, targets[0].unit == itemSize, targets[0].repeats.isEmpty {
       switch itemSize {

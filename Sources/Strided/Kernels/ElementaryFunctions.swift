@@ -8,7 +8,7 @@ import RealModule
 /// Contiguous `Float` and `Double` runs of every function libmvec has (all
 /// but `sqrt` and the powers) use glibc's vector math library (its AVX-512
 /// variants where the processor has AVX-512, else its AVX2 ones; at most 4
-/// ulp by glibc's documentation), on two threads from 2¹⁶ elements; other
+/// ulp by glibc's documentation), on the thread pool from 2¹⁶ elements; other
 /// runs call the scalar function per element.
 enum ElementaryFunction: Sendable {
   case exp, expMinusOne, log, logOnePlus
@@ -141,7 +141,7 @@ enum ElementaryFunction: Sendable {
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, a.strides])
     let e = MemoryLayout<T>.stride
     let scalarFunction = scalarFallback(T.self)
-    // A vector exp or sin costs about 1 ns an item: two threads pay from
+    // A vector exp or sin costs about 1 ns an item: threads pay from
     // 2^16 items, a sixteenth of the threshold for additions.
     plan.forEachRun(
       IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), 0, 0), parallel: true,

@@ -6,7 +6,7 @@
 ///   the loop and the rest is contiguous;
 /// - anything else: a strided loop.
 ///
-/// Large work runs on two threads unless the caller passes
+/// Large work runs on the thread pool unless the caller passes
 /// `parallel: false` (for closures that are not safe to run concurrently).
 /// Callers pass the operation as a closure; these functions are always
 /// inlined, so each call site becomes one specialized loop. Element types

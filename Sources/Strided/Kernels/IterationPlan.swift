@@ -17,9 +17,9 @@ import Foundation
 /// byte stride per operand for the innermost axis.
 ///
 /// Work of at least ``parallelThreshold`` items (or a lower threshold the
-/// caller gives, for costly items such as libmvec's `exp`) may be split in
-/// two along the outermost axis and run on two threads, when the caller says
-/// its runs may run concurrently (they write disjoint elements).
+/// caller gives, for costly items such as libmvec's `exp`) may be cut into
+/// blocks along one axis and run on ``WorkPool``'s threads, when the caller
+/// says its runs may run concurrently (they write disjoint elements).
 struct IterationPlan {
   typealias Strides = SIMD4<Int>
 
@@ -105,30 +105,45 @@ struct IterationPlan {
   /// costs more than it saves.
   static let parallelThreshold = 1 << 20
 
-  /// The processors available to split work over (at most two are used).
-  static let processorCount = ProcessInfo.processInfo.activeProcessorCount
-
   /// The number of items the plan walks.
   var itemCount: Int { isEmpty ? 0 : axes.reduce(1) { $0 &* $1.size } }
 
-  /// Whether splitting this plan over two threads should pay.
+  /// Whether splitting this plan should pay.
   var isWorthSplitting: Bool { isWorthSplitting(threshold: Self.parallelThreshold) }
 
   /// Whether splitting should pay for work of at least `threshold` items;
   /// the libmvec loops, whose items cost about a nanosecond, pass a lower
-  /// threshold than the default.
-  func isWorthSplitting(threshold: Int) -> Bool { Self.processorCount >= 2 && itemCount >= threshold }
+  /// threshold than the default. It depends on the shape only, never on
+  /// the thread count, so that results do not either.
+  func isWorthSplitting(threshold: Int) -> Bool { itemCount >= threshold }
+
+  /// How to cut the plan into about `parts` blocks: along the outermost
+  /// axis that has that many indices, else along the longest axis (the
+  /// inner run, when the outer axes are short), into at most its length.
+  func split(into parts: Int) -> (axis: Int, parts: Int) {
+    precondition(!axes.isEmpty, "IterationPlan: splitting a plan without axes")
+    if let axis = axes.firstIndex(where: { $0.size >= parts }) { return (axis, parts) }
+    let longest = axes.indices.max { axes[$0].size < axes[$1].size }!
+    return (longest, Swift.max(1, axes[longest].size))
+  }
+
+  /// Block `index` of `parts` blocks along `axis`: the plan over its
+  /// indices, and the offset of its first addresses.
+  func part(_ index: Int, of parts: Int, along axis: Int) -> (plan: IterationPlan, offset: Strides) {
+    var part = self
+    let size = axes[axis].size
+    let lower = size * index / parts
+    part.axes[axis].size = size * (index + 1) / parts - lower
+    return (part, axes[axis].strides &* lower)
+  }
 
   /// The plan cut in two along one axis (the outermost by default): the
   /// first half walks from the same addresses, the second from `offset`
   /// further.
   func halves(along axis: Int = 0) -> (first: IterationPlan, second: IterationPlan, offset: Strides) {
-    var first = self
-    var second = self
-    let size = axes[axis].size
-    first.axes[axis].size = size / 2
-    second.axes[axis].size = size - size / 2
-    return (first, second, axes[axis].strides &* (size / 2))
+    let (first, _) = part(0, of: 2, along: axis)
+    let (second, offset) = part(1, of: 2, along: axis)
+    return (first, second, offset)
   }
 
   /// Whether operand 0 (the output) writes every item at its own bytes:
@@ -144,36 +159,46 @@ struct IterationPlan {
     return true
   }
 
-  /// Calls `run` for every inner run, on two threads when `parallel` is
-  /// true, the work is large enough, and the output's items do not share
-  /// bytes. `run` must then be safe to call concurrently on disjoint runs.
+  /// Calls `run` for every inner run, spread over ``Parallelism``'s
+  /// threads when `parallel` is true, the work is large enough, and the
+  /// output's items do not share bytes: in blocks of at least
+  /// `threshold / 2` items. `run` must then be safe to call concurrently
+  /// on disjoint runs.
   @inline(__always)
   func forEachRun(
     _ base: Strides, parallel: Bool, outputItemSize: Int, threshold: Int = parallelThreshold,
     _ run: (Int, Strides, Strides) -> Void
   ) {
-    guard parallel, isWorthSplitting(threshold: threshold), !axes.isEmpty, outputIsDisjoint(itemSize: outputItemSize)
+    guard parallel, isWorthSplitting(threshold: threshold), !axes.isEmpty, WorkPool.shared.canSplit,
+      outputIsDisjoint(itemSize: outputItemSize)
     else {
       forEachRun(base, run)
       return
     }
-    let (first, second, offset) = halves()
-    Self.concurrently(
-      { first.forEachRun(base, run) },
-      { second.forEachRun(base &+ offset, run) })
+    let wanted = Swift.min(itemCount / Swift.max(threshold / 2, 1), 4 * WorkPool.shared.threadCount)
+    let (axis, parts) = split(into: Swift.max(wanted, 1))
+    WorkPool.shared.run(parts) { i in
+      let (plan, offset) = part(i, of: parts, along: axis)
+      plan.forEachRun(base &+ offset, run)
+    }
   }
 
-  /// Runs two closures at once, one on another thread, and returns when
-  /// both are done.
+  /// Runs two closures, on two threads when the pool has them, and returns
+  /// when both are done.
   static func concurrently(_ a: () -> Void, _ b: () -> Void) {
-    withoutActuallyEscaping(a) { a in
-      withoutActuallyEscaping(b) { b in
-        let work = UncheckedSendable((a, b))
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-          if i == 0 { work.value.0() } else { work.value.1() }
-        }
-      }
+    WorkPool.shared.run(2) { i in if i == 0 { a() } else { b() } }
+  }
+
+  /// Calls `body` on consecutive ranges of `0..<count` that together cover
+  /// it, spread over the pool's threads when `count × cost` (elements) is
+  /// at least `threshold`; a range holds at least one index.
+  static func forEachBlock(_ count: Int, cost: Int, threshold: Int = 1 << 15, _ body: (Range<Int>) -> Void) {
+    guard count >= 2, count &* cost >= threshold, WorkPool.shared.canSplit else {
+      if count > 0 { body(0..<count) }
+      return
     }
+    let parts = Swift.min(count, 4 * WorkPool.shared.threadCount, Swift.max(1, count &* cost / (threshold / 2)))
+    WorkPool.shared.run(parts) { i in body(count * i / parts..<count * (i + 1) / parts) }
   }
 
   /// Calls `run(count, addresses, innerStrides)` for every inner run, from

@@ -156,31 +156,44 @@ enum Reduction {
       withExtendedLifetime((a, out)) {}
       return
     }
-    // Two threads, one half each. Split along the outermost kept axis, so
-    // the halves write different outputs. With no kept axis, the second
-    // half folds into a second output, combined into the first at the end.
+    // Blocks whose bounds depend on the shape only, so that the result is
+    // the same for every thread count. Along the outermost kept axis the
+    // blocks write different outputs, each folded in the same order as
+    // without blocks. With no kept axis, each block folds into a partial
+    // result of its own, and the partials are combined in block order.
     if let kept = plan.axes.firstIndex(where: { $0.strides[0] != 0 }) {
-      let (first, second, offset) = plan.halves(along: kept)
-      IterationPlan.concurrently(
-        { first.forEachRun(base) { n, p, s in foldRun(F.self, n, p, s) } },
-        { second.forEachRun(base &+ offset) { n, p, s in foldRun(F.self, n, p, s) } })
+      let parts = Swift.min(plan.axes[kept].size, Swift.max(2, plan.itemCount / reductionBlock))
+      WorkPool.shared.run(parts) { i in
+        let (part, offset) = plan.part(i, of: parts, along: kept)
+        part.forEachRun(base &+ offset) { n, p, s in foldRun(F.self, n, p, s) }
+      }
     } else {
-      let (first, second, offset) = plan.halves()
-      let partial = ByteStorage(count: out.storage.count)
-      for i in 0..<count { (partial.base + i * e).storeBytes(of: F.identity, as: T.self) }
-      var secondBase = base &+ offset
-      secondBase[0] = Int(bitPattern: partial.base)  // out starts its storage; the split axis adds 0
-      IterationPlan.concurrently(
-        { first.forEachRun(base) { n, p, s in foldRun(F.self, n, p, s) } },
-        { second.forEachRun(secondBase) { n, p, s in foldRun(F.self, n, p, s) } })
+      let (axis, parts) = plan.split(into: Swift.max(2, plan.itemCount / reductionBlock))
+      let partials = ByteStorage(count: parts * count * e)
+      for i in 0..<(parts * count) { (partials.base + i * e).storeBytes(of: F.identity, as: T.self) }
+      WorkPool.shared.run(parts) { i in
+        let (part, offset) = plan.part(i, of: parts, along: axis)
+        var start = base &+ offset
+        // The partial starts its own outputs; the output strides are 0.
+        start[0] = Int(bitPattern: partials.base + i * count * e)
+        part.forEachRun(start) { n, p, s in foldRun(F.self, n, p, s) }
+      }
       for i in 0..<count {
         let target = outBase + i * e
-        target.storeBytes(of: F.combine(target.load(as: T.self), (partial.base + i * e).load(as: T.self)), as: T.self)
+        var value = target.load(as: T.self)
+        for block in 0..<parts {
+          value = F.combine(value, (partials.base + (block * count + i) * e).load(as: T.self))
+        }
+        target.storeBytes(of: value, as: T.self)
       }
-      withExtendedLifetime(partial) {}
+      withExtendedLifetime(partials) {}
     }
     withExtendedLifetime((a, out)) {}
   }
+
+  /// The items of one block of a large reduction: blocks are cut by the
+  /// shape alone, so results do not depend on the thread count.
+  static let reductionBlock = 1 << 18
 
   /// One inner run: a fold into one output element (stride 0), or an
   /// element-by-element combine into a row of outputs.

@@ -47,15 +47,11 @@ extension Sorting {
     ComplexKey(real: R.sortKey(z.rawStorage.x), imaginary: R.sortKey(z.rawStorage.y))
   }
 
-  /// Runs `body` on ranges of `lanes` lanes, on two threads when the work
-  /// (`lanes` × `length` elements) is large enough; `body` must be safe
-  /// to run concurrently on disjoint lanes.
+  /// Runs `body` on ranges of `lanes` lanes, spread over the pool's
+  /// threads when the work (`lanes` × `length` elements) is large enough;
+  /// `body` must be safe to run concurrently on disjoint lanes.
   static func forEachLanes(_ lanes: Int, length: Int, _ body: (Range<Int>) -> Void) {
-    if lanes >= 2 && lanes * length >= 1 << 15 && IterationPlan.processorCount >= 2 {
-      IterationPlan.concurrently({ body(0..<lanes / 2) }, { body(lanes / 2..<lanes) })
-    } else {
-      body(0..<lanes)
-    }
+    IterationPlan.forEachBlock(lanes, cost: length, body)
   }
 }
 

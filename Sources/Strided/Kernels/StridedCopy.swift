@@ -30,6 +30,28 @@ enum StridedCopy {
   ) {
     let plan = IterationPlan(shape: shape, strides: [destinationStrides, sourceStrides])
     if plan.isEmpty { return }
+    // Large copies: blocks along an axis, over the pool's threads.
+    let bytes = plan.itemCount &* itemSize
+    if bytes >= parallelBytes, !plan.axes.isEmpty, WorkPool.shared.canSplit {
+      let wanted = Swift.min(bytes / (parallelBytes / 2), 4 * WorkPool.shared.threadCount)
+      let (axis, parts) = plan.split(into: wanted)
+      WorkPool.shared.run(parts) { i in
+        let (part, offset) = plan.part(i, of: parts, along: axis)
+        copy(part, itemSize: itemSize, from: source + offset[1], to: destination + offset[0])
+      }
+      return
+    }
+    copy(plan, itemSize: itemSize, from: source, to: destination)
+  }
+
+  /// Copies at or above this many bytes are split over the pool's threads.
+  static let parallelBytes = 4 << 20
+
+  /// Copies the items `plan` walks (operand 0 the destination, 1 the
+  /// source), on the calling thread.
+  static func copy(
+    _ plan: IterationPlan, itemSize: Int, from source: UnsafeRawPointer, to destination: UnsafeMutableRawPointer
+  ) {
     var axes = plan.axes
     guard let inner = axes.last else {
       destination.copyMemory(from: source, byteCount: itemSize)

@@ -71,15 +71,16 @@ enum Products {
             into: matrix(result, offset: oc, rank: shape.count), kind: kind)
         }
       }
-      // Many small products: half the stack on each of two threads (each
-      // output matrix is its own memory). Large products are left to
-      // BLAS's own threads.
+      // Many small products: the stack spread over the pool's threads
+      // (each output matrix is its own memory), with BLAS on one thread
+      // inside them. Large products are left to BLAS's own threads.
       let (flops, overflow) = m.multipliedReportingOverflow(by: n &* k)
       if offsets.count >= 4 && !overflow && flops <= 1 << 18 && flops &* offsets.count >= 1 << 20
-        && IterationPlan.processorCount >= 2
+        && WorkPool.shared.canSplit
       {
-        let half = offsets.count / 2
-        IterationPlan.concurrently({ multiply(0..<half) }, { multiply(half..<offsets.count) })
+        BLAS.withOneThread {
+          IterationPlan.forEachBlock(offsets.count, cost: flops, threshold: 1 << 20) { multiply($0) }
+        }
       } else {
         multiply(0..<offsets.count)
       }

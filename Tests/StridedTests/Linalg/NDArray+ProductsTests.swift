@@ -225,7 +225,7 @@ struct SmallProductTests {
   /// Every size up to the small kernel's limit and just past it, with
   /// the left operand in every layout, against the definition.
   @Test func everySmallShapeAndLayout() {
-    for (m, n, k) in [(1, 1, 1), (3, 5, 2), (4, 8, 3), (5, 9, 7), (8, 16, 16), (12, 17, 5), (16, 16, 16), (31, 33, 2), (32, 32, 32), (33, 3, 3)] {
+    for (m, n, k) in [(1, 1, 1), (3, 5, 2), (4, 8, 3), (5, 9, 7), (8, 16, 16), (12, 17, 5), (9, 20, 3), (17, 32, 32), (24, 31, 7), (16, 16, 16), (31, 33, 2), (32, 32, 32), (33, 3, 3)] {
       for layout in [MatrixLayout.c, .fortran, .negative, .stepped, .broadcast] {
         let a = layout.make(m, k, Double.self) { i, j in (i * 3 + j * 5) % 11 - 5 }
         let b = MatrixLayout.sliced.make(k, n, Double.self) { i, j in (i + j * 7) % 9 - 4 }
