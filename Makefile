@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := format npy npz views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: deps demo test test-sanitize test-asan test-tsan fuzz bench docs clean
+.PHONY: deps demo test python-module test-sanitize test-asan test-tsan fuzz bench docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
 # and zlib for .npz archives.
@@ -28,10 +28,30 @@ deps:
 demo: deps
 	$(SWIFT) run -c release matmul
 
-# The DLPack shared library is built first: a test hands it to NumPy.
+# The DLPack shared library is built first: a test hands it to NumPy. The
+# Python extension module is built and its tests run with the python3 on
+# the path.
 test: deps
+	$(MAKE) python-module PYTHON_MODULE_CONFIG=debug
 	$(SWIFT) build --product StridedDLPack
 	$(SWIFT) test
+	PYTHONPATH=$(PYTHON_MODULE_DIR) $(PYTHON) -m unittest discover -s Tests/Python -v
+
+# The `strided` CPython extension module, for the python3 on the path (or
+# PYTHON=...): the Swift library, then the C module against that Python's
+# headers (from sysconfig), into .build/python.
+PYTHON ?= python3
+PYTHON_MODULE_DIR := $(CURDIR)/.build/python
+PYTHON_MODULE_CONFIG ?= release
+python-module: deps
+	$(SWIFT) build -c $(PYTHON_MODULE_CONFIG) --product StridedPython
+	@mkdir -p $(PYTHON_MODULE_DIR)
+	bin="$$($(SWIFT) build -c $(PYTHON_MODULE_CONFIG) --show-bin-path)"; \
+	include="$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])')"; \
+	suffix="$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')"; \
+	cc -shared -fPIC -O2 -Wall -Wextra -I"$$include" -ISources/CStrided/include \
+	  Sources/StridedPython/Module/stridedmodule.c -L"$$bin" -lStridedPython -Wl,-rpath,"$$bin" \
+	  -o $(PYTHON_MODULE_DIR)/strided$$suffix
 
 # Each sanitizer builds in its own folder, so the ordinary build stays as it
 # is. The DLPack test that hands the shared library to Python does not run
@@ -65,7 +85,7 @@ fuzz: deps
 
 # The build plan and module cache are dropped first: SwiftPM can miss source
 # files and C headers added to the parent package since the last build.
-bench: deps
+bench: deps python-module
 	rm -rf Benchmarks/.build/*/release/description.json Benchmarks/.build/*/release/ModuleCache
 	cd Benchmarks && $(SWIFT) build -c release --product strided-bench
 	@if [ -z "$(ARGS)" ]; then \
@@ -74,7 +94,8 @@ bench: deps
 	    --json docs/performance.jsonl --report docs/performance.md --chart docs/performance.png \
 	    --headline README.md; \
 	else \
-	  python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench -- $(ARGS); \
+	  python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
+	    --python-module $(PYTHON_MODULE_DIR) -- $(ARGS); \
 	fi
 
 docs: deps

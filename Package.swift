@@ -7,6 +7,10 @@ let package = Package(
     .library(name: "Strided", targets: ["Strided"]),
     // A C interface to Strided's DLPack support, for other languages.
     .library(name: "StridedDLPack", type: .dynamic, targets: ["StridedDLPack"]),
+    // The Swift half of the `strided` CPython extension module (the C half,
+    // Sources/StridedPython/Module, is built against the user's Python by
+    // `make python-module`).
+    .library(name: "StridedPython", type: .dynamic, targets: ["StridedPython"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -28,6 +32,12 @@ let package = Package(
     .target(
       name: "StridedDLPack",
       dependencies: ["Strided", "CStrided"]
+    ),
+
+    .target(
+      name: "StridedPython",
+      dependencies: ["Strided", "CStrided"],
+      exclude: ["Module"]
     ),
 
     // MARK: - C interop

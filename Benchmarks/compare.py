@@ -23,10 +23,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def run(command):
+def run(command, env=None):
     """Runs a benchmark command, echoing and collecting its JSON lines."""
     rows = []
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     for line in process.stdout:
         line = line.strip()
         if not line.startswith("{"):
@@ -242,6 +242,11 @@ def main(argv):
     strided = option("--strided")
     prefixes = argv[argv.index("--") + 1:] if "--" in argv else []
     rows = run([strided] + prefixes)
+    module = option("--python-module")
+    if module and has_numpy():
+        # The Python workloads, through the extension module.
+        env = dict(os.environ, PYTHONPATH=module)
+        rows += run([sys.executable, os.path.join(HERE, "python_side.py")] + prefixes, env=env)
     if has_numpy():
         rows += run([sys.executable, os.path.join(HERE, "numpy_side.py")] + prefixes)
     else:

@@ -381,6 +381,17 @@ def fft2_c128_1024():
     return lambda: np.fft.fft2(x)
 
 
+def pybuffer_roundtrip_f64_10():
+    # NumPy's own round trip through the buffer protocol, for reference.
+    a = np.arange(10.0)
+    return lambda: np.asarray(memoryview(a))
+
+
+def pybuffer_roundtrip_f64_1e7():
+    a = np.arange(1e7)
+    return lambda: np.asarray(memoryview(a))
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
@@ -397,6 +408,7 @@ WORKLOADS = [
     concatenate_f64_4096, pad_edge_f64_2048, sort_f64_1e6, argsort_f64_1e6, sort_rows_f64_1024,
     unique_i64_1e6, searchsorted_f64_1e6, cumsum_f64_1e7, median_f64_1e6, einsum_bmm_f64_64x128,
     fft_c128_2e20, rfft_f64_1e6, fft_prime_c128_65537, fft2_c128_1024,
+    pybuffer_roundtrip_f64_10, pybuffer_roundtrip_f64_1e7,
 ]
 
 

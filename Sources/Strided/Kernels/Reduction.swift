@@ -156,13 +156,15 @@ enum Reduction {
       withExtendedLifetime((a, out)) {}
       return
     }
-    // Blocks whose bounds depend on the shape only, so that the result is
-    // the same for every thread count. Along the outermost kept axis the
-    // blocks write different outputs, each folded in the same order as
-    // without blocks. With no kept axis, each block folds into a partial
-    // result of its own, and the partials are combined in block order.
+    // Results the same for every thread count. Along the outermost kept
+    // axis the blocks write different outputs, each folded in the same
+    // order as without blocks. With no kept axis, blocks whose bounds
+    // depend on the shape only each fold into a partial result of their
+    // own, and the partials are combined in block order.
     if let kept = plan.axes.firstIndex(where: { $0.strides[0] != 0 }) {
-      let parts = Swift.min(plan.axes[kept].size, Swift.max(2, plan.itemCount / reductionBlock))
+      // One block a thread: the widest runs along the kept axis. The fold
+      // order of each output does not depend on where the axis is cut.
+      let parts = Swift.min(plan.axes[kept].size, Swift.max(2, WorkPool.shared.threadCount))
       WorkPool.shared.run(parts) { i in
         let (part, offset) = plan.part(i, of: parts, along: kept)
         part.forEachRun(base &+ offset) { n, p, s in foldRun(F.self, n, p, s) }

@@ -1,0 +1,341 @@
+// The Swift side of Strided's CPython extension module: views as opaque
+// handles behind the C functions of PythonBridge.h. The module itself
+// (Python/stridedmodule.c) implements the buffer protocol on top of them.
+
+import CStrided
+import Foundation
+import Strided
+
+/// A view and the C data the buffer protocol reads, kept alive together.
+final class PythonView {
+  let view: NDView
+  let format: UnsafeMutablePointer<CChar>
+  let shape: UnsafeMutablePointer<Int>
+  let strides: UnsafeMutablePointer<Int>
+
+  init(_ view: NDView) {
+    self.view = view
+    let text = Array(view.format.description.utf8CString)
+    format = .allocate(capacity: text.count)
+    format.initialize(from: text, count: text.count)
+    shape = .allocate(capacity: Swift.max(view.ndim, 1))
+    strides = .allocate(capacity: Swift.max(view.ndim, 1))
+    for axis in 0..<view.ndim {
+      shape[axis] = view.shape[axis]
+      strides[axis] = view.strides[axis]
+    }
+    // A contiguous view is exported with its order's own strides, as NumPy
+    // exports them: the strides of axes of length 1, or of an empty view,
+    // are never used, and consumers (memoryview among them) judge
+    // contiguity from the strides alone.
+    if view.isCContiguous || view.isFContiguous {
+      var step = view.itemSize
+      let axes = view.isCContiguous ? Array((0..<view.ndim).reversed()) : Array(0..<view.ndim)
+      for axis in axes {
+        strides[axis] = step
+        step *= Swift.max(view.shape[axis], 1)
+      }
+    }
+  }
+
+  deinit {
+    format.deallocate()
+    shape.deallocate()
+    strides.deallocate()
+  }
+
+  var handle: UnsafeMutableRawPointer { Unmanaged.passRetained(self).toOpaque() }
+
+  static func from(_ handle: UnsafeMutableRawPointer?) -> PythonView {
+    Unmanaged<PythonView>.fromOpaque(handle!).takeUnretainedValue()
+  }
+}
+
+/// Writes `text` into a C buffer of `capacity` bytes, cut to fit.
+func report(_ text: String, _ buffer: UnsafeMutablePointer<CChar>?, _ capacity: Int) {
+  guard let buffer, capacity > 0 else { return }
+  let bytes = Array(text.utf8.prefix(capacity - 1))
+  for (i, b) in bytes.enumerated() { buffer[i] = CChar(bitPattern: b) }
+  buffer[bytes.count] = 0
+}
+
+/// Runs `body`, giving its view a handle, or reporting its error into
+/// `buffer` and returning NULL.
+func makeHandle(
+  _ buffer: UnsafeMutablePointer<CChar>?, _ capacity: Int, _ body: () throws -> NDView
+) -> UnsafeMutableRawPointer? {
+  do {
+    return PythonView(try body()).handle
+  } catch {
+    report("\(error)", buffer, capacity)
+    return nil
+  }
+}
+
+/// Whether an imported buffer was adopted: its release runs only then.
+final class Adoption: @unchecked Sendable {
+  var adopted = false
+}
+
+@_cdecl("strided_py_view_from_buffer")
+public func viewFromBuffer(
+  _ buf: UnsafeMutableRawPointer?, _ len: Int, _ format: UnsafePointer<CChar>?, _ itemSize: Int, _ ndim: Int32,
+  _ shape: UnsafePointer<Int>?, _ strides: UnsafePointer<Int>?, _ readOnly: Int32,
+  _ release: strided_py_release_fn?, _ context: UnsafeMutableRawPointer?,
+  _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  do {
+    let text = format.map { String(cString: $0) } ?? "B"
+    let (parsed, _) = try Format.parse(text, exporterItemSize: itemSize)
+    let rank = Int(ndim)
+    let dims = Dimensions((0..<rank).map { shape![$0] })
+    // No strides: C order. A buffer without shape is one axis of bytes.
+    var steps: Dimensions
+    if let strides {
+      steps = Dimensions((0..<rank).map { strides[$0] })
+    } else {
+      steps = Dimensions(repeating: 0, count: rank)
+      var step = itemSize
+      for axis in stride(from: rank - 1, through: 0, by: -1) {
+        steps[axis] = step
+        step *= dims[axis]
+      }
+    }
+    // The bytes the items reach, from the lowest to past the highest.
+    var low = 0
+    var high = itemSize
+    if dims.contains(0) {
+      high = 0
+    } else {
+      for axis in 0..<rank where dims[axis] > 1 {
+        let reach = (dims[axis] - 1) * steps[axis]
+        if reach < 0 { low += reach } else { high += reach }
+      }
+    }
+    let adoption = Adoption()
+    let start = (buf ?? UnsafeMutableRawPointer(bitPattern: 64)!) + low
+    let bytes = UnsafeMutableRawBufferPointer(start: start, count: high - low)
+    let release = UncheckedRelease(release: release, context: context)
+    let storage = ByteStorage(unsafeAdopting: bytes, readOnly: readOnly != 0) { _ in
+      if adoption.adopted { release.run() }
+    }
+    let view = try NDView(
+      storage: storage, format: parsed, shape: dims, strides: steps, byteOffset: -low, itemSize: itemSize)
+    adoption.adopted = true
+    return PythonView(view).handle
+  } catch {
+    report("\(error)", message, capacity)
+    return nil
+  }
+}
+
+/// The C release callback and its context, carried into a `Sendable`
+/// deallocator.
+struct UncheckedRelease: @unchecked Sendable {
+  let release: strided_py_release_fn?
+  let context: UnsafeMutableRawPointer?
+  func run() { release?(context) }
+}
+
+@_cdecl("strided_py_zeros")
+public func zeros(
+  _ format: UnsafePointer<CChar>, _ ndim: Int32, _ shape: UnsafePointer<Int>?, _ fortran: Int32,
+  _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  makeHandle(message, capacity) {
+    let parsed = try Format(parsing: String(cString: format))
+    let dims = Dimensions((0..<Int(ndim)).map { shape![$0] })
+    return try NDView(format: parsed, shape: dims, order: fortran != 0 ? .fortran : .c)
+  }
+}
+
+@_cdecl("strided_py_arange")
+public func arange(_ n: Int) -> UnsafeMutableRawPointer? {
+  PythonView(NDArray<Double>.arange(from: 0, to: Double(Swift.max(n, 0)), by: 1).view).handle
+}
+
+@_cdecl("strided_py_load_npy")
+public func loadNPY(
+  _ path: UnsafePointer<CChar>, _ map: Int32, _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  makeHandle(message, capacity) {
+    let url = URL(fileURLWithPath: String(cString: path))
+    return map != 0 ? try NDView(mappingNPY: url, mode: .readOnly) : try NDView(contentsOfNPY: url)
+  }
+}
+
+/// An axis of `view`, counted from the end when negative, or an error.
+func checkedAxis(_ axis: Int32, _ view: NDView) throws(BridgeError) -> Int {
+  let a = Int(axis) < 0 ? Int(axis) + view.ndim : Int(axis)
+  guard a >= 0 && a < view.ndim else { throw .message("axis \(axis) is out of range for \(view.ndim) dimensions") }
+  return a
+}
+
+enum BridgeError: Error, CustomStringConvertible {
+  case message(String)
+  var description: String {
+    switch self {
+    case .message(let text): text
+    }
+  }
+}
+
+@_cdecl("strided_py_slice")
+public func slice(
+  _ handle: UnsafeMutableRawPointer?, _ axis: Int32, _ start: Int, _ stop: Int, _ step: Int,
+  _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  let view = PythonView.from(handle).view
+  return makeHandle(message, capacity) {
+    let a = try checkedAxis(axis, view)
+    guard step != 0 else { throw BridgeError.message("slice step cannot be zero") }
+    var entries = [NDIndex](repeating: .all, count: view.ndim)
+    entries[a] = .slice(from: start == Int.min ? nil : start, to: stop == Int.min ? nil : stop, by: step)
+    return view[entries: entries]
+  }
+}
+
+@_cdecl("strided_py_at")
+public func at(
+  _ handle: UnsafeMutableRawPointer?, _ axis: Int32, _ index: Int, _ message: UnsafeMutablePointer<CChar>?,
+  _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  let view = PythonView.from(handle).view
+  return makeHandle(message, capacity) {
+    let a = try checkedAxis(axis, view)
+    let size = view.shape[a]
+    guard index >= -size && index < size else {
+      throw BridgeError.message("index \(index) is out of bounds for axis \(a) with size \(size)")
+    }
+    var entries = [NDIndex](repeating: .all, count: view.ndim)
+    entries[a] = .at(index)
+    return view[entries: entries]
+  }
+}
+
+@_cdecl("strided_py_transpose")
+public func transpose(_ handle: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+  PythonView(PythonView.from(handle).view.transposed()).handle
+}
+
+@_cdecl("strided_py_reshape")
+public func reshape(
+  _ handle: UnsafeMutableRawPointer?, _ ndim: Int32, _ shape: UnsafePointer<Int>?,
+  _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  let view = PythonView.from(handle).view
+  return makeHandle(message, capacity) {
+    try view.reshaped(to: Dimensions((0..<Int(ndim)).map { shape![$0] }))
+  }
+}
+
+@_cdecl("strided_py_broadcast")
+public func broadcast(
+  _ handle: UnsafeMutableRawPointer?, _ ndim: Int32, _ shape: UnsafePointer<Int>?,
+  _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  let view = PythonView.from(handle).view
+  return makeHandle(message, capacity) {
+    try view.broadcast(to: Dimensions((0..<Int(ndim)).map { shape![$0] }))
+  }
+}
+
+@_cdecl("strided_py_field")
+public func field(
+  _ handle: UnsafeMutableRawPointer?, _ name: UnsafePointer<CChar>, _ message: UnsafeMutablePointer<CChar>?,
+  _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  let view = PythonView.from(handle).view
+  return makeHandle(message, capacity) { try view.field(String(cString: name)) }
+}
+
+@_cdecl("strided_py_matmul")
+public func matmul(
+  _ a: UnsafeMutableRawPointer?, _ b: UnsafeMutableRawPointer?, _ message: UnsafeMutablePointer<CChar>?,
+  _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  let (x, y) = (PythonView.from(a).view, PythonView.from(b).view)
+  return makeHandle(message, capacity) {
+    // NumPy's shape rules, checked here: `matmul` traps on them.
+    guard x.ndim > 0, y.ndim > 0 else { throw BridgeError.message("matmul: an operand is 0-d") }
+    let inner = y.ndim == 1 ? y.shape[0] : y.shape[y.ndim - 2]
+    guard x.shape[x.ndim - 1] == inner else {
+      throw BridgeError.message("matmul: shapes \(x.shape) and \(y.shape) do not align: \(x.shape[x.ndim - 1]) ≠ \(inner)")
+    }
+    let (xb, yb) = (Array(x.shape.dropLast(2)), Array(y.shape.dropLast(2)))
+    for (p, q) in zip(xb.reversed(), yb.reversed()) where p != q && p != 1 && q != 1 {
+      throw BridgeError.message("matmul: batch shapes \(xb) and \(yb) do not broadcast")
+    }
+    return try x.matmul(y)
+  }
+}
+
+@_cdecl("strided_py_sum")
+public func sum(
+  _ handle: UnsafeMutableRawPointer?, _ result: UnsafeMutablePointer<Double>, _ message: UnsafeMutablePointer<CChar>?,
+  _ capacity: Int
+) -> Int32 {
+  let view = PythonView.from(handle).view
+  do {
+    guard let kind = view.format.scalarKind else {
+      throw BridgeError.message("sum: format \"\(view.format)\" is not one number")
+    }
+    func total<T: NDElement>(_: T.Type, _ convert: (T.Sum) -> Double) throws -> Double where T.Sum: Numeric {
+      // Byte-swapped data is read through a native copy.
+      if let array = try? NDArray<T>(view) { return convert(array.sum()) }
+      return convert(try NDArray<T>(view.nativeByteOrderCopy()).sum())
+    }
+    switch kind {
+    case .bool: result.pointee = try total(Bool.self) { Double($0) }
+    case .int8: result.pointee = try total(Int8.self) { Double($0) }
+    case .uint8, .char: result.pointee = try total(UInt8.self) { Double($0) }
+    case .int16: result.pointee = try total(Int16.self) { Double($0) }
+    case .uint16: result.pointee = try total(UInt16.self) { Double($0) }
+    case .int32: result.pointee = try total(Int32.self) { Double($0) }
+    case .uint32: result.pointee = try total(UInt32.self) { Double($0) }
+    case .int64: result.pointee = try total(Int64.self) { Double($0) }
+    case .uint64: result.pointee = try total(UInt64.self) { Double($0) }
+    case .float16: result.pointee = try total(Float16.self) { Double($0) }
+    case .float32: result.pointee = try total(Float.self) { Double($0) }
+    case .float64: result.pointee = try total(Double.self) { $0 }
+    default: throw BridgeError.message("sum: \(kind) elements are not real numbers")
+    }
+    return 0
+  } catch {
+    report("\(error)", message, capacity)
+    return -1
+  }
+}
+
+@_cdecl("strided_py_copy_bytes")
+public func copyBytes(_ handle: UnsafeMutableRawPointer?, _ out: UnsafeMutableRawPointer?, _ capacity: Int) -> Int {
+  let bytes = PythonView.from(handle).view.bytes()
+  guard bytes.count <= capacity else { return -1 }
+  if let out, !bytes.isEmpty { bytes.withUnsafeBytes { out.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
+  return bytes.count
+}
+
+@_cdecl("strided_py_info_of")
+public func infoOf(_ handle: UnsafeMutableRawPointer?, _ info: UnsafeMutablePointer<strided_py_info>) {
+  let exported = PythonView.from(handle)
+  let view = exported.view
+  // Storage never moves, and the handle keeps it alive: the address stays
+  // valid for as long as the export.
+  let base = view.storage.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress) }
+  info.pointee.buf = base.map { $0 + view.byteOffset }
+  info.pointee.len = view.count * view.itemSize
+  info.pointee.itemsize = view.itemSize
+  info.pointee.format = UnsafePointer(exported.format)
+  info.pointee.ndim = Int32(view.ndim)
+  info.pointee.shape = UnsafePointer(exported.shape)
+  info.pointee.strides = UnsafePointer(exported.strides)
+  info.pointee.readonly = view.isReadOnly ? 1 : 0
+  info.pointee.c_contiguous = view.isCContiguous ? 1 : 0
+  info.pointee.f_contiguous = view.isFContiguous ? 1 : 0
+}
+
+@_cdecl("strided_py_release")
+public func release(_ handle: UnsafeMutableRawPointer?) {
+  guard let handle else { return }
+  Unmanaged<PythonView>.fromOpaque(handle).release()
+}
