@@ -21,12 +21,29 @@ enum Elementwise {
     Int(bitPattern: view.storage.base + view.byteOffset)
   }
 
+  /// Traps when a loop's element types are larger than the items they
+  /// read and write: a closure whose result type was inferred from a
+  /// literal (`Int`) would otherwise write past a smaller item.
+  @inline(__always)
+  static func checkTypes<R, A>(_: R.Type, _ out: NDView, _: A.Type, _ a: NDView) {
+    precondition(
+      MemoryLayout<R>.size <= out.itemSize && MemoryLayout<A>.size <= a.itemSize,
+      "element-wise loop: \(R.self) or \(A.self) is larger than the items (\(out.itemSize), \(a.itemSize) bytes)")
+  }
+
+  @inline(__always)
+  static func checkTypes<R, A, B>(_: R.Type, _ out: NDView, _: A.Type, _ a: NDView, _: B.Type, _ b: NDView) {
+    checkTypes(R.self, out, A.self, a)
+    checkTypes(B.self, b, B.self, b)
+  }
+
   /// `out[i] = op(a[i])`, with `a` broadcast to `out`'s shape.
   ///
   /// - Precondition: `a` broadcasts to `out`, the element types match the
   ///   formats, and `out` does not partly overlap `a` (callers stage).
   @inline(__always)
   static func unary<A, R>(_ a: NDView, into out: NDView, parallel: Bool = true, _ op: (A) -> R) {
+    checkTypes(R.self, out, A.self, a)
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa])
     let (ea, er) = (MemoryLayout<A>.stride, MemoryLayout<R>.stride)
@@ -56,6 +73,7 @@ enum Elementwise {
   /// - Precondition: As for ``unary(_:into:_:)``.
   @inline(__always)
   static func binary<A, B, R>(_ a: NDView, _ b: NDView, into out: NDView, parallel: Bool = true, _ op: (A, B) -> R) {
+    checkTypes(R.self, out, A.self, a, B.self, b)
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa, sb])
@@ -94,6 +112,8 @@ enum Elementwise {
   static func ternary<C, A, B, R>(
     _ c: NDView, _ a: NDView, _ b: NDView, into out: NDView, parallel: Bool = true, _ op: (C, A, B) -> R
   ) {
+    checkTypes(R.self, out, C.self, c, A.self, a)
+    checkTypes(B.self, b, B.self, b)
     let sc = try! c.layout.broadcast(to: out.shape, itemSize: c.itemSize).strides
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides

@@ -64,10 +64,10 @@ enum MathFunction {
     case .int16: Elementwise.unary(a, into: out) { (x: Int16) in x.signum() }
     case .int32: Elementwise.unary(a, into: out) { (x: Int32) in x.signum() }
     case .int64: Elementwise.unary(a, into: out) { (x: Int64) in x.signum() }
-    case .uint8, .char: Elementwise.unary(a, into: out) { (x: UInt8) in x == 0 ? 0 : 1 }
-    case .uint16: Elementwise.unary(a, into: out) { (x: UInt16) in x == 0 ? 0 : 1 }
-    case .uint32: Elementwise.unary(a, into: out) { (x: UInt32) in x == 0 ? 0 : 1 }
-    case .uint64: Elementwise.unary(a, into: out) { (x: UInt64) in x == 0 ? 0 : 1 }
+    case .uint8, .char: Elementwise.unary(a, into: out) { (x: UInt8) -> UInt8 in x == 0 ? 0 : 1 }
+    case .uint16: Elementwise.unary(a, into: out) { (x: UInt16) -> UInt16 in x == 0 ? 0 : 1 }
+    case .uint32: Elementwise.unary(a, into: out) { (x: UInt32) -> UInt32 in x == 0 ? 0 : 1 }
+    case .uint64: Elementwise.unary(a, into: out) { (x: UInt64) -> UInt64 in x == 0 ? 0 : 1 }
     case .float16: Elementwise.unary(a, into: out) { (x: Float16) in floatSign(x) }
     case .float32: Elementwise.unary(a, into: out) { (x: Float) in floatSign(x) }
     case .float64: Elementwise.unary(a, into: out) { (x: Double) in floatSign(x) }

@@ -15,9 +15,25 @@ struct ExamplesTests {
     return url
   }
 
-  static func run(_ name: String) throws -> String {
+  /// Runs an example and returns what it printed; `launcher` runs it
+  /// through another program (`taskset -c 0`), `environment` replaces or
+  /// (with `nil` values) removes variables.
+  static func run(
+    _ name: String, launcher: [String] = [], environment changes: [String: String?] = [:]
+  ) throws -> String {
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent(name)
+    let example = productsDirectory.appendingPathComponent(name)
+    if let program = launcher.first {
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = Array(launcher.dropFirst()) + [example.path]
+    } else {
+      process.executableURL = example
+    }
+    if !changes.isEmpty {
+      var environment = ProcessInfo.processInfo.environment
+      for (key, value) in changes { environment[key] = value }
+      process.environment = environment
+    }
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

@@ -79,7 +79,7 @@ struct ParallelismTests {
     var rng = Generator(seed: 13)
     let a = rng.standardNormal([1500, 1300])
     let short = rng.standardNormal([2, 1_200_000])
-    let swapped = ByteStorage(copying: rng.standardNormal([900_000]).view.bytes().withUnsafeBytes { $0 })
+    let swapped = ByteStorage(copying: rng.standardNormal([900_000]).view.bytes())
     let bigEndian = try NDView(storage: swapped, format: Format(parsing: ">d"), shape: [900_000], itemSize: 8)
     let results = resultsPerThreadCount {
       [
@@ -125,27 +125,14 @@ struct ParallelismTests {
     #expect(WorkPool.shared.workerCount <= 7)  // the most any count set in these tests asks for
   }
 
-  /// Runs the `threads` example, under `taskset` when `cpus` is given.
+  /// Runs the `threads` example, under `taskset` when `cpus` is given,
+  /// with STRIDED_NUM_THREADS only as `extra` sets it.
   func runThreadsExample(cpus: String?, environment extra: [String: String]) throws -> [String] {
-    let example = ExamplesTests.productsDirectory.appendingPathComponent("threads")
-    let process = Process()
-    if let cpus {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
-      process.arguments = ["-c", cpus, example.path]
-    } else {
-      process.executableURL = example
-    }
-    var environment = ProcessInfo.processInfo.environment
-    environment["STRIDED_NUM_THREADS"] = nil
-    environment.merge(extra) { $1 }
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    var changes: [String: String?] = ["STRIDED_NUM_THREADS": nil]
+    for (key, value) in extra { changes[key] = value }
+    let output = try ExamplesTests.run(
+      "threads", launcher: cpus.map { ["/usr/bin/taskset", "-c", $0] } ?? [], environment: changes)
+    return output.split(separator: "\n").map(String.init)
   }
 
   @Test("the pool follows the affinity mask and STRIDED_NUM_THREADS")
