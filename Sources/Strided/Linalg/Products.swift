@@ -185,7 +185,7 @@ enum Products {
   }
 
   /// The product of small `Double` matrices (at most 32³ multiply-adds)
-  /// into new C-order memory, by a register-blocked AVX2 kernel: at these
+  /// into new C-order memory, by a register-blocked AVX-512 or AVX2 kernel: at these
   /// sizes a BLAS call's fixed cost (≈ 150 ns to 600 ns with OpenBLAS 0.3.21)
   /// is most of the time. `false` (nothing done) when the sizes, layouts or
   /// processor do not fit; the caller then uses BLAS.

@@ -126,6 +126,12 @@ struct GettingStartedTests {
     #expect(abs(planes).sum() - 12 < 1e-12)
   }
 
+  /// Reads the setting only: the parallelism suite changes it, and tests
+  /// run at the same time.
+  @Test func threads() {
+    #expect(Parallelism.threadCount >= 1 && Parallelism.availableProcessors >= 1)
+  }
+
   @Test func products() throws {
     let a = NDArray<Double>([4, 1, 2, 3], shape: [2, 2])
     let b: NDArray<Double> = [1, 2]
