@@ -90,6 +90,33 @@ public enum FFT {
     return result
   }
 
+  /// Calls `body(lanes, first)` for blocks of the lanes along `axis`, each
+  /// C-ordered with the axis last and cropped or padded to `n`; `first` is
+  /// the index of the block's first lane among all of them (C order).
+  /// An array already laid out so is one block, read in place; otherwise
+  /// blocks of about 4 MiB along the first other axis are copied one at a
+  /// time, so the whole array is never copied at once.
+  static func forEachLaneBlock<E: NDElement>(
+    _ a: NDArray<E>, axis: Int, n: Int, _ body: (NDArray<E>, Int) -> Void
+  ) {
+    let last = a.ndim - 1
+    let moved = a.movingAxis(from: axis, to: last)
+    if a.ndim == 1 || (moved.shape[last] == n && moved.isCContiguous) {
+      body(lanes(moved, axis: last, n: n, reading: true), 0)
+      return
+    }
+    let rows = moved.shape[0]
+    let lanesPerRow = moved.shape.dropFirst().dropLast().reduce(1, *)
+    let rowBytes = Swift.max(1, lanesPerRow * n * MemoryLayout<E>.stride)
+    let step = Swift.max(1, (4 << 20) / rowBytes)
+    var row = 0
+    while row < rows {
+      let end = Swift.min(rows, row + step)
+      body(lanes(moved.slice(row..<end, axis: 0), axis: last, n: n), row * lanesPerRow)
+      row = end
+    }
+  }
+
   /// A complex transform along one axis.
   static func complex<R: NDComplexComponent>(
     _ a: NDArray<Complex<R>>, n: Int?, axis: Int, norm: FFTNormalization, inverse: Bool
@@ -158,17 +185,19 @@ public enum FFT {
     guard a.ndim > 0 else { throw .axisOutOfRange(axis: axis, rank: 0) }
     let ax = try Self.axis(axis, a.ndim)
     let n = try length(n, a.shape[ax])
-    let input = lanes(a, axis: ax, n: n, reading: true)
-    var shape = input.shape
-    shape[a.ndim - 1] = n / 2 + 1
+    let width = n / 2 + 1
+    var shape = a.movingAxis(from: ax, to: a.ndim - 1).shape
+    shape[a.ndim - 1] = width
     let output = NDArray<Complex<R>>.uninitialized(shape, "FFT.rfft")
-    let count = input.count / n
-    if count > 0 {
+    forEachLaneBlock(a, axis: ax, n: n) { input, first in
+      let count = input.count / n
+      guard count > 0 else { return }
+      let out = output.contiguousBase + first * width * MemoryLayout<Complex<R>>.stride
       if R.self == Float.self {
-        FFTKernel.realForward(input.contiguousBase, output.contiguousBase, lanes: count, n: n,
+        FFTKernel.realForward(input.contiguousBase, out, lanes: count, n: n,
                               scale: norm.scale(n, inverse: false) as Float)
       } else {
-        FFTKernel.realForward(input.contiguousBase, output.contiguousBase, lanes: count, n: n,
+        FFTKernel.realForward(input.contiguousBase, out, lanes: count, n: n,
                               scale: norm.scale(n, inverse: false) as Double)
       }
     }
@@ -189,17 +218,19 @@ public enum FFT {
     let ax = try Self.axis(axis, a.ndim)
     let n = n ?? 2 * (a.shape[ax] - 1)
     guard n >= 1 else { throw .invalidLength(n) }
-    let input = lanes(a, axis: ax, n: n / 2 + 1, reading: true)
-    var shape = input.shape
+    let width = n / 2 + 1
+    var shape = a.movingAxis(from: ax, to: a.ndim - 1).shape
     shape[a.ndim - 1] = n
     let output = NDArray<R>.uninitialized(shape, "FFT.irfft")
-    let count = output.count / n
-    if count > 0 {
+    forEachLaneBlock(a, axis: ax, n: width) { input, first in
+      let count = input.count / width
+      guard count > 0 else { return }
+      let out = output.contiguousBase + first * n * MemoryLayout<R>.stride
       if R.self == Float.self {
-        FFTKernel.realInverse(input.contiguousBase, output.contiguousBase, lanes: count, n: n,
+        FFTKernel.realInverse(input.contiguousBase, out, lanes: count, n: n,
                               scale: norm.scale(n, inverse: true) as Float)
       } else {
-        FFTKernel.realInverse(input.contiguousBase, output.contiguousBase, lanes: count, n: n,
+        FFTKernel.realInverse(input.contiguousBase, out, lanes: count, n: n,
                               scale: norm.scale(n, inverse: true) as Double)
       }
     }

@@ -249,6 +249,23 @@ struct FFTTests {
     try oracle.verify()
   }
 
+  @Test("real transforms of strided inputs, read a block of lanes at a time, equal those of contiguous copies")
+  func laneBlocks() throws {
+    var rng = Generator(seed: 31)
+    // 5000 × 3 lanes of 40 along axis 0: several 4 MiB blocks.
+    let x = rng.standardNormal([40, 5000, 3])
+    for axis in [0, 1] {
+      let strided = try FFT.rfft(x, axis: axis)
+      let contiguous = try FFT.rfft(x.movingAxis(from: axis, to: 2).copy(order: .c), axis: 2)
+      #expect(strided.movingAxis(from: axis, to: 2).copy(order: .c).elements == contiguous.elements)
+      let back = try FFT.irfft(strided, n: x.shape[axis], axis: axis)
+      #expect(try abs(back - x).max() < 1e-12)
+    }
+    let padded = try FFT.rfft(x[.slice(by: -1)], n: 64, axis: 0)
+    let reference = try FFT.rfft(x[.slice(by: -1)].copy(order: .c).transposed().copy(order: .c), n: 64, axis: 2)
+    #expect(padded.transposed().copy(order: .c).elements == reference.elements)
+  }
+
   @Test("NaN and infinities propagate; bad lengths and axes throw")
   func badInput() throws {
     let x = NDArray<Double>([1, .nan, 3, 4])
