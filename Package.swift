@@ -68,6 +68,7 @@ let package = Package(
         "image",
         "records",
         "numpy-handoff",
+        "StridedPython",
         "CStrided",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],

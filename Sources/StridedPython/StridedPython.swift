@@ -339,3 +339,159 @@ public func release(_ handle: UnsafeMutableRawPointer?) {
   guard let handle else { return }
   Unmanaged<PythonView>.fromOpaque(handle).release()
 }
+
+// MARK: Python buffers as views
+
+/// Why ``NDView/init(pythonBuffer:)`` could not view an object.
+public enum PythonBufferError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// No CPython runs in this process (its C API cannot be found).
+  case noInterpreter
+  /// The object refused to export a buffer (it is not a buffer, or cannot
+  /// give what was asked); its Python exception is set, as the C API
+  /// leaves it.
+  case refused
+  /// The exporter gave an indirect buffer (suboffsets, as PIL-style
+  /// exporters do), which a strided view cannot describe.
+  case indirect
+  /// Strided cannot view the buffer as given: its format, item size or
+  /// strides.
+  case unreadable(String)
+
+  public var description: String {
+    switch self {
+    case .noInterpreter: "no Python interpreter runs in this process"
+    case .refused: "the object did not export a buffer (see the Python exception)"
+    case .indirect: "indirect buffers (suboffsets, as PIL-style exporters give) cannot be viewed"
+    case .unreadable(let reason): reason
+    }
+  }
+}
+
+/// The few functions of CPython's C API that importing a buffer needs,
+/// found in the running process.
+struct PythonAPI: @unchecked Sendable {
+  typealias GetBuffer = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<strided_py_buffer>?, Int32) -> Int32
+  typealias ReleaseBuffer = @convention(c) (UnsafeMutablePointer<strided_py_buffer>?) -> Void
+  typealias ExceptionMatches = @convention(c) (UnsafeMutableRawPointer?) -> Int32
+  typealias Clear = @convention(c) () -> Void
+  typealias Ensure = @convention(c) () -> Int32
+  typealias GILRelease = @convention(c) (Int32) -> Void
+
+  let getBuffer: GetBuffer
+  let releaseBuffer: ReleaseBuffer
+  let exceptionMatches: ExceptionMatches
+  let clear: Clear
+  let ensure: Ensure
+  let gilRelease: GILRelease
+  let bufferError: UnsafeMutableRawPointer?
+
+  static let shared: PythonAPI? = {
+    func symbol(_ name: String) -> UnsafeMutableRawPointer? { dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) }
+    guard let get = symbol("PyObject_GetBuffer"), let release = symbol("PyBuffer_Release"),
+      let matches = symbol("PyErr_ExceptionMatches"), let clear = symbol("PyErr_Clear"),
+      let ensure = symbol("PyGILState_Ensure"), let gilRelease = symbol("PyGILState_Release"),
+      let bufferError = symbol("PyExc_BufferError")
+    else { return nil }
+    return PythonAPI(
+      getBuffer: unsafeBitCast(get, to: GetBuffer.self), releaseBuffer: unsafeBitCast(release, to: ReleaseBuffer.self),
+      exceptionMatches: unsafeBitCast(matches, to: ExceptionMatches.self), clear: unsafeBitCast(clear, to: Clear.self),
+      ensure: unsafeBitCast(ensure, to: Ensure.self), gilRelease: unsafeBitCast(gilRelease, to: GILRelease.self),
+      bufferError: bufferError.load(as: UnsafeMutableRawPointer?.self))
+  }()
+
+  // PEP 3118 request flags (CPython's pybuffer.h).
+  static let full: Int32 = 0x011D  // PyBUF_FULL: indirect, format, writable
+  static let fullReadOnly: Int32 = 0x011C  // PyBUF_FULL_RO
+}
+
+/// The exporter's buffer, given back under the GIL when the last view dies.
+final class PythonBufferRelease: @unchecked Sendable {
+  let api: PythonAPI
+  let buffer: UnsafeMutablePointer<strided_py_buffer>
+
+  init(_ api: PythonAPI, _ buffer: UnsafeMutablePointer<strided_py_buffer>) {
+    self.api = api
+    self.buffer = buffer
+  }
+
+  func release() {
+    let state = api.ensure()
+    api.releaseBuffer(buffer)
+    api.gilRelease(state)
+    buffer.deallocate()
+  }
+}
+
+extension NDView {
+  /// A view of a Python object's buffer, without copying it: CPython's
+  /// `PyObject_GetBuffer`, writable when the exporter allows it, else
+  /// read-only.
+  ///
+  /// The view keeps the exporter's buffer (and so the exporter) until its
+  /// last view is gone, then releases it holding the GIL, on whatever
+  /// thread that happens. The exporter's item size is the truth where the
+  /// format could be read more than one way (``Format/parse(_:exporterItemSize:)``).
+  /// Call it holding the GIL, in a process where CPython runs: inside an
+  /// extension module (the `strided` module does) or an embedded
+  /// interpreter.
+  ///
+  /// - Parameter object: The Python object (a `PyObject *`).
+  /// - Throws: ``PythonBufferError``: no interpreter; the exporter refused
+  ///   (its exception is left set); an indirect buffer; a format, item size
+  ///   or strides Strided cannot view.
+  public init(pythonBuffer object: UnsafeMutableRawPointer) throws(PythonBufferError) {
+    guard let api = PythonAPI.shared else { throw .noInterpreter }
+    let buffer = UnsafeMutablePointer<strided_py_buffer>.allocate(capacity: 1)
+    if api.getBuffer(object, buffer, PythonAPI.full) != 0 {
+      // Not writable: ask again for reading only.
+      guard api.exceptionMatches(api.bufferError) != 0 else {
+        buffer.deallocate()
+        throw .refused
+      }
+      api.clear()
+      guard api.getBuffer(object, buffer, PythonAPI.fullReadOnly) == 0 else {
+        buffer.deallocate()
+        throw .refused
+      }
+    }
+    let b = buffer.pointee
+    if let suboffsets = b.suboffsets, (0..<Int(b.ndim)).contains(where: { suboffsets[$0] >= 0 }) {
+      api.releaseBuffer(buffer)
+      buffer.deallocate()
+      throw .indirect
+    }
+    let owner = PythonBufferRelease(api, buffer)
+    var message = [CChar](repeating: 0, count: 512)
+    let handle = message.withUnsafeMutableBufferPointer { text in
+      viewFromBuffer(
+        b.buf, b.len, b.format, b.itemsize, b.ndim, b.shape, b.strides, b.readonly,
+        { context in Unmanaged<PythonBufferRelease>.fromOpaque(context!).takeRetainedValue().release() },
+        Unmanaged.passRetained(owner).toOpaque(), text.baseAddress, text.count)
+    }
+    guard let handle else {
+      // Not adopted: the release callback never runs.
+      Unmanaged.passUnretained(owner).release()
+      api.releaseBuffer(buffer)
+      buffer.deallocate()
+      throw .unreadable(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+    self = PythonView.from(handle).view
+    Unmanaged<PythonView>.fromOpaque(handle).release()
+  }
+}
+
+@_cdecl("strided_py_import")
+public func importBuffer(
+  _ object: UnsafeMutableRawPointer?, _ pythonError: UnsafeMutablePointer<Int32>?,
+  _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int
+) -> UnsafeMutableRawPointer? {
+  pythonError?.pointee = 0
+  do {
+    return PythonView(try NDView(pythonBuffer: object!)).handle
+  } catch .refused {
+    pythonError?.pointee = 1
+  } catch {
+    report("\(error)", message, capacity)
+  }
+  return nil
+}

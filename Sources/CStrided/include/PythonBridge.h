@@ -23,6 +23,28 @@ typedef struct {
   int f_contiguous;
 } strided_py_info;
 
+/// CPython's `Py_buffer`, field for field (its layout is part of CPython's
+/// stable ABI), so that Swift can take buffers without Python's headers.
+typedef struct {
+  void *buf;
+  void *obj;
+  long len;
+  long itemsize;
+  int readonly;
+  int ndim;
+  char *format;
+  long *shape;
+  long *strides;
+  long *suboffsets;
+  void *internal;
+} strided_py_buffer;
+
+/// A view of a Python object's buffer, through `NDView(pythonBuffer:)`;
+/// called with the GIL held. NULL on failure: `*python_error` is 1 when
+/// the exporter refused and its Python exception is set, else 0 with the
+/// reason in `error`.
+void *strided_py_import(void *object, int *python_error, char *error, long error_capacity);
+
 /// Called once, when the last Swift view of an imported buffer is gone.
 typedef void (*strided_py_release_fn)(void *context);
 

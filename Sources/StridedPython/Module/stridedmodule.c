@@ -31,54 +31,18 @@ static PyObject *wrap(void *handle, const char *error) {
   return (PyObject *)view;
 }
 
-// Runs when the last Swift view of an imported buffer dies, on whatever
-// thread that is: the buffer goes back to its exporter under the GIL.
-static void release_imported(void *context) {
-  PyGILState_STATE state = PyGILState_Ensure();
-  PyBuffer_Release((Py_buffer *)context);
-  PyMem_RawFree(context);
-  PyGILState_Release(state);
-}
-
-// A Strided view of `object`'s buffer, writable when the exporter allows.
+// A Strided view of `object`'s buffer (Swift's NDView(pythonBuffer:)),
+// writable when the exporter allows.
 static PyObject *import_buffer(PyObject *object) {
   if (PyObject_TypeCheck(object, &ViewType)) {
     Py_INCREF(object);
     return object;
   }
-  Py_buffer *buffer = PyMem_RawMalloc(sizeof(Py_buffer));
-  if (buffer == NULL) return PyErr_NoMemory();
-  if (PyObject_GetBuffer(object, buffer, PyBUF_FULL) < 0) {
-    if (!PyErr_ExceptionMatches(PyExc_BufferError)) {
-      PyMem_RawFree(buffer);
-      return NULL;
-    }
-    PyErr_Clear();
-    if (PyObject_GetBuffer(object, buffer, PyBUF_FULL_RO) < 0) {
-      PyMem_RawFree(buffer);
-      return NULL;
-    }
-  }
-  if (buffer->suboffsets != NULL) {
-    for (int i = 0; i < buffer->ndim; i++) {
-      if (buffer->suboffsets[i] >= 0) {
-        PyBuffer_Release(buffer);
-        PyMem_RawFree(buffer);
-        PyErr_SetString(PyExc_BufferError,
-                        "strided: indirect buffers (suboffsets, as PIL-style exporters give) cannot be viewed");
-        return NULL;
-      }
-    }
-  }
+  int python_error = 0;
   char error[512] = "";
-  void *handle = strided_py_view_from_buffer(buffer->buf, (long)buffer->len, buffer->format, (long)buffer->itemsize,
-                                             buffer->ndim, (const long *)buffer->shape,
-                                             (const long *)buffer->strides, buffer->readonly, release_imported,
-                                             buffer, error, sizeof error);
+  void *handle = strided_py_import(object, &python_error, error, sizeof error);
   if (handle == NULL) {
-    PyBuffer_Release(buffer);
-    PyMem_RawFree(buffer);
-    PyErr_Format(PyExc_BufferError, "strided: %s", error);
+    if (!python_error) PyErr_Format(PyExc_BufferError, "strided: %s", error);
     return NULL;
   }
   return wrap(handle, error);
