@@ -72,69 +72,59 @@ func makeHandle(
   }
 }
 
+/// A C array of `count` axis lengths (or strides) as dimensions.
+func dimensions(_ count: Int32, _ values: UnsafePointer<Int>?) -> Dimensions {
+  Dimensions((0..<Int(count)).map { values![$0] })
+}
+
 /// Whether an imported buffer was adopted: its release runs only then.
 final class Adoption: @unchecked Sendable {
   var adopted = false
 }
 
-@_cdecl("strided_py_view_from_buffer")
-public func viewFromBuffer(
-  _ buf: UnsafeMutableRawPointer?, _ len: Int, _ format: UnsafePointer<CChar>?, _ itemSize: Int, _ ndim: Int32,
-  _ shape: UnsafePointer<Int>?, _ strides: UnsafePointer<Int>?, _ readOnly: Int32,
-  _ release: strided_py_release_fn?, _ context: UnsafeMutableRawPointer?,
-  _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int
-) -> UnsafeMutableRawPointer? {
-  do {
-    let text = format.map { String(cString: $0) } ?? "B"
-    let (parsed, _) = try Format.parse(text, exporterItemSize: itemSize)
-    let rank = Int(ndim)
-    let dims = Dimensions((0..<rank).map { shape![$0] })
-    // No strides: C order. A buffer without shape is one axis of bytes.
-    var steps: Dimensions
-    if let strides {
-      steps = Dimensions((0..<rank).map { strides[$0] })
-    } else {
-      steps = Dimensions(repeating: 0, count: rank)
-      var step = itemSize
-      for axis in stride(from: rank - 1, through: 0, by: -1) {
-        steps[axis] = step
-        step *= dims[axis]
-      }
+/// A view of an exporter's buffer, without copying it. On success the view
+/// owns the buffer: `release` runs once, when its last view dies. On
+/// failure (a format Strided cannot read, an item size smaller than the
+/// format's, strides that leave the buffer) it throws, and the buffer stays
+/// the caller's.
+func view(of b: strided_py_buffer, release: @escaping @Sendable () -> Void) throws -> NDView {
+  let text = b.format.map { String(cString: $0) } ?? "B"
+  let (parsed, _) = try Format.parse(text, exporterItemSize: b.itemsize)
+  let rank = Int(b.ndim)
+  let dims = dimensions(b.ndim, b.shape)
+  // No strides: C order.
+  var steps: Dimensions
+  if let strides = b.strides {
+    steps = dimensions(b.ndim, strides)
+  } else {
+    steps = Dimensions(repeating: 0, count: rank)
+    var step = b.itemsize
+    for axis in stride(from: rank - 1, through: 0, by: -1) {
+      steps[axis] = step
+      step *= dims[axis]
     }
-    // The bytes the items reach, from the lowest to past the highest.
-    var low = 0
-    var high = itemSize
-    if dims.contains(0) {
-      high = 0
-    } else {
-      for axis in 0..<rank where dims[axis] > 1 {
-        let reach = (dims[axis] - 1) * steps[axis]
-        if reach < 0 { low += reach } else { high += reach }
-      }
-    }
-    let adoption = Adoption()
-    let start = (buf ?? UnsafeMutableRawPointer(bitPattern: 64)!) + low
-    let bytes = UnsafeMutableRawBufferPointer(start: start, count: high - low)
-    let release = UncheckedRelease(release: release, context: context)
-    let storage = ByteStorage(unsafeAdopting: bytes, readOnly: readOnly != 0) { _ in
-      if adoption.adopted { release.run() }
-    }
-    let view = try NDView(
-      storage: storage, format: parsed, shape: dims, strides: steps, byteOffset: -low, itemSize: itemSize)
-    adoption.adopted = true
-    return PythonView(view).handle
-  } catch {
-    report("\(error)", message, capacity)
-    return nil
   }
-}
-
-/// The C release callback and its context, carried into a `Sendable`
-/// deallocator.
-struct UncheckedRelease: @unchecked Sendable {
-  let release: strided_py_release_fn?
-  let context: UnsafeMutableRawPointer?
-  func run() { release?(context) }
+  // The bytes the items reach, from the lowest to past the highest.
+  var low = 0
+  var high = b.itemsize
+  if dims.contains(0) {
+    high = 0
+  } else {
+    for axis in 0..<rank where dims[axis] > 1 {
+      let reach = (dims[axis] - 1) * steps[axis]
+      if reach < 0 { low += reach } else { high += reach }
+    }
+  }
+  let adoption = Adoption()
+  let start = (b.buf ?? UnsafeMutableRawPointer(bitPattern: 64)!) + low
+  let bytes = UnsafeMutableRawBufferPointer(start: start, count: high - low)
+  let storage = ByteStorage(unsafeAdopting: bytes, readOnly: b.readonly != 0) { _ in
+    if adoption.adopted { release() }
+  }
+  let view = try NDView(
+    storage: storage, format: parsed, shape: dims, strides: steps, byteOffset: -low, itemSize: b.itemsize)
+  adoption.adopted = true
+  return view
 }
 
 @_cdecl("strided_py_zeros")
@@ -144,7 +134,7 @@ public func zeros(
 ) -> UnsafeMutableRawPointer? {
   makeHandle(message, capacity) {
     let parsed = try Format(parsing: String(cString: format))
-    let dims = Dimensions((0..<Int(ndim)).map { shape![$0] })
+    let dims = dimensions(ndim, shape)
     return try NDView(format: parsed, shape: dims, order: fortran != 0 ? .fortran : .c)
   }
 }
@@ -225,7 +215,7 @@ public func reshape(
 ) -> UnsafeMutableRawPointer? {
   let view = PythonView.from(handle).view
   return makeHandle(message, capacity) {
-    try view.reshaped(to: Dimensions((0..<Int(ndim)).map { shape![$0] }))
+    try view.reshaped(to: dimensions(ndim, shape))
   }
 }
 
@@ -236,7 +226,7 @@ public func broadcast(
 ) -> UnsafeMutableRawPointer? {
   let view = PythonView.from(handle).view
   return makeHandle(message, capacity) {
-    try view.broadcast(to: Dimensions((0..<Int(ndim)).map { shape![$0] }))
+    try view.broadcast(to: dimensions(ndim, shape))
   }
 }
 
@@ -461,22 +451,13 @@ extension NDView {
       throw .indirect
     }
     let owner = PythonBufferRelease(api, buffer)
-    var message = [CChar](repeating: 0, count: 512)
-    let handle = message.withUnsafeMutableBufferPointer { text in
-      viewFromBuffer(
-        b.buf, b.len, b.format, b.itemsize, b.ndim, b.shape, b.strides, b.readonly,
-        { context in Unmanaged<PythonBufferRelease>.fromOpaque(context!).takeRetainedValue().release() },
-        Unmanaged.passRetained(owner).toOpaque(), text.baseAddress, text.count)
-    }
-    guard let handle else {
-      // Not adopted: the release callback never runs.
-      Unmanaged.passUnretained(owner).release()
+    do {
+      self = try view(of: b) { owner.release() }
+    } catch {
       api.releaseBuffer(buffer)
       buffer.deallocate()
-      throw .unreadable(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+      throw .unreadable("\(error)")
     }
-    self = PythonView.from(handle).view
-    Unmanaged<PythonView>.fromOpaque(handle).release()
   }
 }
 

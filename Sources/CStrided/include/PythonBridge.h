@@ -45,18 +45,6 @@ typedef struct {
 /// reason in `error`.
 void *strided_py_import(void *object, int *python_error, char *error, long error_capacity);
 
-/// Called once, when the last Swift view of an imported buffer is gone.
-typedef void (*strided_py_release_fn)(void *context);
-
-/// A view of another exporter's buffer, without copying it. On success the
-/// view owns the buffer: `release(context)` runs when its last view dies.
-/// On failure (a format Strided cannot read, an item size smaller than the
-/// format's, strides that leave the buffer) it returns NULL, writes the
-/// reason into `error`, and leaves the buffer to the caller.
-void *strided_py_view_from_buffer(void *buf, long len, const char *format, long itemsize, int ndim,
-                                  const long *shape, const long *strides, int readonly,
-                                  strided_py_release_fn release, void *context, char *error, long error_capacity);
-
 /// A zero-filled view of `format` and `shape`, in C (`fortran` 0) or
 /// Fortran order.
 void *strided_py_zeros(const char *format, int ndim, const long *shape, int fortran, char *error, long error_capacity);

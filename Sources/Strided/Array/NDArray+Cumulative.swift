@@ -65,13 +65,20 @@ extension NDArray where Element: Numeric {
   /// - Precondition: `order >= 0`, and `axis` is in range.
   /// - Complexity: O(`order`·*n*).
   public func differences(order: Int = 1, axis: Int = -1) -> NDArray {
+    repeatedDifferences(order: order, axis: axis) { $0 - $1 }
+  }
+}
+
+extension NDArray {
+  /// `step(a[1...], a[..<(n−1)])` along `axis`, `order` times.
+  func repeatedDifferences(order: Int, axis: Int, _ step: (NDArray, NDArray) -> NDArray) -> NDArray {
     precondition(order >= 0, "NDArray.differences: negative order \(order)")
     let a = normalizedSortAxis(axis, "NDArray.differences")
     var result = self
     for _ in 0..<order {
       let n = result.shape[a]
       if n == 0 { break }
-      result = result.slice(1..<n, axis: a) - result.slice(0..<n - 1, axis: a)
+      result = step(result.slice(1..<n, axis: a), result.slice(0..<n - 1, axis: a))
     }
     return order == 0 ? copy() : result
   }
@@ -82,15 +89,7 @@ extension NDArray where Element == Bool {
   ///
   /// NumPy: `np.diff(a, n=order, axis=axis)` of a bool array.
   public func differences(order: Int = 1, axis: Int = -1) -> NDArray {
-    precondition(order >= 0, "NDArray.differences: negative order \(order)")
-    let a = normalizedSortAxis(axis, "NDArray.differences")
-    var result = self
-    for _ in 0..<order {
-      let n = result.shape[a]
-      if n == 0 { break }
-      result = result.slice(1..<n, axis: a) .!= result.slice(0..<n - 1, axis: a)
-    }
-    return order == 0 ? copy() : result
+    repeatedDifferences(order: order, axis: axis) { $0 .!= $1 }
   }
 }
 

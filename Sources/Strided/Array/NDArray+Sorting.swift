@@ -145,7 +145,7 @@ public enum SearchSide: Sendable, Hashable {
 }
 
 /// Finds positions in a sorted array.
-struct SearchLanes: SortingVisitor {
+struct SearchLanes: KeyedSortingVisitor {
   let sorted: UnsafeRawPointer
   let count: Int
   let sorter: UnsafePointer<Int>?
@@ -153,14 +153,6 @@ struct SearchLanes: SortingVisitor {
   let queryCount: Int
   let right: Bool
   let out: UnsafeMutablePointer<Int>
-
-  func visit<T: RadixSortable>(_: T.Type) {
-    run(T.self) { T.sortKey($0) }
-  }
-
-  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) {
-    run(Complex<R>.self) { Sorting.complexKey($0) }
-  }
 
   func run<T, K: Comparable>(_: T.Type, key: (T) -> K) {
     let a = sorted.assumingMemoryBound(to: T.self)

@@ -137,15 +137,6 @@ struct IterationPlan {
     return (part, axes[axis].strides &* lower)
   }
 
-  /// The plan cut in two along one axis (the outermost by default): the
-  /// first half walks from the same addresses, the second from `offset`
-  /// further.
-  func halves(along axis: Int = 0) -> (first: IterationPlan, second: IterationPlan, offset: Strides) {
-    let (first, _) = part(0, of: 2, along: axis)
-    let (second, offset) = part(1, of: 2, along: axis)
-    return (first, second, offset)
-  }
-
   /// Whether operand 0 (the output) writes every item at its own bytes:
   /// sorted by stride magnitude, each axis steps past everything the
   /// smaller ones reach. A view made by `asStrided` can fail this.
@@ -181,12 +172,6 @@ struct IterationPlan {
       let (plan, offset) = part(i, of: parts, along: axis)
       plan.forEachRun(base &+ offset, run)
     }
-  }
-
-  /// Runs two closures, on two threads when the pool has them, and returns
-  /// when both are done.
-  static func concurrently(_ a: () -> Void, _ b: () -> Void) {
-    WorkPool.shared.run(2) { i in if i == 0 { a() } else { b() } }
   }
 
   /// Calls `body` on consecutive ranges of `0..<count` that together cover

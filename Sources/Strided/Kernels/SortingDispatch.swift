@@ -11,6 +11,22 @@ protocol SortingVisitor {
   func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) -> Result
 }
 
+/// A visitor that handles every element type through one comparable key:
+/// the element's sort key, or for complex numbers the keys of both parts.
+protocol KeyedSortingVisitor: SortingVisitor where Result == Void {
+  func run<T, K: Comparable>(_: T.Type, key: (T) -> K)
+}
+
+extension KeyedSortingVisitor {
+  func visit<T: RadixSortable>(_: T.Type) {
+    run(T.self) { T.sortKey($0) }
+  }
+
+  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) {
+    run(Complex<R>.self) { Sorting.complexKey($0) }
+  }
+}
+
 /// The key of a complex number: real part first.
 struct ComplexKey<K: FixedWidthInteger & UnsignedInteger>: Comparable {
   var real: K
@@ -145,19 +161,11 @@ struct ArgsortLanes: SortingVisitor {
 /// Partitions contiguous lanes in place around each of the `kth`
 /// positions (ascending): with one position, quickselect; with several,
 /// one selection per range between them.
-struct PartitionLanes: SortingVisitor {
+struct PartitionLanes: KeyedSortingVisitor {
   let base: UnsafeMutableRawPointer
   let length: Int
   let lanes: Int
   let kth: [Int]
-
-  func visit<T: RadixSortable>(_: T.Type) {
-    run(T.self) { T.sortKey($0) }
-  }
-
-  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) {
-    run(Complex<R>.self) { Sorting.complexKey($0) }
-  }
 
   func run<T, K: Comparable>(_: T.Type, key: (T) -> K) {
     let n = length
@@ -175,20 +183,12 @@ struct PartitionLanes: SortingVisitor {
 }
 
 /// Partitions the index lanes of contiguous value lanes.
-struct ArgpartitionLanes: SortingVisitor {
+struct ArgpartitionLanes: KeyedSortingVisitor {
   let base: UnsafeRawPointer
   let length: Int
   let lanes: Int
   let kth: [Int]
   let out: UnsafeMutablePointer<Int>
-
-  func visit<T: RadixSortable>(_: T.Type) {
-    run(T.self) { T.sortKey($0) }
-  }
-
-  func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) {
-    run(Complex<R>.self) { Sorting.complexKey($0) }
-  }
 
   func run<T, K: Comparable>(_: T.Type, key: (T) -> K) {
     let n = length
