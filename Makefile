@@ -32,6 +32,7 @@ demo: deps
 # Python extension module is built and its tests run with the python3 on
 # the path.
 test: deps
+	@$(PYTHON) -c "import numpy" 2>/dev/null || $(PYTHON) -m pip install --quiet numpy
 	$(MAKE) python-module PYTHON_MODULE_CONFIG=debug
 	$(SWIFT) build --product StridedDLPack
 	$(SWIFT) test
