@@ -16,6 +16,11 @@ import unittest
 
 import numpy as np
 
+try:
+    import _testbuffer  # CPython's test exporter: the one that gives suboffsets
+except ImportError:
+    _testbuffer = None
+
 import strided
 
 FORMATS = [
@@ -86,12 +91,42 @@ def random_view(rng):
     return v, " → ".join(steps)
 
 
-class ExportTests(unittest.TestCase):
+class Balanced(unittest.TestCase):
+    """A test case whose watched objects end as they began.
+
+    `watch(obj)` records an object's reference count (call it as
+    `x = self.watch(make())`, so one name holds it). After the test, with
+    its names gone, each watched object has that count again (no leak, no
+    early release), a watched Strided view has no exports left, and a
+    watched bytearray resizes (no buffer still held).
+    """
+
+    def setUp(self):
+        self._watched = []
+
+    def watch(self, obj):
+        self._watched.append((obj, sys.getrefcount(obj)))
+        return obj
+
+    def tearDown(self):
+        gc.collect()
+        for obj, count in self._watched:
+            self.assertEqual(sys.getrefcount(obj), count, f"reference count of a {type(obj).__name__}")
+            if isinstance(obj, strided.View):
+                self.assertEqual(obj.exports, 0)
+            if isinstance(obj, bytearray):
+                obj.append(0)
+                obj.pop()
+        self._watched.clear()
+
+
+class ExportTests(Balanced):
     def test_memoryview_reports_strided_exactly(self):
         rng = random.Random(2024)
         taken_by_numpy = 0
         for case in range(300):
             v, what = random_view(rng)
+            references = sys.getrefcount(v)
             m = memoryview(v)
             with self.subTest(case=case, view=what):
                 self.assertEqual(m.format, v.format)
@@ -120,10 +155,11 @@ class ExportTests(unittest.TestCase):
                 m.release()
                 gc.collect()
                 self.assertEqual(v.exports, 0)
+                self.assertEqual(sys.getrefcount(v), references)
         self.assertGreaterEqual(taken_by_numpy, 200)
 
     def test_writes_show_both_ways(self):
-        v = strided.zeros("d", [3, 4])
+        v = self.watch(strided.zeros("d", [3, 4]))
         a = np.asarray(v)
         a[1, :] = 2.5
         self.assertEqual(v.sum(), 10.0)
@@ -144,8 +180,8 @@ class ExportTests(unittest.TestCase):
             floats.frombytes(v)
 
     def test_requests_are_honoured(self):
-        v = strided.arange(12).reshape([3, 4])
-        t = v.transpose()
+        v = self.watch(strided.arange(12).reshape([3, 4]))
+        t = self.watch(v.transpose())
         # A transposed view is F- but not C-contiguous; a stepped one neither.
         view = request(t, PyBUF_F_CONTIGUOUS | PyBUF_FORMAT)
         self.assertEqual(view.format, b"d")
@@ -198,7 +234,7 @@ def numpy_cases():
     return cases
 
 
-class ImportTests(unittest.TestCase):
+class ImportTests(Balanced):
     def check_same(self, obj):
         m = memoryview(obj)
         v = strided.View(obj)
@@ -211,11 +247,11 @@ class ImportTests(unittest.TestCase):
         return v
 
     def test_python_buffers(self):
-        ba = bytearray(range(20))
+        ba = self.watch(bytearray(range(20)))
         with tempfile.TemporaryFile() as f:
             f.write(bytes(range(64)))
             f.flush()
-            mapped = mmap.mmap(f.fileno(), 64)
+            mapped = self.watch(mmap.mmap(f.fileno(), 64))
             for obj in [b"abcdef", ba, array.array("d", [1.5, 2.5, -3.0]), array.array("h", [1, -2, 3]),
                         mapped, memoryview(ba)[::-2], memoryview(ba)[3:17:3], (ctypes.c_double * 4)(1, 2, 3, 4)]:
                 with self.subTest(obj=type(obj).__name__):
@@ -228,14 +264,16 @@ class ImportTests(unittest.TestCase):
         class Point(ctypes.Structure):
             _fields_ = [("tag", ctypes.c_char), ("x", ctypes.c_double), ("n", ctypes.c_int16)]
 
-        points = (Point * 3)(Point(b"a", 1.5, 7), Point(b"b", -2.0, 8), Point(b"c", 4.0, 9))
+        points = self.watch((Point * 3)(Point(b"a", 1.5, 7), Point(b"b", -2.0, 8), Point(b"c", 4.0, 9)))
         v = self.check_same(points)
         self.assertEqual(v.field("x").sum(), 3.5)
         self.assertEqual(v.field("n").sum(), 24.0)
         self.assertEqual(v.field("x").strides, (ctypes.sizeof(Point),))
 
     def test_numpy_arrays_of_every_dtype(self):
-        for name, a in numpy_cases().items():
+        cases = numpy_cases()
+        for name in list(cases):
+            a = self.watch(cases.pop(name))
             with self.subTest(dtype=name):
                 v = self.check_same(a)
                 if a.dtype.kind in "iub":
@@ -254,8 +292,8 @@ class ImportTests(unittest.TestCase):
 
     def test_matmul_and_sum_read_in_place(self):
         rng = np.random.default_rng(9)
-        a = rng.standard_normal((30, 20))
-        b = rng.standard_normal((40, 20))
+        a = self.watch(rng.standard_normal((30, 20)))
+        b = self.watch(rng.standard_normal((40, 20)))
         product = np.asarray(strided.matmul(a, b.T))
         np.testing.assert_allclose(product, a @ b.T, rtol=1e-12, atol=1e-12)
         with self.assertRaisesRegex(ValueError, "do not align"):
@@ -263,7 +301,7 @@ class ImportTests(unittest.TestCase):
         self.assertAlmostEqual(strided.sum(a[::2, ::-3]), a[::2, ::-3].sum(), places=9)
 
     def test_exporters_stay_pinned_while_viewed(self):
-        ba = bytearray(16)
+        ba = self.watch(bytearray(16))
         before = sys.getrefcount(ba)
         v = strided.View(ba)
         self.assertGreater(sys.getrefcount(ba), before)
@@ -281,7 +319,7 @@ class ImportTests(unittest.TestCase):
         self.assertEqual(sys.getrefcount(ba), before)
 
     def test_writes_through_imported_buffers(self):
-        a = np.zeros(6)
+        a = self.watch(np.zeros(6))
         v = strided.View(a)
         np.asarray(v)[2] = 7
         self.assertEqual(a[2], 7)
@@ -301,7 +339,7 @@ class ImportTests(unittest.TestCase):
             strided.sum(strided.zeros("T{d:x:}", [2]))
         # Exporters' formats Strided cannot read: a typed BufferError, and
         # the exporter's buffer is given back.
-        pointers = (ctypes.POINTER(ctypes.c_int) * 2)()
+        pointers = self.watch((ctypes.POINTER(ctypes.c_int) * 2)())
         with self.assertRaisesRegex(BufferError, "pointers to formats are not supported"):
             strided.View(pointers)
 
@@ -310,14 +348,28 @@ class ImportTests(unittest.TestCase):
 
         with self.assertRaisesRegex(BufferError, "item size 4 is invalid"):
             strided.View((Bits * 2)())
-        ba = bytearray(8)
+        ba = self.watch(bytearray(8))
         with self.assertRaises(ValueError):
             strided.View(ba).reshape([3])
         gc.collect()
         ba.extend(b"x")  # no export left behind by the failures
 
+    @unittest.skipUnless(_testbuffer, "CPython's _testbuffer module is not built")
+    def test_indirect_buffers_are_refused(self):
+        # A PIL-style exporter: rows reached through pointers (suboffsets).
+        indirect = self.watch(_testbuffer.ndarray(list(range(12)), shape=[3, 4], format="i",
+                                                  flags=_testbuffer.ND_PIL))
+        self.assertEqual(indirect.suboffsets, (0, -1))
+        with self.assertRaisesRegex(BufferError, "indirect buffers"):
+            strided.View(indirect)
+        with self.assertRaisesRegex(BufferError, "indirect buffers"):
+            strided.sum(indirect)
+        # The same exporter without suboffsets is read.
+        direct = self.watch(_testbuffer.ndarray(list(range(12)), shape=[3, 4], format="i"))
+        self.assertEqual(strided.View(direct).sum(), 66.0)
+
     def test_npy_files(self):
-        a = np.arange(12, dtype=">i4").reshape(3, 4)
+        a = self.watch(np.arange(12, dtype=">i4").reshape(3, 4))
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, "a.npy")
             np.save(path, a)

@@ -37,8 +37,10 @@ struct PythonBufferTests {
       (@convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>) -> UnsafeMutableRawPointer?).self)
     initialize(0)
     let setup = """
-      import array, ctypes, numpy as np
+      import array, ctypes, mmap, numpy as np
       b = b"abcdef"
+      mm = mmap.mmap(-1, 16)
+      mm[:4] = b"\\x01\\x02\\x03\\x04"
       ba = bytearray(range(8))
       ar = array.array("d", [1.5, -2.0, 4.0])
       mv = memoryview(bytearray(range(10)))[::-3]
@@ -48,6 +50,11 @@ struct PythonBufferTests {
       class P(ctypes.Structure):
           _fields_ = [("t", ctypes.c_char), ("x", ctypes.c_double)]
       ps = (P * 2)(P(b"a", 1.25), P(b"b", 2.75))
+      try:
+          import _testbuffer
+          pil = _testbuffer.ndarray(list(range(12)), shape=[3, 4], format="i", flags=_testbuffer.ND_PIL)
+      except ImportError:
+          pil = None
       """
     guard run(setup) == 0, let main = module("__main__") else { return 5 }
     func object(_ name: String) -> UnsafeMutableRawPointer { attribute(main, name)! }
@@ -60,6 +67,15 @@ struct PythonBufferTests {
       let st = try NDView(pythonBuffer: object("st"))
       let big = try NDView(pythonBuffer: object("big"))
       let ps = try NDView(pythonBuffer: object("ps"))
+      let mm = try NDView(pythonBuffer: object("mm"))
+      // A PIL-style exporter's rows are reached through pointers: refused.
+      var refusesIndirect = true
+      if run("assert pil is not None") == 0 {
+        do {
+          _ = try NDView(pythonBuffer: object("pil"))
+          refusesIndirect = false
+        } catch { refusesIndirect = error == .indirect }
+      }
       let field = try NDArray<Int32>(st.field("b").nativeByteOrderCopy())
       let native = try NDArray<Double>(big.nativeByteOrderCopy())
       let x = try NDArray<Double>(ps.field("x"))
@@ -70,6 +86,8 @@ struct PythonBufferTests {
         && field.elements == [7, -8, 9]
         && big.shape == [3, 2] && native.elements == [0, 3, 1, 4, 2, 5]
         && x.elements == [1.25, 2.75]
+        && !mm.isReadOnly && mm.shape == [16] && mm.bytes().prefix(5) == [1, 2, 3, 4, 0]
+        && refusesIndirect
         // Written through Swift, seen by Python; the exporter pinned.
         && run("assert ba[0] == 99") == 0
         && run("try:\n    ba.append(1)\n    pinned = False\nexcept BufferError:\n    pinned = True\nassert pinned") == 0
