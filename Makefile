@@ -6,6 +6,8 @@
 #   make docs                 build the DocC documentation into .build/docs
 #   make fuzz FUZZ_SECONDS=N  run each fuzz target for N seconds (libFuzzer, address sanitizer)
 #   make test-sanitize        run every test under the address sanitizer, then the thread sanitizer
+#   make demo-distributed     solve and multiply 4096 × 4096 matrices on 4 MPI processes
+#   make bench-distributed    time the distributed workloads on 1, 2 and 4 processes
 
 SWIFT ?= swift
 ARGS ?=
@@ -13,7 +15,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := format npy npz views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: deps demo test python-module test-sanitize test-asan test-tsan fuzz bench docs clean
+.PHONY: deps deps-mpi demo demo-distributed test test-distributed bench-distributed python-module test-sanitize test-asan test-tsan fuzz bench docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
 # and zlib for .npz archives.
@@ -25,18 +27,54 @@ deps:
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libopenblas-dev zlib1g-dev pkg-config; }; \
 	fi
 
+# OpenMPI and ScaLAPACK, for the StridedMPI product, its tests and example.
+deps-mpi:
+	@if ! pkg-config --exists ompi-c scalapack-openmpi 2>/dev/null || ! command -v mpirun >/dev/null; then \
+	  echo "Installing libopenmpi-dev, openmpi-bin and libscalapack-openmpi-dev..."; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -qq libopenmpi-dev openmpi-bin libscalapack-openmpi-dev >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libopenmpi-dev openmpi-bin libscalapack-openmpi-dev; }; \
+	fi
+
+# mpirun as the tests and examples use it: more processes than cores are
+# allowed, processes are not pinned to one core each (so a single process
+# keeps every core), and root may run it (as in containers).
+MPIRUN := mpirun --oversubscribe --bind-to none $(if $(filter 0,$(shell id -u)),--allow-run-as-root)
+
 demo: deps
 	$(SWIFT) run -c release matmul
 
 # The DLPack shared library is built first: a test hands it to NumPy. The
 # Python extension module is built and its tests run with the python3 on
 # the path.
-test: deps
+test: deps deps-mpi
 	@$(PYTHON) -c "import numpy" 2>/dev/null || $(PYTHON) -m pip install --quiet numpy
 	$(MAKE) python-module PYTHON_MODULE_CONFIG=debug
 	$(SWIFT) build --product StridedDLPack
 	$(SWIFT) test
 	PYTHONPATH=$(PYTHON_MODULE_DIR) $(PYTHON) -m unittest discover -s Tests/Python -v
+	$(MAKE) test-distributed
+
+# The distributed tests on 1, 2 and 4 processes (each compares with the
+# single-process result on every grid its process count allows), then the
+# example on a small matrix. One BLAS thread per process; a time limit, so a
+# collective that never completes fails the run instead of hanging it.
+test-distributed: deps deps-mpi
+	$(SWIFT) build --product strided-mpi-tests
+	$(SWIFT) build --product distributed
+	bin="$$($(SWIFT) build --show-bin-path)"; \
+	for np in 1 2 4; do \
+	  OPENBLAS_NUM_THREADS=1 STRIDED_NUM_THREADS=1 timeout 600 $(MPIRUN) -np $$np "$$bin/strided-mpi-tests" || exit 1; \
+	done; \
+	OPENBLAS_NUM_THREADS=1 STRIDED_NUM_THREADS=1 timeout 600 $(MPIRUN) -np 4 "$$bin/distributed" 300; \
+	echo "A process that dies: the job must end with an error, not hang."; \
+	timeout 120 $(MPIRUN) -np 2 "$$bin/strided-mpi-tests" --rank-dies >/dev/null 2>&1; rc=$$?; \
+	if [ $$rc -eq 0 ] || [ $$rc -eq 124 ]; then echo "FAILED: exit status $$rc"; exit 1; fi; \
+	echo "ended with exit status $$rc"
+
+demo-distributed: deps deps-mpi
+	$(SWIFT) build -c release --product distributed
+	OPENBLAS_NUM_THREADS=1 STRIDED_NUM_THREADS=1 $(MPIRUN) -np 4 "$$($(SWIFT) build -c release --show-bin-path)/distributed" 4096
 
 # The `strided` CPython extension module, for the python3 on the path (or
 # PYTHON=...): the Swift library, then the C module against that Python's
@@ -98,6 +136,14 @@ bench: deps python-module
 	  python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
 	    --python-module $(PYTHON_MODULE_DIR) -- $(ARGS); \
 	fi
+
+# The distributed workloads beside the single-process Strided calls; the
+# figures go into docs/distributed.md.
+bench-distributed: deps deps-mpi
+	rm -rf Benchmarks/.build/*/release/description.json Benchmarks/.build/*/release/ModuleCache
+	cd Benchmarks && $(SWIFT) build -c release --product strided-dist-bench
+	python3 Benchmarks/distributed.py --bench Benchmarks/.build/release/strided-dist-bench \
+	  --mpirun "$(MPIRUN)" --report docs/distributed.md
 
 docs: deps
 	$(SWIFT) build --target Strided -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc .build/symbol-graphs

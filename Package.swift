@@ -11,6 +11,9 @@ let package = Package(
     // Sources/StridedPython/Module, is built against the user's Python by
     // `make python-module`).
     .library(name: "StridedPython", type: .dynamic, targets: ["StridedPython"]),
+    // Matrices distributed over MPI processes, computed with ScaLAPACK.
+    // Needs OpenMPI and ScaLAPACK; users of Strided alone never build it.
+    .library(name: "StridedMPI", targets: ["StridedMPI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -40,11 +43,34 @@ let package = Package(
       exclude: ["Module"]
     ),
 
+    .target(
+      name: "StridedMPI",
+      dependencies: [
+        "Strided", "CMPI", "CScaLAPACK",
+        .product(name: "ComplexModule", package: "swift-numerics"),
+      ]
+    ),
+
     // MARK: - C interop
     .systemLibrary(
       name: "COpenBLAS",
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
+    ),
+
+    // OpenMPI, with inline getters for the handles that are macros.
+    .systemLibrary(
+      name: "CMPI",
+      pkgConfig: "ompi-c",
+      providers: [.apt(["libopenmpi-dev"])]
+    ),
+
+    // ScaLAPACK and BLACS, built on OpenMPI: Debian ships no C header, so
+    // the prototypes Strided calls are declared in the module's own.
+    .systemLibrary(
+      name: "CScaLAPACK",
+      pkgConfig: "scalapack-openmpi",
+      providers: [.apt(["libscalapack-openmpi-dev"])]
     ),
 
     // Small C helpers: loops over glibc's vector math library (libmvec),
@@ -73,6 +99,13 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]
+    ),
+
+    // The distributed tests, run under mpirun by `make test`.
+    .executableTarget(
+      name: "strided-mpi-tests",
+      dependencies: ["Strided", "StridedMPI", .product(name: "ComplexModule", package: "swift-numerics")],
+      path: "Tests/MPI"
     ),
 
     // MARK: - Examples
@@ -111,6 +144,11 @@ let package = Package(
       dependencies: ["Strided"],
       path: "Examples/records",
       exclude: ["stations.npy", "make-stations.py"]
+    ),
+    .executableTarget(
+      name: "distributed",
+      dependencies: ["Strided", "StridedMPI"],
+      path: "Examples/distributed"
     ),
     .executableTarget(
       name: "numpy-handoff",

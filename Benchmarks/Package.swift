@@ -15,6 +15,14 @@ let package = Package(
         "BenchmarkSupport",
       ]
     ),
+    // The distributed workloads, run under mpirun by `make bench-distributed`.
+    .executableTarget(
+      name: "strided-dist-bench",
+      dependencies: [
+        .product(name: "Strided", package: "Strided"),
+        .product(name: "StridedMPI", package: "Strided"),
+      ]
+    ),
     // Counts heap allocations (standing in for malloc and friends) and sinks values opaquely.
     .target(name: "BenchmarkSupport"),
   ],

@@ -63,6 +63,48 @@ extension NDView {
     self = header.view(of: storage, byteOffset: dataOffset, readOnly: mode == .readOnly)
   }
 
+  /// Creates a `.npy` file for an array of `format` and `shape`, its data
+  /// all zero bytes, and maps it read-write: writes through the view go to
+  /// the file.
+  ///
+  /// NumPy: `np.lib.format.open_memmap(path, mode="w+", dtype=…,
+  /// shape=…, fortran_order=…)`. As there, the file at the path is replaced
+  /// in place, not atomically: to replace a file that must stay whole,
+  /// create a new path and rename it over the old one when done. The data
+  /// is a hole the file system fills on first write where it supports
+  /// sparse files.
+  ///
+  /// - Throws: ``NPYError``: the format has no NumPy dtype, the size
+  ///   overflows, or the file cannot be created, sized or mapped.
+  /// - Complexity: O(1) beyond writing the header.
+  public init(creatingNPY url: URL, format: Format, shape: Dimensions, order: MemoryOrder = .c) throws(NPYError) {
+    let path = url.path
+    let itemSize = format.itemSize
+    var count = itemSize
+    for length in shape.array {
+      let (product, overflow) = count.multipliedReportingOverflow(by: length)
+      guard length >= 0, !overflow else {
+        throw NPYError(file: path, reason: .invalidShape("\(shape.array) of \(itemSize)-byte items is too large"))
+      }
+      count = product
+    }
+    let header: [UInt8]
+    do {
+      header = try NPYHeader(format: format, itemSize: itemSize, shape: shape.array, fortranOrder: order == .fortran)
+        .encoded()
+    } catch {
+      throw NPYError(file: path, reason: error)
+    }
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw OpenFile.systemError(path, "cannot create") }
+    let written = header.withUnsafeBytes { writeDescriptor(descriptor, $0.baseAddress!, $0.count) }
+    let sized = written == header.count && ftruncate(descriptor, off_t(header.count + count)) == 0
+    let failure = sized ? nil : OpenFile.systemError(path, "cannot write")
+    _ = closeDescriptor(descriptor)
+    if let failure { throw failure }
+    try self.init(mappingNPY: url, mode: .readWrite)
+  }
+
   /// Reads `.npy` bytes held in memory (a file's whole contents), copying
   /// the data into new storage.
   ///

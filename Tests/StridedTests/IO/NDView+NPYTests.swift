@@ -135,6 +135,51 @@ struct NPYTests {
     #expect(column == [20, 4] && column.isReadOnly)
   }
 
+  @Test func createdFilesAreZeroMappingsNumPyReads() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strided-create-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cases: [(String, Format, Dimensions, MemoryOrder)] = [
+      ("f", Format(.float64), [3, 4], .fortran), ("c", Format(.int16, byteOrder: .big), [2, 3, 2], .c),
+      ("scalar", Format(.float32), [], .c), ("empty", Format(.float64), [0, 5], .c),
+      ("records", try Format(parsing: "T{<d:x:>i:n:}"), [3], .c),
+    ]
+    for (name, format, shape, order) in cases {
+      let url = folder.appendingPathComponent("\(name).npy")
+      let view = try NDView(creatingNPY: url, format: format, shape: shape, order: order)
+      #expect(view.shape == shape && !view.isReadOnly && view.bytes().allSatisfy { $0 == 0 })
+      #expect(order == .fortran ? view.isFContiguous : view.isCContiguous)
+      if view.count > 0 {
+        view.withUnsafeMutableBytes { $0[$0.count - 1] = 7 }  // reaches the file
+      }
+      let back = try NDView(contentsOfNPY: url)
+      #expect(back.shape == shape && back.format == view.format && back.bytes() == view.bytes())
+    }
+    // An existing file is replaced; a folder that does not exist is an error.
+    let url = folder.appendingPathComponent("f.npy")
+    #expect(try NDView(creatingNPY: url, format: Format(.uint8), shape: [2]).bytes() == [0, 0])
+    #expect(throws: NPYError.self) {
+      _ = try NDView(creatingNPY: folder.appendingPathComponent("no/such.npy"), format: Format(.uint8), shape: [2])
+    }
+    #expect(throws: NPYError.self) {
+      _ = try NDView(creatingNPY: url, format: Format(.uint8), shape: [Int.max, 2])
+    }
+    guard Python.hasNumPy else { return }
+    let text = String(
+      decoding: try Python.run([
+        "-c",
+        "import numpy as np, sys; d = sys.argv[1]\n"
+          + "for n in ['f', 'c', 'scalar', 'empty', 'records']:\n"
+          + "    a = np.load(d + '/' + n + '.npy'); print(n, a.dtype.str if a.dtype.names is None else a.dtype.descr, a.shape, a.flags.f_contiguous and a.ndim > 1, a.tobytes()[-1:].hex())",
+        folder.path,
+      ]), as: UTF8.self)
+    #expect(text.contains("f |u1 (2,) False 00"))
+    #expect(text.contains("c >i2 (2, 3, 2) False 07"))
+    #expect(text.contains("scalar <f4 () False 07"))
+    #expect(text.contains("empty <f8 (0, 5) True "))  // NumPy calls empty arrays F-contiguous too
+    #expect(text.contains("records [('x', '<f8'), ('n', '>i4')] (3,) False 07"))
+  }
+
   @Test func typedReadsConvertByteOrderAndCheckTheType() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("strided-typed-\(UUID().uuidString).npy")
     defer { try? FileManager.default.removeItem(at: url) }
