@@ -18,6 +18,7 @@ void Cblacs_gridmap(int *context, int *map, int ldmap, int rows, int columns);
 void Cblacs_gridinfo(int context, int *rows, int *columns, int *row, int *column);
 void Cblacs_gridexit(int context);
 void Cblacs_barrier(int context, const char *scope);
+void Cblacs_exit(int keepMPI);
 
 // Tools.
 int numroc_(const int *n, const int *nb, const int *iproc, const int *isrcproc, const int *nprocs);

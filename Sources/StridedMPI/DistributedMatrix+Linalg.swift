@@ -139,8 +139,7 @@ extension DistributedMatrix {
   /// detected: ScaLAPACK offers no distributed SVD-based solver.
   ///
   /// - Throws: ``DistributedError/mismatchedDistributions(_:)`` when the
-  ///   grids differ or `b`'s rows do not match; ``DistributedError/invalidBlockSize(_:)``
-  ///   unless `b`'s row blocks equal `self`'s.
+  ///   grids differ or `b`'s rows do not match.
   public func leastSquares(_ b: DistributedMatrix) throws -> DistributedMatrix {
     guard grid === b.grid else {
       throw DistributedError.mismatchedDistributions("leastSquares: the matrices are on different grids")
@@ -148,16 +147,15 @@ extension DistributedMatrix {
     guard b.rows == rows else {
       throw DistributedError.mismatchedDistributions("leastSquares: shapes \(shape) and \(b.shape) do not align")
     }
-    guard b.rowBlock == rowBlock else {
-      throw DistributedError.invalidBlockSize(
-        "leastSquares: b's row blocks (\(b.rowBlock)) must equal a's (\(rowBlock))")
-    }
     let (m, n, k) = (rows, columns, b.columns)
     let x = try b.zeros(rows: n, columns: k)
     guard m > 0 && n > 0 && k > 0 else { return x }
     let a = with(local: local.copy(order: .fortran))
-    // p?gels overwrites b, of Swift.max(m, n) rows, with x in its first n rows.
-    let work = try b.zeros(rows: Swift.max(m, n), columns: k)
+    // p?gels overwrites b, of max(m, n) rows, with x in its first n rows;
+    // its row blocks must be a's row blocks (QR) or column blocks (LQ).
+    let work = try DistributedMatrix(
+      rows: Swift.max(m, n), columns: k, rowBlock: m >= n ? rowBlock : columnBlock, columnBlock: b.columnBlock,
+      grid: grid)
     b.withLocal { source in
       work.withLocal { ScaLAPACK.gemr2d(Element.self, m: m, n: k, a: source, b.descriptor, b: $0, work.descriptor, context: grid.context) }
     }
@@ -201,7 +199,7 @@ extension DistributedMatrix {
   }
 
   /// The thin singular value decomposition `self = u · diag(s) · vt`: `u`
-  /// *m × k*, `s` the *k* = Swift.min(*m*, *n*) singular values (descending, on
+  /// *m × k*, `s` the *k* = min(*m*, *n*) singular values (descending, on
   /// every process), `vt` *k × n* (ScaLAPACK's `p?gesvd`).
   ///
   /// NumPy: `np.linalg.svd(a, full_matrices=False)`.
@@ -252,6 +250,9 @@ extension DistributedMatrix {
     var high = Int64(info)
     MPI.allReduce(&low, count: 1, type: strided_mpi_int64(), op: strided_mpi_min())
     MPI.allReduce(&high, count: 1, type: strided_mpi_int64(), op: strided_mpi_max())
+    if low == Int64(ScaLAPACK.workspaceTooLarge) {
+      throw DistributedError.invalidShape("\(routine): the workspace is beyond ScaLAPACK's 32-bit sizes")
+    }
     if low < 0 { throw DistributedError.rejectedArgument(routine: routine, info: Int(low)) }
     if high > 0 { throw numerical(Int(high)) }
   }

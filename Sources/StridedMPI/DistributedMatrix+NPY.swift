@@ -53,66 +53,105 @@ extension DistributedMatrix {
   }
 
   /// Writes the matrix to a `.npy` file (Fortran order): process 0 creates
-  /// a new file beside the path, every process maps it and writes its own
-  /// blocks, and once all have, process 0 renames it over the path. The
-  /// write either completes or leaves the file that was at the path as it
-  /// was.
+  /// a new file beside the path (its space reserved), every process writes
+  /// its own blocks into it with `pwrite` and flushes them, and once all
+  /// have, process 0 renames it over the path. The write either completes
+  /// or leaves the file that was at the path as it was. A symbolic link at
+  /// the path is written through; the old file's permissions are kept.
   ///
   /// NumPy: `np.save(path, a)` of the gathered matrix, without gathering
   /// it. The folder must be visible to every process at the same path.
+  /// Each process writes byte ranges of its own (one per block column), so
+  /// network file systems that flush whole pages of a mapping do not mix
+  /// processes' bytes.
   ///
   /// - Throws: ``DistributedError/file(_:)`` on every process when any
-  ///   process cannot create, map, write or rename the file.
+  ///   process cannot create, write, flush or rename the file.
   public func writeNPY(to url: URL) throws(DistributedError) {
-    let tag = MPI.broadcast([Int64.random(in: 0...Int64.max)], count: 1, from: 0)[0]
-    let partial = url.deletingLastPathComponent().appendingPathComponent(
-      ".\(url.lastPathComponent).partial-\(String(tag, radix: 36))")
-    func removePartial() { if MPI.rank == 0 { unlink(partial.path) } }
-    var file: NDView?
-    var failure: String?
-    if MPI.rank == 0 {
-      do {
-        file = try NDView(creatingNPY: partial, format: Element.format, shape: [rows, columns], order: .fortran)
-      } catch {
-        failure = error.description
+    let target = url.resolvingSymlinksInPath()
+    let tag = MPI.broadcast(Int.random(in: 0...Int.max), from: 0)
+    let partial = target.deletingLastPathComponent().appendingPathComponent(
+      ".\(target.lastPathComponent).partial-\(String(tag, radix: 36))")
+    let itemSize = MemoryLayout<Element>.stride
+    let dataBytes = rows * columns * itemSize
+    func agree(_ failure: String?) throws(DistributedError) {
+      if let failure = MPI.firstFailure(failure) {
+        if MPI.rank == 0 { unlink(partial.path) }
+        throw .file(failure)
       }
     }
-    if let failure = MPI.firstFailure(failure) { throw .file(failure) }
-    if MPI.rank != 0 {
-      do { file = try NDView(mappingNPY: partial, mode: .readWrite) } catch { failure = error.description }
+    // Process 0: the header, the file's length and its space.
+    var failure: String?
+    var dataOffset = 0
+    if MPI.rank == 0 {
+      do {
+        let created = try NDView(creatingNPY: partial, format: Element.format, shape: [rows, columns], order: .fortran)
+        dataOffset = try FileManager.default.attributesOfItem(atPath: partial.path)[.size] as! Int - created.nbytes
+        let descriptor = open(partial.path, O_WRONLY | O_CLOEXEC)
+        let reserved = descriptor >= 0 && (dataBytes == 0 || posix_fallocate(descriptor, off_t(dataOffset), off_t(dataBytes)) == 0)
+        if descriptor >= 0 { close(descriptor) }
+        if !reserved { failure = "\(partial.path): cannot reserve \(dataBytes) bytes" }
+        if var mode = try? FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int {
+          mode &= 0o7777
+          chmod(partial.path, mode_t(mode))
+        }
+      } catch {
+        failure = "\(error)"
+      }
     }
-    if let failure = MPI.firstFailure(failure) {
-      removePartial()
-      throw .file(failure)
+    try agree(failure)
+    dataOffset = MPI.broadcast(dataOffset, from: 0)
+    // Every process: its block columns, each a contiguous run in both the
+    // file (Fortran order) and the local blocks.
+    let descriptor = open(partial.path, O_WRONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      failure = "\(partial.path): cannot open: \(String(cString: strerror(errno)))"
+    } else {
+      let (rows, localRows) = (self.rows, self.localRows)
+      withLocal { base in
+        forEachLocalBlock { global, part in
+          guard failure == nil else { return }
+          for j in 0..<part.columns.count {
+            let source = base + ((part.columns.lowerBound + j) * localRows + part.rows.lowerBound) * itemSize
+            let offset = dataOffset + ((global.columns.lowerBound + j) * rows + global.rows.lowerBound) * itemSize
+            if !Self.writeAll(descriptor, source, part.rows.count * itemSize, at: offset) {
+              failure = "\(partial.path): cannot write: \(String(cString: strerror(errno)))"
+              return
+            }
+          }
+        }
+      }
+      if failure == nil && fsync(descriptor) != 0 {
+        failure = "\(partial.path): cannot flush: \(String(cString: strerror(errno)))"
+      }
+      close(descriptor)
     }
-    let target = try! NDArray<Element>(file!)
-    let local = self.local
-    forEachLocalBlock { global, part in local[part.rows, part.columns].copy(into: target[global.rows, global.columns]) }
-    failure = Self.flush(target.view) ? nil : "\(partial.path): cannot write: \(String(cString: strerror(errno)))"
-    file = nil
-    if let failure = MPI.firstFailure(failure) {
-      removePartial()
-      throw .file(failure)
+    try agree(failure)
+    // Process 0: the new file replaces the old, and the folder records it.
+    if MPI.rank == 0 {
+      if rename(partial.path, target.path) != 0 {
+        failure = "\(target.path): cannot replace: \(String(cString: strerror(errno)))"
+      } else {
+        let folder = open(target.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+          fsync(folder)
+          close(folder)
+        }
+      }
     }
-    if MPI.rank == 0 && rename(partial.path, url.path) != 0 {
-      failure = "\(url.path): cannot replace: \(String(cString: strerror(errno)))"
-    }
-    if let failure = MPI.firstFailure(failure) {
-      removePartial()
-      throw .file(failure)
-    }
+    try agree(failure)
   }
 
-  /// Writes a mapped view's dirty pages to its file (`msync`), so that
-  /// processes on other machines see them. The mapping starts on a page
-  /// boundary at or before the view's first byte.
-  static func flush(_ view: NDView) -> Bool {
-    guard view.nbytes > 0 else { return true }
-    return view.withUnsafeMutableBytes { bytes in
-      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-      let start = Int(bitPattern: bytes.baseAddress!)
-      let aligned = start - start % page
-      return msync(UnsafeMutableRawPointer(bitPattern: aligned), start - aligned + bytes.count, MS_SYNC) == 0
+  /// `pwrite` of all `count` bytes at `offset`, through short writes and
+  /// interruptions.
+  static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int, at offset: Int) -> Bool {
+    var done = 0
+    while done < count {
+      let written = pwrite(descriptor, bytes + done, count - done, off_t(offset + done))
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return false }
+      done += written
     }
+    return true
   }
 }

@@ -48,15 +48,22 @@ public struct DistributedMatrix<Element: DistributedElement>: Sendable {
     rows: Int, columns: Int, rowBlock: Int = 64, columnBlock: Int = 64, grid: ProcessGrid
   ) throws(DistributedError) {
     guard rows >= 0, columns >= 0 else { throw .invalidShape("\(rows) × \(columns)") }
-    guard rowBlock >= 1, columnBlock >= 1 else { throw .invalidBlockSize("\(rowBlock) × \(columnBlock)") }
+    guard rowBlock >= 1, columnBlock >= 1, rowBlock < Int(Int32.max), columnBlock < Int(Int32.max) else {
+      throw .invalidBlockSize("\(rowBlock) × \(columnBlock)")
+    }
     guard rows < Int(Int32.max), columns < Int(Int32.max) else {
       throw .invalidShape("\(rows) × \(columns) is beyond ScaLAPACK's 32-bit indices")
     }
+    // Process (0, 0) holds the most: checked for it, every process agrees.
+    let largest = (
+      ScaLAPACK.numroc(rows, rowBlock, 0, grid.rows), ScaLAPACK.numroc(columns, columnBlock, 0, grid.columns)
+    )
+    let (elements, overflow) = Swift.max(1, largest.0).multipliedReportingOverflow(by: largest.1)
+    guard !overflow, elements < Int(Int32.max) else {
+      throw .invalidShape("local blocks of \(largest.0) × \(largest.1) are beyond ScaLAPACK's 32-bit indices")
+    }
     let localRows = ScaLAPACK.numroc(rows, rowBlock, grid.row, grid.rows)
     let localColumns = ScaLAPACK.numroc(columns, columnBlock, grid.column, grid.columns)
-    guard Swift.max(1, localRows).multipliedReportingOverflow(by: localColumns).partialValue < Int(Int32.max) else {
-      throw .invalidShape("a local block of \(localRows) × \(localColumns) is beyond ScaLAPACK's 32-bit indices")
-    }
     self.init(
       grid: grid, rows: rows, columns: columns, rowBlock: rowBlock, columnBlock: columnBlock,
       local: .zeros([localRows, localColumns], order: .fortran))
@@ -241,7 +248,9 @@ extension DistributedMatrix {
         }
       }
     }
-    if let whole { whole.view.withUnsafeMutableBytes { move($0.baseAddress) } } else { move(nil) }
+    withExtendedLifetime(single) {
+      if let whole { whole.view.withUnsafeMutableBytes { move($0.baseAddress) } } else { move(nil) }
+    }
   }
 
   /// The descriptor of a whole matrix held by one process (a context of

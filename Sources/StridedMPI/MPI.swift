@@ -1,4 +1,5 @@
 import CMPI
+import CScaLAPACK
 
 /// The processes of an MPI job (`MPI_COMM_WORLD`): starting and ending MPI,
 /// this process's rank, and the few collectives Strided's distributed
@@ -21,12 +22,16 @@ public enum MPI {
     MPI_Comm_set_errhandler(strided_mpi_comm_world(), strided_mpi_errors_are_fatal())
   }
 
-  /// Ends MPI (`MPI_Finalize`), once every process has reached this call.
+  /// Ends BLACS and MPI (`MPI_Finalize`), once every process has reached
+  /// this call.
   /// Distributed matrices and grids must not be used afterwards.
   public static func finalize() {
     var ended: Int32 = 0
     MPI_Finalized(&ended)
-    if ended == 0 { MPI_Finalize() }
+    if ended == 0 {
+      Cblacs_exit(1)  // BLACS's contexts and buffers; MPI is ended next
+      MPI_Finalize()
+    }
   }
 
   /// Whether ``initialize()`` has run (and ``finalize()`` has not).

@@ -45,6 +45,19 @@ typealias Descriptor = [Int32]
 /// type. Global indices are 1-based, as ScaLAPACK's; every routine starts
 /// at (1, 1) here.
 enum ScaLAPACK {
+  /// The `info` of a call not made: a workspace query answered a size
+  /// that 32-bit integers cannot hold.
+  static let workspaceTooLarge = Int.min
+
+  /// After a workspace query on every process: `nil` when every process
+  /// may make the call, else this process's `info` (its own failure, or 0
+  /// when only others failed; ``DistributedMatrix`` reduces them).
+  static func proceed(info: Int32, sizes: [Double]) -> Int? {
+    let usable = sizes.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= Double((Int(Int32.max) - 64) / 2) }
+    let local = info != 0 ? Int(info) : usable ? 0 : workspaceTooLarge
+    return MPI.everyone(local == 0) ? nil : local
+  }
+
   static func numroc(_ n: Int, _ block: Int, _ process: Int, _ processes: Int) -> Int {
     var (n, nb, p, source, np) = (Int32(n), Int32(block), Int32(process), Int32(0), Int32(processes))
     return Int(numroc_(&n, &nb, &p, &source, &np))
@@ -248,16 +261,17 @@ enum ScaLAPACK {
         call(q.baseAddress!, &m1, r.baseAddress!, &m2, &iquery, &m3)
       }
     }
-    guard info == 0 else { return Int(info) }
     // The query writes its answers as elements of the routine's own type
     // (the real part, for complex ones).
     let real = type == .float || type == .complexFloat
-    func answer(_ buffer: [Double]) -> Int {
-      buffer.withUnsafeBytes { real ? Int($0.load(as: Float.self)) : Int($0.load(as: Double.self)) }
+    func answer(_ buffer: [Double]) -> Double {
+      buffer.withUnsafeBytes { real ? Double($0.load(as: Float.self)) : $0.load(as: Double.self) }
     }
-    var lwork = Int32(clamping: max(1, answer(query)) * 2 + 64)
-    var lrwork = Int32(clamping: max(1, answer(rquery)) * 2 + 64)
-    var liwork = Int32(clamping: max(1, Int(iquery[0])) * 2 + 64)
+    let sizes = [answer(query), type.isComplex ? answer(rquery) : 0, Double(iquery[0])]
+    if let failure = proceed(info: info, sizes: sizes) { return failure }
+    var lwork = Int32(sizes[0] * 2 + 64)
+    var lrwork = Int32(sizes[1] * 2 + 64)
+    var liwork = Int32(sizes[2] * 2 + 64)
     let elementSize = MemoryLayout<E>.stride
     let work = UnsafeMutableRawPointer.allocate(byteCount: Int(lwork) * elementSize, alignment: 16)
     let rwork = UnsafeMutableRawPointer.allocate(byteCount: Int(lrwork) * 8, alignment: 16)
@@ -316,12 +330,10 @@ enum ScaLAPACK {
     defer { query.deallocate() }
     query.initializeMemory(as: UInt8.self, repeating: 0, count: 32)
     let info = body(query, -1)
-    guard info == 0 else { return info }
     let type = ScaLAPACKType.of(E.self)
-    let size =
-      type == .float || type == .complexFloat
-      ? Int(query.load(as: Float.self)) : Int(query.load(as: Double.self))
-    let count = max(1, size) + 64
+    let size = type == .float || type == .complexFloat ? Double(query.load(as: Float.self)) : query.load(as: Double.self)
+    if let failure = proceed(info: Int32(info), sizes: [size]) { return failure }
+    let count = Int(size) + 64
     let work = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<E>.stride, alignment: 16)
     defer { work.deallocate() }
     return body(work, count)

@@ -142,6 +142,10 @@ func testProducts(_ grid: ProcessGrid) throws {
       close(try da.matmul(da, transposingOther: .transpose).allGathered(), a.matmul(a.transposed()), 1e-10),
       "a @ a.T, blocks \(blocks)")
   }
+  // Inner blocks that differ between the operands.
+  let dx = try DistributedMatrix(scattering: a, rowBlock: 6, columnBlock: 4, grid: grid)
+  let dy = try DistributedMatrix(scattering: b, rowBlock: 7, columnBlock: 5, grid: grid)
+  check(close(try dx.matmul(dy).allGathered(), a.matmul(b), 1e-10), "a @ b, inner blocks 4 and 7")
 }
 
 func testFactorizations(_ grid: ProcessGrid) throws {
@@ -168,12 +172,17 @@ func testFactorizations(_ grid: ProcessGrid) throws {
   let notPD = try DistributedMatrix(scattering: -spd, rowBlock: 6, columnBlock: 6, grid: grid)
   expectError("matrix is not positive definite", "cholesky of −spd") { _ = try notPD.cholesky() }
   // Least squares, more rows than columns and more columns than rows.
+  // Blocks that are not square, and b's unlike a's.
   for (m, k) in [(45, 20), (17, 30)] {
     let t = random(m, k, seed: m)
     let y = random(m, 2, seed: k)
-    let dt = try DistributedMatrix(scattering: t, rowBlock: 5, columnBlock: 5, grid: grid)
-    let dy = try DistributedMatrix(scattering: y, rowBlock: 5, columnBlock: 3, grid: grid)
-    check(close(try dt.leastSquares(dy).allGathered(), try t.leastSquares(y).solution, 1e-10), "lstsq \(m)×\(k)")
+    for (blocks, yBlocks) in [((5, 5), (5, 3)), ((4, 7), (3, 2))] {
+      let dt = try DistributedMatrix(scattering: t, rowBlock: blocks.0, columnBlock: blocks.1, grid: grid)
+      let dy = try DistributedMatrix(scattering: y, rowBlock: yBlocks.0, columnBlock: yBlocks.1, grid: grid)
+      check(
+        close(try dt.leastSquares(dy).allGathered(), try t.leastSquares(y).solution, 1e-10),
+        "lstsq \(m)×\(k), blocks \(blocks) and \(yBlocks)")
+    }
   }
   // Symmetric eigenproblem: eigenvalues, and a·v = v·Λ.
   let s = spd
@@ -228,6 +237,21 @@ func testFiles(_ grid: ProcessGrid, folder: URL) throws {
   try da.writeNPY(to: path)
   let back = try NDArray<Double>(contentsOfNPY: path)
   check(back.elements == a.elements, "writeNPY, read by one process")
+  // Through a symbolic link: the file it names is replaced, its mode kept.
+  let link = folder.appendingPathComponent("link-\(grid.rows)x\(grid.columns).npy")
+  if rank == 0 {
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path.path)
+  }
+  MPI.barrier()
+  try (da * 2).writeNPY(to: link)
+  let linked = try FileManager.default.destinationOfSymbolicLink(atPath: link.path)
+  let mode = try FileManager.default.attributesOfItem(atPath: path.path)[.posixPermissions] as? Int
+  check(linked == path.path && mode == 0o640, "a link is written through (\(linked), mode \(String(mode ?? 0, radix: 8)))")
+  check(try NDArray<Double>(contentsOfNPY: path).elements == (a * 2).elements, "the linked file has the new matrix")
+  MPI.barrier()
+  if rank == 0 { try a.writeNPY(to: path) }
+  MPI.barrier()
   let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("partial") }
   check(leftovers.isEmpty, "no partial files left: \(leftovers)")
   MPI.barrier()
