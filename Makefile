@@ -8,6 +8,7 @@
 #   make test-sanitize        run every test under the address sanitizer, then the thread sanitizer
 #   make demo-distributed     solve and multiply 4096 × 4096 matrices on 4 MPI processes
 #   make bench-distributed    time the distributed workloads on 1, 2 and 4 processes
+#   make bench-crossover      time Strided's small-matrix kernel against BLAS, shape by shape
 
 SWIFT ?= swift
 ARGS ?=
@@ -15,7 +16,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := format npy npz views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: deps deps-mpi demo demo-distributed test test-distributed bench-distributed python-module test-sanitize test-asan test-tsan fuzz bench docs clean
+.PHONY: deps deps-mpi demo demo-distributed test test-distributed bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
 # and zlib for .npz archives.
@@ -136,6 +137,14 @@ bench: deps python-module
 	  python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
 	    --python-module $(PYTHON_MODULE_DIR) -- $(ARGS); \
 	fi
+
+# Strided's small-matrix kernel against a BLAS call, shape by shape (the
+# crossover that routes small products; docs/performance.md has the table).
+bench-crossover: deps
+	@mkdir -p .build
+	cc -O2 -ISources/CStrided/include Benchmarks/small_product_crossover.c Sources/CStrided/SmallProduct.c \
+	  $$(pkg-config --cflags --libs openblas) -o .build/small-product-crossover
+	OPENBLAS_NUM_THREADS=1 .build/small-product-crossover
 
 # The distributed workloads beside the single-process Strided calls; the
 # figures go into docs/distributed.md.

@@ -25,7 +25,10 @@ import Synchronization
 /// Calls from many threads at once (a server) are safe: one call at a time
 /// uses the pool, and a call that finds it busy, or that is made from
 /// inside one of its blocks, runs on its own thread. So Strided never
-/// starts more than `threadCount − 1` threads of its own.
+/// starts more than `threadCount − 1` threads of its own. After a parallel
+/// call, its idle threads poll for the next one for 100 µs before they
+/// sleep (waking a sleeping thread costs microseconds, more when its
+/// processor has gone idle), as OpenMP runtimes and OpenBLAS do.
 public enum Parallelism {
   /// The number of threads Strided's work is split over (at least 1).
   ///
@@ -84,11 +87,26 @@ final class WorkPool: @unchecked Sendable {
   }
 
   private let state: Mutex<State>
+  /// Parked workers wait here; a wake-up is a hint to look for a job.
   private let wake = DispatchSemaphore(value: 0)
-  private let done = DispatchSemaphore(value: 0)
-  /// The running job; written by the caller before it wakes the workers
-  /// and cleared after they have all signalled `done`.
+  /// Bumped for each job; idle workers watch it.
+  private let generation = Atomic<Int>(0)
+  /// The places left in the current job: a worker that takes one (the
+  /// count after its decrement is not negative) runs the job's blocks; the
+  /// caller closes the job by taking those left.
+  private let seats = Atomic<Int>(0)
+  /// Places taken whose worker has finished the job's blocks.
+  private let finished = Atomic<Int>(0)
+  /// Workers parked on `wake` (it may count one that found a job just
+  /// before parking: its wake-up is then stale, and harmless).
+  private let sleepers = Atomic<Int>(0)
+  /// The running job: written before its seats are offered, cleared after
+  /// every worker that took a seat has finished.
   private nonisolated(unsafe) var job: Job?
+  /// How long an idle worker polls for the next job before it parks, so
+  /// that back-to-back calls find it awake: waking a parked thread costs
+  /// microseconds, and tens of them when its processor has gone idle.
+  static let pollNanoseconds: UInt64 = 100_000
 
   private init() {
     var count = Self.availableProcessors()
@@ -130,7 +148,8 @@ final class WorkPool: @unchecked Sendable {
       state.busy = true
       let helpers = Swift.min(state.threadCount, count) - 1
       while state.workers < helpers {
-        let thread = Thread { [self] in workerLoop() }
+        let start = generation.load(ordering: .sequentiallyConsistent)
+        let thread = Thread { [self] in workerLoop(after: start) }
         thread.name = "Strided worker"
         thread.start()
         state.workers += 1
@@ -144,19 +163,61 @@ final class WorkPool: @unchecked Sendable {
     withoutActuallyEscaping(body) { body in
       let job = Job(count: count, body: body)
       self.job = job
-      for _ in 0..<helpers { wake.signal() }
+      finished.store(0, ordering: .relaxed)
+      seats.store(helpers, ordering: .releasing)
+      generation.add(1, ordering: .sequentiallyConsistent)
+      // Polling workers see the new generation; wake parked ones, up to
+      // the seats offered.
+      var parked = sleepers.load(ordering: .sequentiallyConsistent)
+      while parked > 0 {
+        let woken = Swift.min(parked, helpers)
+        let (exchanged, original) = sleepers.compareExchange(
+          expected: parked, desired: parked - woken, ordering: .sequentiallyConsistent)
+        if exchanged {
+          for _ in 0..<woken { wake.signal() }
+          break
+        }
+        parked = original
+      }
       job.drain()
-      for _ in 0..<helpers { done.wait() }
+      // Seats not taken by now never will be: wait only for the workers
+      // that took one (a late worker finds the job closed).
+      let untaken = Swift.max(seats.exchange(Int.min / 2, ordering: .acquiringAndReleasing), 0)
+      let joined = helpers - untaken
+      var polls = 0
+      while finished.load(ordering: .acquiring) < joined {
+        polls += 1
+        if polls < 1 << 14 { strided_spin_pause() } else { sched_yield() }
+      }
       self.job = nil
     }
     state.withLock { $0.busy = false }
   }
 
-  private func workerLoop() -> Never {
+  /// A worker: polls for the next job for ``pollNanoseconds``, then parks
+  /// until woken; takes a seat in each job it sees, while seats are left.
+  private func workerLoop(after start: Int) -> Never {
+    var seen = start
     while true {
-      wake.wait()
-      drainCurrentJob()
-      done.signal()
+      var current = generation.load(ordering: .acquiring)
+      var deadline = DispatchTime.now().uptimeNanoseconds + Self.pollNanoseconds
+      var polls = 0
+      while current == seen {
+        polls &+= 1
+        if polls & 63 == 0 && DispatchTime.now().uptimeNanoseconds > deadline {
+          sleepers.add(1, ordering: .sequentiallyConsistent)
+          if generation.load(ordering: .sequentiallyConsistent) == seen { wake.wait() }
+          deadline = DispatchTime.now().uptimeNanoseconds + Self.pollNanoseconds
+        } else {
+          strided_spin_pause()
+        }
+        current = generation.load(ordering: .acquiring)
+      }
+      seen = current
+      if seats.subtract(1, ordering: .acquiringAndReleasing).newValue >= 0 {
+        drainCurrentJob()
+        finished.add(1, ordering: .releasing)
+      }
     }
   }
 

@@ -189,8 +189,17 @@ enum Products {
   /// sizes a BLAS call's fixed cost (≈ 150 ns to 600 ns with OpenBLAS 0.3.21)
   /// is most of the time. `false` (nothing done) when the sizes, layouts or
   /// processor do not fit; the caller then uses BLAS.
+  ///
+  /// Only the shapes where the kernel is measured at least as fast as
+  /// OpenBLAS (`make bench-crossover`; the table is in the performance
+  /// notes) come here: `n` a multiple of 16 (whole AVX-512 blocks) or 8,
+  /// and the tiniest products, where a call's cost is all there is. Other
+  /// widths (24, 30, …) fall to the kernel's scalar edges, up to 3× slower
+  /// than BLAS.
   static func smallProduct(_ a: NDView, _ b: NDView, _ c: NDView, m: Int, n: Int, k: Int) -> Bool {
-    guard m > 0, n > 0, k > 0, m <= 32, n <= 32, k <= 32, m * n * k <= 32 * 32 * 32 else { return false }
+    guard m > 0, n > 0, k > 0, m <= 32, n <= 32, k <= 32, m * n * k <= 32 * 32 * 32,
+      n % 16 == 0 || n == 8 || m * n * k <= 64
+    else { return false }
     let e = 8
     let (ars, acs) = (a.layout.stride(0), a.layout.stride(1))
     let brs = b.layout.stride(0)
