@@ -136,6 +136,29 @@ struct MatrixProductTests {
     }
   }
 
+  @Test func stacksThroughTheSmallKernelInEveryLayout() {
+    // Shapes the kernel takes (widths 16, 8, 32) and ones it leaves to
+    // BLAS (24); stacks reversed, stepped, broadcast, with `a` transposed.
+    for (m, n, k) in [(32, 32, 32), (12, 16, 12), (8, 8, 8), (5, 32, 7), (24, 24, 24)] {
+      let a = NDArray<Double>((0..<(12 * m * k)).map { Double($0 % 7 - 3) }, shape: [12, m, k])
+      let at = NDArray<Double>((0..<(12 * m * k)).map { Double($0 % 9 - 4) }, shape: [12, k, m]).swappingAxes(1, 2)
+      let b = NDArray<Double>((0..<(12 * k * n)).map { Double($0 % 5 - 2) }, shape: [12, k, n])
+      let cases: [(NDArray<Double>, NDArray<Double>)] = [
+        (a, b), (a[.slice(by: -1)], b), (a[.slice(by: 2)], b[.slice(from: 1, by: 2)]), (at, b),
+        (a, b[3]), (a[5], b),
+      ]
+      for (x, y) in cases {
+        let c = x.matmul(y)
+        let stack = c.shape[0]
+        for i in [0, stack / 2, stack - 1] {
+          let xi = x.ndim == 3 ? x[i, .all, .all] : x
+          let yi = y.ndim == 3 ? y[i, .all, .all] : y
+          #expect(rows(c[i, .all, .all]) == referenceProduct(xi, yi), "\(m) × \(n) × \(k), item \(i)")
+        }
+      }
+    }
+  }
+
   @Test func productsMatchNumPy() throws {
     guard Python.hasNumPy else { return }
     let cases: [([Int], [Int])] = [
