@@ -31,6 +31,9 @@ public enum RandomError: Error, Hashable, Sendable, CustomStringConvertible {
   case axisOutOfRange(axis: Int, rank: Int)
   /// Parameter arrays whose shapes do not broadcast to the output's shape.
   case shapeMismatch(parameters: [[Int]], shape: [Int])
+  /// A distribution's parameter outside its domain, in NumPy's words
+  /// (`"shape < 0"`, `"a <= 0"`, `"lam value too large"`, …).
+  case invalidParameter(String)
 
   public var description: String {
     switch self {
@@ -60,6 +63,8 @@ public enum RandomError: Error, Hashable, Sendable, CustomStringConvertible {
       "cannot shuffle a read-only array"
     case .axisOutOfRange(let axis, let rank):
       "axis \(axis) is out of range for \(rank) dimensions"
+    case .invalidParameter(let message):
+      message
     case .shapeMismatch(let parameters, let shape):
       "parameters of shapes \(parameters.map(\.description).joined(separator: ", ")) do not broadcast to \(shape)"
     }

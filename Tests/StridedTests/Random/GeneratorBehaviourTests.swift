@@ -68,6 +68,32 @@ struct GeneratorBehaviourTests {
     #expect(try g.normal(mean: 4, standardDeviation: 0) == 4)
   }
 
+  @Test("gamma, chisquare, beta and poisson: NumPy's parameter checks and messages, before any draw")
+  func distributionParameters() throws {
+    for k in [-1.0, -0.0, -.infinity] {
+      expectNoDraw(.invalidParameter("shape < 0")) { g throws(RandomError) in _ = try g.standardGamma(k) }
+      expectNoDraw(.invalidParameter("shape < 0")) { g throws(RandomError) in _ = try g.gamma(k, shape: [3]) }
+      expectNoDraw(.invalidParameter("scale < 0")) { g throws(RandomError) in _ = try g.gamma(2, scale: k) }
+    }
+    for value in [0.0, -1.0] {
+      expectNoDraw(.invalidParameter("df <= 0")) { g throws(RandomError) in _ = try g.chisquare(degreesOfFreedom: value) }
+      expectNoDraw(.invalidParameter("a <= 0")) { g throws(RandomError) in _ = try g.beta(value, 1, shape: [2]) }
+      expectNoDraw(.invalidParameter("b <= 0")) { g throws(RandomError) in _ = try g.beta(1, value) }
+    }
+    for lambda in [-1.0, .nan] {
+      expectNoDraw(.invalidParameter("lam < 0 or lam is NaN")) { g throws(RandomError) in _ = try g.poisson(lambda) }
+    }
+    expectNoDraw(.invalidParameter("lam value too large")) { g throws(RandomError) in
+      _ = try g.poisson(1e19, shape: [2])
+    }
+    // As NumPy: NaN shapes and parameters give NaN; zero shapes and means give 0.
+    var g = Generator(seed: 3)
+    #expect(try g.standardGamma(.nan).isNaN && g.beta(1, .nan).isNaN && g.chisquare(degreesOfFreedom: .nan).isNaN)
+    #expect(try g.gamma(0, shape: [4]).elements == [0, 0, 0, 0] && g.poisson(0, shape: [3]).elements == [0, 0, 0])
+    #expect(try g.poisson(-0.0) == 0)
+    #expect(try g.poisson(Generator.poissonLimit) > 0)
+  }
+
   @Test("choice: NumPy's checks on the population and the weights, all before any draw")
   func choiceErrors() {
     expectNoDraw(.emptyPopulation) { g throws(RandomError) in _ = try g.choice(from: 0, shape: [1]) }
