@@ -68,7 +68,7 @@ struct GeneratorBehaviourTests {
     #expect(try g.normal(mean: 4, standardDeviation: 0) == 4)
   }
 
-  @Test("gamma, chisquare, beta and poisson: NumPy's parameter checks and messages, before any draw")
+  @Test("the gamma family, binomials, Poisson and the rest: NumPy's parameter checks and messages, before any draw")
   func distributionParameters() throws {
     for k in [-1.0, -0.0, -.infinity] {
       expectNoDraw(.invalidParameter("shape < 0")) { g throws(RandomError) in _ = try g.standardGamma(k) }
@@ -86,12 +86,60 @@ struct GeneratorBehaviourTests {
     expectNoDraw(.invalidParameter("lam value too large")) { g throws(RandomError) in
       _ = try g.poisson(1e19, shape: [2])
     }
+    expectNoDraw(.invalidParameter("n < 0")) { g throws(RandomError) in _ = try g.binomial(-1, 0.5) }
+    for p in [-0.1, 1.5, .nan] {
+      expectNoDraw(.invalidParameter("p < 0, p > 1 or p is NaN")) { g throws(RandomError) in
+        _ = try g.binomial(5, p, shape: [2])
+      }
+    }
+    for p in [0.0, 1.5, .nan] {
+      expectNoDraw(.invalidParameter("p <= 0, p > 1 or p contains NaNs")) { g throws(RandomError) in
+        _ = try g.geometric(p)
+      }
+      expectNoDraw(.invalidParameter("p <= 0, p > 1 or p contains NaNs")) { g throws(RandomError) in
+        _ = try g.negativeBinomial(2, p)
+      }
+    }
+    expectNoDraw(.invalidParameter("n <= 0")) { g throws(RandomError) in _ = try g.negativeBinomial(0, 0.5) }
+    expectNoDraw(.invalidParameter("n must not be NaN")) { g throws(RandomError) in _ = try g.negativeBinomial(.nan, 0.5) }
+    expectNoDraw(.invalidParameter("n too large or p too small")) { g throws(RandomError) in
+      _ = try g.negativeBinomial(1e18, 1e-10)
+    }
+    expectNoDraw(.invalidParameter("sigma < 0")) { g throws(RandomError) in _ = try g.lognormal(sigma: -1, shape: [2]) }
+    for name in ["laplace", "logistic", "gumbel", "rayleigh"] {
+      expectNoDraw(.invalidParameter("scale < 0")) { g throws(RandomError) in
+        switch name {
+        case "laplace": _ = try g.laplace(scale: -0.0, shape: [2])
+        case "logistic": _ = try g.logistic(scale: -1, shape: [2])
+        case "gumbel": _ = try g.gumbel(scale: -1, shape: [2])
+        default: _ = try g.rayleigh(scale: -1, shape: [2])
+        }
+      }
+    }
+    expectNoDraw(.invalidParameter("a < 0")) { g throws(RandomError) in _ = try g.weibull(-1, shape: [2]) }
+    expectNoDraw(.invalidParameter("a <= 0")) { g throws(RandomError) in _ = try g.pareto(0, shape: [2]) }
+    expectNoDraw(.invalidParameter("a <= 0")) { g throws(RandomError) in _ = try g.power(0, shape: [2]) }
+    expectNoDraw(.invalidParameter("df <= 0")) { g throws(RandomError) in _ = try g.standardT(degreesOfFreedom: 0, shape: [2]) }
+    expectNoDraw(.invalidParameter("dfnum <= 0")) { g throws(RandomError) in _ = try g.f(numerator: 0, denominator: 1, shape: [2]) }
+    expectNoDraw(.invalidParameter("dfden <= 0")) { g throws(RandomError) in _ = try g.f(numerator: 1, denominator: 0, shape: [2]) }
+    expectNoDraw(.invalidParameter("left > mode")) { g throws(RandomError) in
+      _ = try g.triangular(left: 2, mode: 1, right: 3, shape: [2])
+    }
+    expectNoDraw(.invalidParameter("mode > right")) { g throws(RandomError) in
+      _ = try g.triangular(left: 0, mode: 4, right: 3, shape: [2])
+    }
+    expectNoDraw(.invalidParameter("left == right")) { g throws(RandomError) in
+      _ = try g.triangular(left: 1, mode: 1, right: 1, shape: [2])
+    }
     // As NumPy: NaN shapes and parameters give NaN; zero shapes and means give 0.
     var g = Generator(seed: 3)
     #expect(try g.standardGamma(.nan).isNaN && g.beta(1, .nan).isNaN && g.chisquare(degreesOfFreedom: .nan).isNaN)
     #expect(try g.gamma(0, shape: [4]).elements == [0, 0, 0, 0] && g.poisson(0, shape: [3]).elements == [0, 0, 0])
     #expect(try g.poisson(-0.0) == 0)
     #expect(try g.poisson(Generator.poissonLimit) > 0)
+    #expect(try g.binomial(0, 0.5) == 0 && g.binomial(7, 0) == 0 && g.binomial(7, 1) == 7)
+    #expect(try g.geometric(1) == 1 && g.weibull(0, shape: [2]).elements == [0, 0])
+    #expect(try g.binomial(1 << 62, 0.3) > 0)
   }
 
   @Test("choice: NumPy's checks on the population and the weights, all before any draw")
