@@ -254,6 +254,20 @@ extension Generator {
     return drawn(shape, "Generator.lognormal") { exp(mean + sigma * $0.standardNormal(ZigguratTables.normal)) }
   }
 
+  /// An array of `location + scale·x` for standard draws `x`; `standard`
+  /// returns `nil` to reject a uniform and draw again.
+  private mutating func locationScale(
+    _ location: Double, _ scale: Double, _ shape: Dimensions, _ operation: StaticString,
+    _ standard: (Double) -> Double?
+  ) throws(RandomError) -> NDArray<Double> {
+    try Self.checkNonNegative(scale, "scale")
+    return drawn(shape, operation) { bits in
+      while true {
+        if let x = standard(bits.nextDouble()) { return location + scale * x }
+      }
+    }
+  }
+
   /// An array of Laplace (double exponential) doubles.
   ///
   /// NumPy: `rng.laplace(loc, scale, size)`, bit for bit.
@@ -262,13 +276,8 @@ extension Generator {
   public mutating func laplace(location: Double = 0, scale: Double = 1, shape: Dimensions) throws(RandomError)
     -> NDArray<Double>
   {
-    try Self.checkNonNegative(scale, "scale")
-    return drawn(shape, "Generator.laplace") { bits in
-      while true {
-        let u = bits.nextDouble()
-        if u >= 0.5 { return location - scale * log(2 - u - u) }
-        if u > 0 { return location + scale * log(u + u) }
-      }
+    try locationScale(location, scale, shape, "Generator.laplace") { u in
+      u >= 0.5 ? -log(2 - u - u) : u > 0 ? log(u + u) : nil
     }
   }
 
@@ -280,13 +289,7 @@ extension Generator {
   public mutating func logistic(location: Double = 0, scale: Double = 1, shape: Dimensions) throws(RandomError)
     -> NDArray<Double>
   {
-    try Self.checkNonNegative(scale, "scale")
-    return drawn(shape, "Generator.logistic") { bits in
-      while true {
-        let u = bits.nextDouble()
-        if u > 0 { return location + scale * log(u / (1 - u)) }
-      }
-    }
+    try locationScale(location, scale, shape, "Generator.logistic") { u in u > 0 ? log(u / (1 - u)) : nil }
   }
 
   /// An array of Gumbel doubles.
@@ -297,12 +300,8 @@ extension Generator {
   public mutating func gumbel(location: Double = 0, scale: Double = 1, shape: Dimensions) throws(RandomError)
     -> NDArray<Double>
   {
-    try Self.checkNonNegative(scale, "scale")
-    return drawn(shape, "Generator.gumbel") { bits in
-      while true {
-        let u = 1 - bits.nextDouble()
-        if u < 1 { return location - scale * log(-log(u)) }
-      }
+    try locationScale(location, scale, shape, "Generator.gumbel") { u in
+      1 - u < 1 ? -log(-log(1 - u)) : nil
     }
   }
 
