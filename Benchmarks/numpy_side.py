@@ -412,12 +412,18 @@ WORKLOADS = [
 ]
 
 
-def main(prefixes):
-    for make in WORKLOADS:
+def run_workloads(workloads, prefixes, impl):
+    """Times each workload whose name starts with one of `prefixes` (all when
+    none are given) and prints one JSON line for it."""
+    for make in workloads:
         name = make.__name__
         if prefixes and not any(name.startswith(p) for p in prefixes):
             continue
-        print(json.dumps({"name": name, "median_ns": round(median_ns(make()), 1), "impl": "numpy"}), flush=True)
+        print(json.dumps({"name": name, "median_ns": round(median_ns(make()), 1), "impl": impl}), flush=True)
+
+
+def main(prefixes):
+    run_workloads(WORKLOADS, prefixes, "numpy")
 
 
 if __name__ == "__main__":

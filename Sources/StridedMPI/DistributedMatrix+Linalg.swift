@@ -246,14 +246,12 @@ extension DistributedMatrix {
   /// Turns a routine's `info`, agreed over the processes, into an error:
   /// negative (a rejected argument), positive (`numerical`), or none.
   static func check(_ info: Int, _ routine: String, _ numerical: (Int) -> LinalgError) throws {
-    var low = Int64(info)
-    var high = Int64(info)
-    MPI.allReduce(&low, count: 1, type: strided_mpi_int64(), op: strided_mpi_min())
-    MPI.allReduce(&high, count: 1, type: strided_mpi_int64(), op: strided_mpi_max())
-    if low == Int64(ScaLAPACK.workspaceTooLarge) {
+    let low = MPI.reduced(info, strided_mpi_min())
+    let high = MPI.reduced(info, strided_mpi_max())
+    if low == ScaLAPACK.workspaceTooLarge {
       throw DistributedError.invalidShape("\(routine): the workspace is beyond ScaLAPACK's 32-bit sizes")
     }
-    if low < 0 { throw DistributedError.rejectedArgument(routine: routine, info: Int(low)) }
-    if high > 0 { throw numerical(Int(high)) }
+    if low < 0 { throw DistributedError.rejectedArgument(routine: routine, info: low) }
+    if high > 0 { throw numerical(high) }
   }
 }

@@ -79,16 +79,18 @@ public enum MPI {
   /// before a collective, so that a failure on one process is an error on
   /// all instead of a wait that never ends.
   public static func everyone(_ condition: Bool) -> Bool {
-    var value: Int64 = condition ? 1 : 0
-    allReduce(&value, count: 1, type: strided_mpi_int64(), op: strided_mpi_min())
-    return value == 1
+    reduced(condition ? 1 : 0, strided_mpi_min()) == 1
   }
 
   /// The sum of `value` over every process, on every process
   /// (`MPI_Allreduce` with `MPI_SUM`).
-  public static func sum(_ value: Int) -> Int {
+  public static func sum(_ value: Int) -> Int { reduced(value, strided_mpi_sum()) }
+
+  /// `value` reduced with `op` (sum, min, max) over every process, on every
+  /// process.
+  static func reduced(_ value: Int, _ op: MPI_Op?) -> Int {
     var value = Int64(value)
-    allReduce(&value, count: 1, type: strided_mpi_int64(), op: strided_mpi_sum())
+    allReduce(&value, count: 1, type: strided_mpi_int64(), op: op)
     return Int(value)
   }
 
@@ -126,10 +128,8 @@ extension MPI {
   /// failure of the lowest-ranked process that did, as it describes it, on
   /// every process. Collective.
   static func firstFailure(_ failure: String?) -> String? {
-    var first = Int64(failure == nil ? size : rank)
-    allReduce(&first, count: 1, type: strided_mpi_int64(), op: strided_mpi_min())
-    guard first < size else { return nil }
-    let root = Int(first)
+    let root = reduced(failure == nil ? size : rank, strided_mpi_min())
+    guard root < size else { return nil }
     let bytes = Array((failure ?? "").utf8)
     let count = Int(broadcast([Int64(bytes.count)], count: 1, from: root)[0])
     var message = rank == root ? bytes : [UInt8](repeating: 0, count: count)

@@ -61,10 +61,6 @@ public final class ProcessGrid: Sendable {
 
   /// The number of processes, *p × q*.
   public var count: Int { rows * columns }
-
-  /// Whether two grids are the same object (matrices on different grid
-  /// objects are different distributions even with equal shapes).
-  func isSame(as other: ProcessGrid) -> Bool { self === other }
 }
 
 /// A BLACS context of one process, `rank`, for a whole matrix held there.

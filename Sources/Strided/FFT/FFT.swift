@@ -185,21 +185,29 @@ public enum FFT {
     guard a.ndim > 0 else { throw .axisOutOfRange(axis: axis, rank: 0) }
     let ax = try Self.axis(axis, a.ndim)
     let n = try length(n, a.shape[ax])
-    let width = n / 2 + 1
-    var shape = a.movingAxis(from: ax, to: a.ndim - 1).shape
-    shape[a.ndim - 1] = width
-    let output = NDArray<Complex<R>>.uninitialized(shape, "FFT.rfft")
-    forEachLaneBlock(a, axis: ax, n: n) { input, first in
-      let count = input.count / n
-      guard count > 0 else { return }
-      let out = output.contiguousBase + first * width * MemoryLayout<Complex<R>>.stride
+    return transformLanes(a, axis: ax, from: n, to: n / 2 + 1, "FFT.rfft") { input, out, count in
       if R.self == Float.self {
-        FFTKernel.realForward(input.contiguousBase, out, lanes: count, n: n,
-                              scale: norm.scale(n, inverse: false) as Float)
+        FFTKernel.realForward(input, out, lanes: count, n: n, scale: norm.scale(n, inverse: false) as Float)
       } else {
-        FFTKernel.realForward(input.contiguousBase, out, lanes: count, n: n,
-                              scale: norm.scale(n, inverse: false) as Double)
+        FFTKernel.realForward(input, out, lanes: count, n: n, scale: norm.scale(n, inverse: false) as Double)
       }
+    }
+  }
+
+  /// A new array whose lanes along `ax` are `outLength` long, made from
+  /// `a`'s lanes there (`inLength` long): `kernel(input, output, lanes)`
+  /// transforms each contiguous block of lanes into its place.
+  static func transformLanes<In: NDElement, Out: NDElement>(
+    _ a: NDArray<In>, axis ax: Int, from inLength: Int, to outLength: Int, _ name: StaticString,
+    _ kernel: (UnsafeRawPointer, UnsafeMutableRawPointer, Int) -> Void
+  ) -> NDArray<Out> {
+    var shape = a.movingAxis(from: ax, to: a.ndim - 1).shape
+    shape[a.ndim - 1] = outLength
+    let output = NDArray<Out>.uninitialized(shape, name)
+    forEachLaneBlock(a, axis: ax, n: inLength) { input, first in
+      let count = input.count / inLength
+      guard count > 0 else { return }
+      kernel(input.contiguousBase, output.contiguousBase + first * outLength * MemoryLayout<Out>.stride, count)
     }
     return output.movingAxis(from: a.ndim - 1, to: ax)
   }
@@ -218,23 +226,13 @@ public enum FFT {
     let ax = try Self.axis(axis, a.ndim)
     let n = n ?? 2 * (a.shape[ax] - 1)
     guard n >= 1 else { throw .invalidLength(n) }
-    let width = n / 2 + 1
-    var shape = a.movingAxis(from: ax, to: a.ndim - 1).shape
-    shape[a.ndim - 1] = n
-    let output = NDArray<R>.uninitialized(shape, "FFT.irfft")
-    forEachLaneBlock(a, axis: ax, n: width) { input, first in
-      let count = input.count / width
-      guard count > 0 else { return }
-      let out = output.contiguousBase + first * n * MemoryLayout<R>.stride
+    return transformLanes(a, axis: ax, from: n / 2 + 1, to: n, "FFT.irfft") { input, out, count in
       if R.self == Float.self {
-        FFTKernel.realInverse(input.contiguousBase, out, lanes: count, n: n,
-                              scale: norm.scale(n, inverse: true) as Float)
+        FFTKernel.realInverse(input, out, lanes: count, n: n, scale: norm.scale(n, inverse: true) as Float)
       } else {
-        FFTKernel.realInverse(input.contiguousBase, out, lanes: count, n: n,
-                              scale: norm.scale(n, inverse: true) as Double)
+        FFTKernel.realInverse(input, out, lanes: count, n: n, scale: norm.scale(n, inverse: true) as Double)
       }
     }
-    return output.movingAxis(from: a.ndim - 1, to: ax)
   }
 
   /// The transform of a signal with Hermitian symmetry, given by its first

@@ -196,9 +196,12 @@ extension Generator {
   }
 
   static func checkScale(_ scale: Double) throws(RandomError) {
-    // NumPy's rule: a set sign bit fails (−0 too); NaN passes.
-    if scale.sign == .minus && !scale.isNaN { throw .negativeScale(scale) }
+    if isNegative(scale) { throw .negativeScale(scale) }
   }
+
+  /// NumPy's test of a parameter that must not be negative: a set sign bit
+  /// fails (−0 too); NaN passes.
+  static func isNegative(_ value: Double) -> Bool { value.sign == .minus && !value.isNaN }
 
   /// A normal double: `mean + standardDeviation·z`.
   ///

@@ -146,18 +146,23 @@ extension Generator {
   /// The largest Poisson mean NumPy accepts: 2⁶³ − 1 − 10·√(2⁶³ − 1).
   public static let poissonLimit = Double(Int64.max) - Double(Int64.max).squareRoot() * 10
 
+  /// Throws ``RandomError/invalidParameter(_:)`` with NumPy's `message`
+  /// unless `condition` holds.
+  static func check(_ condition: Bool, _ message: String) throws(RandomError) {
+    if !condition { throw .invalidParameter(message) }
+  }
+
   static func checkNonNegative(_ value: Double, _ name: String) throws(RandomError) {
-    // NumPy's rule: a set sign bit fails (−0 too); NaN passes.
-    if value.sign == .minus && !value.isNaN { throw .invalidParameter("\(name) < 0") }
+    try check(!isNegative(value), "\(name) < 0")
   }
 
   static func checkPositive(_ value: Double, _ name: String) throws(RandomError) {
-    if value <= 0 { throw .invalidParameter("\(name) <= 0") }
+    try check(!(value <= 0), "\(name) <= 0")
   }
 
   static func checkPoisson(_ lambda: Double) throws(RandomError) {
-    if lambda < 0 || lambda.isNaN { throw .invalidParameter("lam < 0 or lam is NaN") }
-    if lambda > poissonLimit { throw .invalidParameter("lam value too large") }
+    try check(lambda >= 0, "lam < 0 or lam is NaN")
+    try check(lambda <= poissonLimit, "lam value too large")
   }
 
   /// A standard gamma double (scale 1) of shape `k`; NaN for NaN.

@@ -147,10 +147,6 @@ extension PCG64 {
 }
 
 extension Generator {
-  static func check(_ condition: Bool, _ message: String) throws(RandomError) {
-    if !condition { throw .invalidParameter(message) }
-  }
-
   /// An array of `shape` filled by `draw`, the generator's state carried
   /// through.
   mutating func drawn<T: NDElement>(

@@ -111,17 +111,9 @@ struct FFTTests {
       let real = r.array([n], specials: false)
       let tolerance = bound(n)
       func spectrum(_ mine: NDArray<Complex<Double>>) -> (NDView) -> String? {
-        { numpy in
-          let (e, problem) = spectrumError(mine, numpy)
-          return problem ?? (e <= tolerance ? nil : "relative error \(e) above \(tolerance)")
-        }
+        within(tolerance) { spectrumError(mine, $0) }
       }
-      func signal(_ mine: NDArray<Double>) -> (NDView) -> String? {
-        { numpy in
-          let (e, problem) = realError(mine, numpy)
-          return problem ?? (e <= tolerance ? nil : "relative error \(e) above \(tolerance)")
-        }
-      }
+      func signal(_ mine: NDArray<Double>) -> (NDView) -> String? { within(tolerance) { realError(mine, $0) } }
       oracle.add("fft \(n) \(name)", "fft", [x.view], ["norm": name], check: spectrum(try FFT.fft(x, norm: norm)))
       oracle.add("ifft \(n) \(name)", "ifft", [x.view], ["norm": name], check: spectrum(try FFT.ifft(x, norm: norm)))
       oracle.add("rfft \(n) \(name)", "rfft", [real.view], ["norm": name], check: spectrum(try FFT.rfft(real, norm: norm)))
@@ -184,17 +176,9 @@ struct FFTTests {
       let (norm, name) = Self.norms[round % 3]
       let tolerance = bound(64)
       func spectrum(_ mine: NDArray<Complex<Double>>) -> (NDView) -> String? {
-        { numpy in
-          let (e, problem) = spectrumError(mine, numpy)
-          return problem ?? (e <= tolerance ? nil : "relative error \(e) above \(tolerance)")
-        }
+        within(tolerance) { spectrumError(mine, $0) }
       }
-      func signal(_ mine: NDArray<Double>) -> (NDView) -> String? {
-        { numpy in
-          let (e, problem) = realError(mine, numpy)
-          return problem ?? (e <= tolerance ? nil : "relative error \(e) above \(tolerance)")
-        }
-      }
+      func signal(_ mine: NDArray<Double>) -> (NDView) -> String? { within(tolerance) { realError(mine, $0) } }
       var keywords: [String: Any] = ["axis": axis, "norm": name]
       if let n { keywords["n"] = n }
       oracle.add("fft \(shape) \(layout) axis \(axis) n \(String(describing: n))", "fft", [x.view], keywords,
@@ -277,5 +261,14 @@ struct FFTTests {
     #expect(throws: FFTError.lengthsMismatch(lengths: 2, axes: 1)) {
       try FFT.fftn(x.mapElements { Complex($0, 0) }, s: [2, 2], axes: [0])
     }
+  }
+}
+
+/// A check of NumPy's result: `error` gives the relative error of ours
+/// against it (or a problem), which must be at most `tolerance`.
+func within(_ tolerance: Double, _ error: @escaping (NDView) -> (Double, String?)) -> (NDView) -> String? {
+  { numpy in
+    let (e, problem) = error(numpy)
+    return problem ?? (e <= tolerance ? nil : "relative error \(e) above \(tolerance)")
   }
 }
