@@ -84,6 +84,21 @@ stored = npz(**small)
 save("npz", stored[:-30])
 flipped = bytearray(stored); flipped[len(stored) // 3] ^= 0x40; save("npz", bytes(flipped))
 
+# Hostile directories: two names pointing at one member (overlap), a local
+# header whose name differs from the directory's, and an end record whose
+# 16-bit count disagrees with the directory it ends.
+def directory_offset(data):
+    return int.from_bytes(data[-6:-2], "little")
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w") as z:
+    z.writestr("a.npy", npy(np.arange(4, dtype=np.int8)))
+    z.writestr("b.npy", npy(np.arange(4, dtype=np.int8)))
+two = bytearray(buffer.getvalue())
+second = directory_offset(two) + 46 + len("a.npy")
+overlap = bytearray(two); overlap[second + 42:second + 46] = bytes(4); save("npz", bytes(overlap))
+renamed = bytearray(two); renamed[directory_offset(two) + 46] = ord("c"); save("npz", bytes(renamed))
+miscounted = bytearray(two); miscounted[-12:-10] = (3).to_bytes(2, "little"); save("npz", bytes(miscounted))
+
 random.seed(11)
 for n in range(48):
     save("views", bytes(random.randrange(256) for _ in range(random.randrange(8, 96))))

@@ -4,13 +4,19 @@ import CStrided
 /// time with every size and checksum checked (PKWARE's APPNOTE, with the
 /// zip64 extensions NumPy's `savez` writes).
 ///
-/// Nothing is trusted: the directory must lie inside the file, every
-/// member's data must lie before the directory, a member is inflated only
-/// up to the size it declares, and its CRC-32 must match.
+/// Nothing is trusted: the directory must lie inside the file and is read
+/// to its end (an end record's 16-bit count wraps past 65,535 members when
+/// a writer leaves out the zip64 records: the count must agree modulo
+/// 2¹⁶), members must not overlap, every member's data must lie before the
+/// directory, its local header must carry the directory's name (as
+/// Python's `zipfile` checks), a member is inflated only up to the size it
+/// declares, and its CRC-32 must match.
 struct ZipReader: Sendable {
   struct Entry: Sendable {
     /// The member's path in the archive.
     var name: String
+    /// The path's bytes as the directory holds them.
+    var nameBytes: [UInt8]
     var flags: UInt16
     /// 0: stored; 8: deflated.
     var method: UInt16
@@ -51,6 +57,7 @@ struct ZipReader: Sendable {
     }
     let endOffset = size - tailCount + end
     var count = Int(tail.uint16(end + 10))
+    var zip64 = false
     var directorySize = Int(tail.uint32(end + 12))
     var directoryOffset = Int(tail.uint32(end + 16))
     // Zip64: a locator just before the end record points at the zip64 end record.
@@ -62,6 +69,7 @@ struct ZipReader: Sendable {
         let record = try read(file, count: 56, at: recordOffset)
         guard record.uint32(0) == 0x0606_4b50 else { throw .archive("the zip64 end record is missing") }
         count = try checkedInt(record.uint64(32), "entry count")
+        zip64 = true
         directorySize = try checkedInt(record.uint64(40), "central directory size")
         directoryOffset = try checkedInt(record.uint64(48), "central directory offset")
       }
@@ -77,7 +85,10 @@ struct ZipReader: Sendable {
     var entries: [Entry] = []
     entries.reserveCapacity(count)
     var at = 0
-    for index in 0..<count {
+    // The whole directory, whatever the count says (Python's zipfile reads
+    // it by its size too); the count is checked after.
+    while at < directory.count {
+      let index = entries.count
       guard at + 46 <= directory.count, directory.uint32(at) == 0x0201_4b50 else {
         throw .archive("central directory entry \(index) is damaged")
       }
@@ -86,8 +97,9 @@ struct ZipReader: Sendable {
       let commentCount = Int(directory.uint16(at + 32))
       let next = at + 46 + nameCount + extraCount + commentCount
       guard next <= directory.count else { throw .archive("central directory entry \(index) runs past the directory") }
+      let nameBytes = Array(directory[(at + 46)..<(at + 46 + nameCount)])
       var entry = Entry(
-        name: String(decoding: directory[(at + 46)..<(at + 46 + nameCount)], as: UTF8.self),
+        name: String(decoding: nameBytes, as: UTF8.self), nameBytes: nameBytes,
         flags: directory.uint16(at + 8), method: directory.uint16(at + 10), crc: directory.uint32(at + 16),
         compressedSize: Int(directory.uint32(at + 20)), size: Int(directory.uint32(at + 24)),
         localHeaderOffset: Int(directory.uint32(at + 42)))
@@ -114,7 +126,26 @@ struct ZipReader: Sendable {
       entries.append(entry)
       at = next
     }
+    guard zip64 ? entries.count == count : entries.count % 0x1_0000 == count else {
+      throw .archive("the central directory holds \(entries.count) entries, but its end record declares \(count)")
+    }
+    try checkDisjoint(entries)
     return (entries, directoryOffset)
+  }
+
+  /// Throws when two members' local headers and data share bytes (an
+  /// archive whose directory points several names at one member, so that
+  /// it inflates many times its size).
+  static func checkDisjoint(_ entries: [Entry]) throws(Failure) {
+    let ordered = entries.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
+    for (a, b) in zip(ordered, ordered.dropFirst()) {
+      // The local header is at least 30 bytes and a's name; the subtractions
+      // cannot overflow.
+      let room = b.localHeaderOffset - a.localHeaderOffset - 30 - a.nameBytes.count
+      guard room >= 0, a.compressedSize <= room else {
+        throw .archive("members \(a.name.debugDescription) and \(b.name.debugDescription) overlap")
+      }
+    }
   }
 
   // MARK: Members
@@ -173,6 +204,11 @@ struct ZipReader: Sendable {
       }
       let local = try ZipReader.read(reader.file, count: 30, at: entry.localHeaderOffset)
       guard local.uint32(0) == 0x0403_4b50 else { throw .archive("\(entry.name): its local header is missing") }
+      let localName = try ZipReader.read(reader.file, count: Int(local.uint16(26)), at: entry.localHeaderOffset + 30)
+      guard localName == entry.nameBytes else {
+        throw .archive(
+          "\(entry.name): its local header names \(String(decoding: localName, as: UTF8.self).debugDescription)")
+      }
       let start = entry.localHeaderOffset + 30 + Int(local.uint16(26)) + Int(local.uint16(28))
       guard start <= reader.directoryOffset, entry.compressedSize <= reader.directoryOffset - start else {
         throw .archive("\(entry.name): its data runs past the central directory")

@@ -208,4 +208,57 @@ struct NPZTests {
       #expect(String(decoding: count, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "65540")
     }
   }
+
+  /// The central directory's offset, from the end record.
+  static func directoryOffset(_ bytes: [UInt8]) -> Int {
+    let end = bytes.count - 22
+    return (0..<4).reduce(0) { $0 | Int(bytes[end + 16 + $1]) << (8 * $1) }
+  }
+
+  @Test("65,537 members without zip64 records: the count wraps, every member is read, as NumPy reads them")
+  func wrappedMemberCount() throws {
+    let folder = try temporaryFolder("npz")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let one = try TestZip.npy(count: 1)
+    let members = (0..<65_537).map { TestZip.Member(name: "a\($0).npy", data: one) }
+    // The end record's 16-bit count is 65,537 mod 2^16 = 1.
+    let bytes = TestZip(members: members).bytes
+    #expect(bytes[bytes.count - 12] == 1 && bytes[bytes.count - 11] == 0)
+    let url = try Self.write(bytes, in: folder)
+    let archive = try NPZArchive(contentsOf: url)
+    #expect(archive.keys.count == 65_537)
+    #expect(try archive.array(named: "a65536", as: Double.self) == [0])
+    // A count that disagrees even modulo 2^16 is refused.
+    var wrong = TestZip(members: Array(members.prefix(3))).bytes
+    wrong[wrong.count - 12] = 2
+    wrong[wrong.count - 14] = 2
+    let damaged = try Self.write(wrong, in: folder, "wrong.npz")
+    #expect(Self.failure(damaged)?.description.contains("declares 2") == true)
+  }
+
+  @Test("members that overlap are refused when the archive is opened")
+  func overlappingMembers() throws {
+    let folder = try temporaryFolder("npz")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let x = try TestZip.npy(count: 100)
+    var bytes = TestZip(members: [.init(name: "a.npy", data: x), .init(name: "b.npy", data: x)]).bytes
+    // Point b's directory entry at a's local header.
+    let second = Self.directoryOffset(bytes) + 46 + 5
+    for k in 0..<4 { bytes[second + 42 + k] = 0 }
+    let url = try Self.write(bytes, in: folder)
+    #expect(throws: NPYError.self) { try NPZArchive(contentsOf: url) }
+    #expect(Self.failure(url)?.description.contains("overlap") == true)
+  }
+
+  @Test("a local header whose name differs from the directory's is refused, as zipfile refuses it")
+  func localNameMismatch() throws {
+    let folder = try temporaryFolder("npz")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var bytes = TestZip(members: [.init(name: "a.npy", data: try TestZip.npy(count: 3))]).bytes
+    bytes[Self.directoryOffset(bytes) + 46] = UInt8(ascii: "c")
+    let url = try Self.write(bytes, in: folder)
+    let archive = try NPZArchive(contentsOf: url)
+    #expect(archive.keys == ["c"])
+    #expect(throws: NPYError.self) { try archive.view(named: "c") }
+  }
 }
