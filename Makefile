@@ -6,6 +6,7 @@
 #   make docs                 build the DocC documentation into .build/docs
 #   make fuzz FUZZ_SECONDS=N  run each fuzz target for N seconds (libFuzzer, address sanitizer)
 #   make test-sanitize        run every test under the address sanitizer, then the thread sanitizer
+#   make test-release         run the kernel sweep (every length, offset, layout, block edge) in a release build
 #   make demo-distributed     solve and multiply 4096 × 4096 matrices on 4 MPI processes
 #   make bench-distributed    time the distributed workloads on 1, 2 and 4 processes
 #   make bench-crossover      time Strided's small-matrix kernel against BLAS, shape by shape
@@ -16,7 +17,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := format npy npz views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: deps deps-mpi demo demo-distributed test test-distributed bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench docs clean
+.PHONY: deps deps-mpi demo demo-distributed test test-release test-distributed bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
 # and zlib for .npz archives.
@@ -55,6 +56,14 @@ test: deps deps-mpi
 	$(SWIFT) test
 	PYTHONPATH=$(PYTHON_MODULE_DIR) $(PYTHON) -m unittest discover -s Tests/Python -v
 	$(MAKE) test-distributed
+
+# The kernel sweep in a release build: optimised code has disagreed with
+# debug code before (a vector call whose arguments the compiler passed on
+# the stack), so the sweep runs in both: here as a program (the whole test
+# suite is not built in release), after make test in CI.
+test-release: deps
+	$(SWIFT) build -c release --product kernel-sweep
+	"$$($(SWIFT) build -c release --show-bin-path)/kernel-sweep"
 
 # The distributed tests on 1, 2 and 4 processes (each compares with the
 # single-process result on every grid its process count allows), then the

@@ -95,10 +95,25 @@ let package = Package(
         "records",
         "numpy-handoff",
         "StridedPython",
+        "StridedSweep",
         "CStrided",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]
+    ),
+
+    // The kernel sweep (every length, offset, layout and thread-block edge
+    // against scalar references): a library the test suite runs in debug
+    // builds, and a program `make test-release` runs in a release build.
+    .target(
+      name: "StridedSweep",
+      dependencies: ["Strided", "CStrided", .product(name: "ComplexModule", package: "swift-numerics"), .product(name: "RealModule", package: "swift-numerics")],
+      path: "Tests/Sweep"
+    ),
+    .executableTarget(
+      name: "kernel-sweep",
+      dependencies: ["Strided", "StridedSweep", "CStrided"],
+      path: "Tests/KernelSweep"
     ),
 
     // The distributed tests, run under mpirun by `make test`.

@@ -357,6 +357,11 @@ def einsum_bmm_f64_64x128():
     return lambda: np.einsum("bij,bjk->bik", a, b)
 
 
+def einsum_elementwise_f64_1e6():
+    x = generator.standard_normal(10**6)
+    return lambda: np.einsum("i,i,i->i", x, x, x)
+
+
 def complex_signal(shape):
     return generator.standard_normal(shape) + 1j * generator.standard_normal(shape)
 
@@ -407,6 +412,7 @@ WORKLOADS = [
     random_f64_1e7, random_normal_f64_1e7, random_integers_i64_1e7,
     concatenate_f64_4096, pad_edge_f64_2048, sort_f64_1e6, argsort_f64_1e6, sort_rows_f64_1024,
     unique_i64_1e6, searchsorted_f64_1e6, cumsum_f64_1e7, median_f64_1e6, einsum_bmm_f64_64x128,
+    einsum_elementwise_f64_1e6,
     fft_c128_2e20, rfft_f64_1e6, fft_prime_c128_65537, fft2_c128_1024,
     pybuffer_roundtrip_f64_10, pybuffer_roundtrip_f64_1e7,
 ]

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #define AVX2 __attribute__((target("avx2")))
-#define AVX512 __attribute__((target("avx512f")))
 
 int strided_vector_math_available(void) {
   // __builtin_cpu_supports reads data the runtime initializes before
@@ -20,147 +19,111 @@ void strided_vector_math_limit_to_avx2(int limit) { limited_to_avx2 = limit != 0
 
 static int has_avx512(void) { return !limited_to_avx2 && __builtin_cpu_supports("avx512f"); }
 
-// libmvec's AVX2 and AVX-512 entry points (the x86-64 vector function ABI).
-#define DECLARE_DOUBLE(F)                \
-  AVX2 __m256d _ZGVdN4v_##F(__m256d);    \
-  AVX512 __m512d _ZGVeN8v_##F(__m512d);
-#define DECLARE_FLOAT(F)                 \
-  AVX2 __m256 _ZGVdN8v_##F##f(__m256);   \
-  AVX512 __m512 _ZGVeN16v_##F##f(__m512);
-DECLARE_DOUBLE(exp) DECLARE_FLOAT(exp)
-DECLARE_DOUBLE(log) DECLARE_FLOAT(log)
-DECLARE_DOUBLE(sin) DECLARE_FLOAT(sin)
-DECLARE_DOUBLE(cos) DECLARE_FLOAT(cos)
-DECLARE_DOUBLE(tanh) DECLARE_FLOAT(tanh)
-DECLARE_DOUBLE(log2) DECLARE_FLOAT(log2)
-DECLARE_DOUBLE(log10) DECLARE_FLOAT(log10)
-DECLARE_DOUBLE(exp2) DECLARE_FLOAT(exp2)
-DECLARE_DOUBLE(expm1) DECLARE_FLOAT(expm1)
-DECLARE_DOUBLE(log1p) DECLARE_FLOAT(log1p)
-DECLARE_DOUBLE(cbrt) DECLARE_FLOAT(cbrt)
-DECLARE_DOUBLE(tan) DECLARE_FLOAT(tan)
-DECLARE_DOUBLE(asin) DECLARE_FLOAT(asin)
-DECLARE_DOUBLE(acos) DECLARE_FLOAT(acos)
-DECLARE_DOUBLE(atan) DECLARE_FLOAT(atan)
-DECLARE_DOUBLE(sinh) DECLARE_FLOAT(sinh)
-DECLARE_DOUBLE(cosh) DECLARE_FLOAT(cosh)
-DECLARE_DOUBLE(asinh) DECLARE_FLOAT(asinh)
-DECLARE_DOUBLE(acosh) DECLARE_FLOAT(acosh)
-DECLARE_DOUBLE(atanh) DECLARE_FLOAT(atanh)
-// Two-argument functions.
-#define DECLARE_DOUBLE2(F)                         \
-  AVX2 __m256d _ZGVdN4vv_##F(__m256d, __m256d);    \
-  AVX512 __m512d _ZGVeN8vv_##F(__m512d, __m512d);
-#define DECLARE_FLOAT2(F)                          \
-  AVX2 __m256 _ZGVdN8vv_##F##f(__m256, __m256);    \
-  AVX512 __m512 _ZGVeN16vv_##F##f(__m512, __m512);
-DECLARE_DOUBLE2(atan2) DECLARE_FLOAT2(atan2) DECLARE_DOUBLE2(hypot) DECLARE_FLOAT2(hypot)
+// libmvec's AVX2 and AVX-512 entry points (the x86-64 vector function
+// ABI). They are declared without a prototype and only their addresses
+// are taken: the calls are made by the loops of VectorCall.S, which put the
+// arguments in the vector registers themselves (see that file for why C
+// cannot).
+typedef void (*mvec_function)(void);
+void strided_mvec_loop1_ymm(mvec_function f, const void *x, void *y, size_t vectors);
+void strided_mvec_loop2_ymm(mvec_function f, const void *x, const void *y, void *z, size_t vectors);
+void strided_mvec_loop1_zmm(mvec_function f, const void *x, void *y, size_t vectors);
+void strided_mvec_loop2_zmm(mvec_function f, const void *x, const void *y, void *z, size_t vectors);
 
-// Whole vectors, then the tail through a padded vector (padding with 0,
-// which every function accepts). One loop per element type and width.
-#define LOOP(NAME, T, WIDTH, TARGET, VT, LOAD, STORE, VF)                  \
-  TARGET static void NAME(const T *x, T *y, size_t n) {                    \
-    size_t i = 0;                                                          \
-    for (; i + WIDTH <= n; i += WIDTH) STORE(y + i, VF(LOAD(x + i)));      \
-    if (i < n) {                                                           \
-      T in[WIDTH] = {0}, out[WIDTH];                                       \
-      memcpy(in, x + i, (n - i) * sizeof(T));                              \
-      STORE(out, VF(LOAD(in)));                                            \
-      memcpy(y + i, out, (n - i) * sizeof(T));                             \
-    }                                                                      \
+#define DECLARE(F)                                                   \
+  void _ZGVdN4v_##F(void); void _ZGVeN8v_##F(void);                  \
+  void _ZGVdN8v_##F##f(void); void _ZGVeN16v_##F##f(void);
+#define DECLARE2(F)                                                  \
+  void _ZGVdN4vv_##F(void); void _ZGVeN8vv_##F(void);                \
+  void _ZGVdN8vv_##F##f(void); void _ZGVeN16vv_##F##f(void);
+DECLARE(exp) DECLARE(log) DECLARE(sin) DECLARE(cos) DECLARE(tanh) DECLARE(log2) DECLARE(log10) DECLARE(exp2) DECLARE(expm1) DECLARE(log1p)
+DECLARE(cbrt) DECLARE(tan) DECLARE(asin) DECLARE(acos) DECLARE(atan) DECLARE(sinh) DECLARE(cosh) DECLARE(asinh) DECLARE(acosh) DECLARE(atanh)
+DECLARE2(atan2) DECLARE2(hypot)
+
+// Pads a tail of `rest` items of `size` bytes into a whole vector of
+// `bytes` bytes, filling the lanes past the tail with `pad` (a value every
+// function accepts).
+static void pad_lanes(unsigned char *lanes, const void *tail, size_t rest, size_t size, size_t bytes, double pad) {
+  for (size_t k = 0; k < bytes; k += size) {
+    if (size == 8) memcpy(lanes + k, &pad, 8);
+    else { float p = (float)pad; memcpy(lanes + k, &p, 4); }
+  }
+  memcpy(lanes, tail, rest * size);
+}
+
+// y = f(x) over n items of `size` bytes: whole vectors, then the tail
+// through one padded vector (padding with 0).
+static void vector_loop1(mvec_function avx2, mvec_function avx512, size_t size, const void *x, void *y, size_t n) {
+  int wide = has_avx512();
+  size_t bytes = wide ? 64 : 32, lanes = bytes / size, whole = n / lanes, rest = n - whole * lanes;
+  if (wide) strided_mvec_loop1_zmm(avx512, x, y, whole); else strided_mvec_loop1_ymm(avx2, x, y, whole);
+  if (rest == 0) return;
+  unsigned char in[64], out[64];
+  pad_lanes(in, (const unsigned char *)x + whole * bytes, rest, size, bytes, 0);
+  if (wide) strided_mvec_loop1_zmm(avx512, in, out, 1); else strided_mvec_loop1_ymm(avx2, in, out, 1);
+  memcpy((unsigned char *)y + whole * bytes, out, rest * size);
+}
+
+// z = f(x, y): the same, the tail padded with 1s.
+static void vector_loop2(mvec_function avx2, mvec_function avx512, size_t size, const void *x, const void *y, void *z,
+                         size_t n) {
+  int wide = has_avx512();
+  size_t bytes = wide ? 64 : 32, lanes = bytes / size, whole = n / lanes, rest = n - whole * lanes;
+  if (wide) strided_mvec_loop2_zmm(avx512, x, y, z, whole); else strided_mvec_loop2_ymm(avx2, x, y, z, whole);
+  if (rest == 0) return;
+  unsigned char a[64], b[64], out[64];
+  pad_lanes(a, (const unsigned char *)x + whole * bytes, rest, size, bytes, 1);
+  pad_lanes(b, (const unsigned char *)y + whole * bytes, rest, size, bytes, 1);
+  if (wide) strided_mvec_loop2_zmm(avx512, a, b, out, 1); else strided_mvec_loop2_ymm(avx2, a, b, out, 1);
+  memcpy((unsigned char *)z + whole * bytes, out, rest * size);
+}
+
+// The public entries: AVX-512 where the processor has it, else AVX2.
+#define FUNCTION(NAME, F)                                                              \
+  int NAME##_f64(const double *x, double *y, size_t n) {                               \
+    if (!strided_vector_math_available()) return 0;                                    \
+    vector_loop1(_ZGVdN4v_##F, _ZGVeN8v_##F, 8, x, y, n);                              \
+    return 1;                                                                          \
+  }                                                                                    \
+  int NAME##_f32(const float *x, float *y, size_t n) {                                 \
+    if (!strided_vector_math_available()) return 0;                                    \
+    vector_loop1(_ZGVdN8v_##F##f, _ZGVeN16v_##F##f, 4, x, y, n);                       \
+    return 1;                                                                          \
+  }
+#define FUNCTION2(NAME, F)                                                             \
+  int NAME##_f64(const double *x, const double *y, double *z, size_t n) {              \
+    if (!strided_vector_math_available()) return 0;                                    \
+    vector_loop2(_ZGVdN4vv_##F, _ZGVeN8vv_##F, 8, x, y, z, n);                         \
+    return 1;                                                                          \
+  }                                                                                    \
+  int NAME##_f32(const float *x, const float *y, float *z, size_t n) {                 \
+    if (!strided_vector_math_available()) return 0;                                    \
+    vector_loop2(_ZGVdN8vv_##F##f, _ZGVeN16vv_##F##f, 4, x, y, z, n);                  \
+    return 1;                                                                          \
   }
 
-// The public entry: AVX-512 where the processor has it, else AVX2.
-#define FUNCTION(F, T, W2, W5, V2, V5, LOAD2, STORE2, LOAD5, STORE5, VF2, VF5) \
-  LOOP(F##_avx2, T, W2, AVX2, V2, LOAD2, STORE2, VF2)                      \
-  LOOP(F##_avx512, T, W5, AVX512, V5, LOAD5, STORE5, VF5)                  \
-  int F(const T *x, T *y, size_t n) {                                      \
-    if (!strided_vector_math_available()) return 0;                        \
-    if (has_avx512()) F##_avx512(x, y, n); else F##_avx2(x, y, n);         \
-    return 1;                                                              \
-  }
-
-#define DOUBLE_FUNCTION(NAME, F)                                                       \
-  FUNCTION(NAME, double, 4, 8, __m256d, __m512d, _mm256_loadu_pd, _mm256_storeu_pd, \
-           _mm512_loadu_pd, _mm512_storeu_pd, _ZGVdN4v_##F, _ZGVeN8v_##F)
-#define FLOAT_FUNCTION(NAME, F)                                                        \
-  FUNCTION(NAME, float, 8, 16, __m256, __m512, _mm256_loadu_ps, _mm256_storeu_ps,   \
-           _mm512_loadu_ps, _mm512_storeu_ps, _ZGVdN8v_##F##f, _ZGVeN16v_##F##f)
-
-DOUBLE_FUNCTION(strided_exp_f64, exp)
-FLOAT_FUNCTION(strided_exp_f32, exp)
-DOUBLE_FUNCTION(strided_log_f64, log)
-FLOAT_FUNCTION(strided_log_f32, log)
-DOUBLE_FUNCTION(strided_sin_f64, sin)
-FLOAT_FUNCTION(strided_sin_f32, sin)
-DOUBLE_FUNCTION(strided_cos_f64, cos)
-FLOAT_FUNCTION(strided_cos_f32, cos)
-DOUBLE_FUNCTION(strided_tanh_f64, tanh)
-FLOAT_FUNCTION(strided_tanh_f32, tanh)
-DOUBLE_FUNCTION(strided_log2_f64, log2)
-FLOAT_FUNCTION(strided_log2_f32, log2)
-DOUBLE_FUNCTION(strided_log10_f64, log10)
-FLOAT_FUNCTION(strided_log10_f32, log10)
-DOUBLE_FUNCTION(strided_exp2_f64, exp2)
-FLOAT_FUNCTION(strided_exp2_f32, exp2)
-DOUBLE_FUNCTION(strided_expm1_f64, expm1)
-FLOAT_FUNCTION(strided_expm1_f32, expm1)
-DOUBLE_FUNCTION(strided_log1p_f64, log1p)
-FLOAT_FUNCTION(strided_log1p_f32, log1p)
-DOUBLE_FUNCTION(strided_cbrt_f64, cbrt)
-FLOAT_FUNCTION(strided_cbrt_f32, cbrt)
-DOUBLE_FUNCTION(strided_tan_f64, tan)
-FLOAT_FUNCTION(strided_tan_f32, tan)
-DOUBLE_FUNCTION(strided_asin_f64, asin)
-FLOAT_FUNCTION(strided_asin_f32, asin)
-DOUBLE_FUNCTION(strided_acos_f64, acos)
-FLOAT_FUNCTION(strided_acos_f32, acos)
-DOUBLE_FUNCTION(strided_atan_f64, atan)
-FLOAT_FUNCTION(strided_atan_f32, atan)
-DOUBLE_FUNCTION(strided_sinh_f64, sinh)
-FLOAT_FUNCTION(strided_sinh_f32, sinh)
-DOUBLE_FUNCTION(strided_cosh_f64, cosh)
-FLOAT_FUNCTION(strided_cosh_f32, cosh)
-DOUBLE_FUNCTION(strided_asinh_f64, asinh)
-FLOAT_FUNCTION(strided_asinh_f32, asinh)
-DOUBLE_FUNCTION(strided_acosh_f64, acosh)
-FLOAT_FUNCTION(strided_acosh_f32, acosh)
-DOUBLE_FUNCTION(strided_atanh_f64, atanh)
-FLOAT_FUNCTION(strided_atanh_f32, atanh)
-
-// Two inputs, one output: the same loop shape, the tail padded with 1s.
-#define LOOP2(NAME, T, WIDTH, TARGET, VT, LOAD, STORE, VF)                 \
-  TARGET static void NAME(const T *x, const T *y, T *z, size_t n) {         \
-    size_t i = 0;                                                          \
-    for (; i + WIDTH <= n; i += WIDTH) STORE(z + i, VF(LOAD(x + i), LOAD(y + i))); \
-    if (i < n) {                                                           \
-      T a[WIDTH], b[WIDTH], out[WIDTH];                                    \
-      for (size_t k = 0; k < WIDTH; k++) { a[k] = 1; b[k] = 1; }           \
-      memcpy(a, x + i, (n - i) * sizeof(T));                               \
-      memcpy(b, y + i, (n - i) * sizeof(T));                               \
-      STORE(out, VF(LOAD(a), LOAD(b)));                                    \
-      memcpy(z + i, out, (n - i) * sizeof(T));                             \
-    }                                                                      \
-  }
-#define FUNCTION2(F, T, W2, W5, V2, V5, LOAD2, STORE2, LOAD5, STORE5, VF2, VF5) \
-  LOOP2(F##_avx2, T, W2, AVX2, V2, LOAD2, STORE2, VF2)                     \
-  LOOP2(F##_avx512, T, W5, AVX512, V5, LOAD5, STORE5, VF5)                 \
-  int F(const T *x, const T *y, T *z, size_t n) {                          \
-    if (!strided_vector_math_available()) return 0;                        \
-    if (has_avx512()) F##_avx512(x, y, z, n); else F##_avx2(x, y, z, n);   \
-    return 1;                                                              \
-  }
-#define DOUBLE_FUNCTION2(NAME, F)                                                      \
-  FUNCTION2(NAME, double, 4, 8, __m256d, __m512d, _mm256_loadu_pd, _mm256_storeu_pd, \
-            _mm512_loadu_pd, _mm512_storeu_pd, _ZGVdN4vv_##F, _ZGVeN8vv_##F)
-#define FLOAT_FUNCTION2(NAME, F)                                                       \
-  FUNCTION2(NAME, float, 8, 16, __m256, __m512, _mm256_loadu_ps, _mm256_storeu_ps,   \
-            _mm512_loadu_ps, _mm512_storeu_ps, _ZGVdN8vv_##F##f, _ZGVeN16vv_##F##f)
-DOUBLE_FUNCTION2(strided_atan2_f64, atan2)
-FLOAT_FUNCTION2(strided_atan2_f32, atan2)
-DOUBLE_FUNCTION2(strided_hypot_f64, hypot)
-FLOAT_FUNCTION2(strided_hypot_f32, hypot)
-
+FUNCTION(strided_exp, exp)
+FUNCTION(strided_log, log)
+FUNCTION(strided_sin, sin)
+FUNCTION(strided_cos, cos)
+FUNCTION(strided_tanh, tanh)
+FUNCTION(strided_log2, log2)
+FUNCTION(strided_log10, log10)
+FUNCTION(strided_exp2, exp2)
+FUNCTION(strided_expm1, expm1)
+FUNCTION(strided_log1p, log1p)
+FUNCTION(strided_cbrt, cbrt)
+FUNCTION(strided_tan, tan)
+FUNCTION(strided_asin, asin)
+FUNCTION(strided_acos, acos)
+FUNCTION(strided_atan, atan)
+FUNCTION(strided_sinh, sinh)
+FUNCTION(strided_cosh, cosh)
+FUNCTION(strided_asinh, asinh)
+FUNCTION(strided_acosh, acosh)
+FUNCTION(strided_atanh, atanh)
+FUNCTION2(strided_atan2, atan2)
+FUNCTION2(strided_hypot, hypot)
 
 // Floating-point classification into bytes (NumPy's isnan, isinf,
 // isfinite): AVX2 compares, a movemask, and a table that turns four mask

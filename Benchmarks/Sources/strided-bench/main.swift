@@ -306,6 +306,10 @@ if harness.wantsGroup("concatenate") || harness.wantsGroup("pad") || harness.wan
     let b = NDArray(normals(64 * 128 * 128, seed: 61), shape: [64, 128, 128])
     harness.run("einsum_bmm_f64_64x128") { consume(try! NDArray.einsum("bij,bjk->bik", a, b)) }
   }
+  if harness.wants("einsum_elementwise_f64_1e6") {
+    let x = NDArray(normals(1_000_000, seed: 62))
+    harness.run("einsum_elementwise_f64_1e6") { consume(try! NDArray.einsum("i,i,i->i", x, x, x)) }
+  }
 }
 
 // Fourier transforms.

@@ -48,10 +48,14 @@ extension NDArray where Element.Sum: Numeric {
   ///
   /// NumPy: `np.trace(a, offset, axis1, axis2)`.
   ///
-  /// - Precondition: The array has at least two axes, and the axes are in
-  ///   range and distinct.
-  public func trace(offset: Int = 0, axis1: Int = 0, axis2: Int = 1) -> NDArray<Element.Sum> {
-    precondition(ndim >= 2, "NDArray.trace: needs at least two axes, not \(ndim)")
+  /// - Throws: ``ShapeError/tooFewDimensions(operation:rank:needed:)`` for
+  ///   fewer than two axes, ``ShapeError/axisOutOfRange(axis:rank:)`` and
+  ///   ``ShapeError/repeatedAxis(operation:axis:)`` for bad axes (NumPy's
+  ///   `ValueError` and `AxisError`).
+  public func trace(offset: Int = 0, axis1: Int = 0, axis2: Int = 1) throws(ShapeError) -> NDArray<Element.Sum> {
+    guard ndim >= 2 else { throw .tooFewDimensions(operation: "trace", rank: ndim, needed: 2) }
+    let first = try Self.checkedAxis(axis1, rank: ndim)
+    guard try Self.checkedAxis(axis2, rank: ndim) != first else { throw .repeatedAxis(operation: "trace", axis: first) }
     return diagonal(offset: offset, axis1: axis1, axis2: axis2).sum(axes: [-1])
   }
 }
@@ -62,25 +66,40 @@ extension NDArray where Element: Numeric {
   ///
   /// NumPy: `np.diff(a, n=order, axis=axis)`.
   ///
-  /// - Precondition: `order >= 0`, and `axis` is in range.
+  /// With `order: 0` the array itself is returned (a view, as NumPy's).
+  ///
+  /// - Throws: ``ShapeError/negativeCount(_:)`` for a negative order,
+  ///   ``ShapeError/zeroDimensional(operation:)`` for a 0-d array and
+  ///   ``ShapeError/axisOutOfRange(axis:rank:)`` (NumPy's `ValueError` and
+  ///   `AxisError`).
   /// - Complexity: O(`order`·*n*).
-  public func differences(order: Int = 1, axis: Int = -1) -> NDArray {
-    repeatedDifferences(order: order, axis: axis) { $0 - $1 }
+  public func differences(order: Int = 1, axis: Int = -1) throws(ShapeError) -> NDArray {
+    try repeatedDifferences(order: order, axis: axis) { $0 - $1 }
   }
 }
 
 extension NDArray {
   /// `step(a[1...], a[..<(n−1)])` along `axis`, `order` times.
-  func repeatedDifferences(order: Int, axis: Int, _ step: (NDArray, NDArray) -> NDArray) -> NDArray {
-    precondition(order >= 0, "NDArray.differences: negative order \(order)")
-    let a = normalizedSortAxis(axis, "NDArray.differences")
+  func repeatedDifferences(order: Int, axis: Int, _ step: (NDArray, NDArray) -> NDArray) throws(ShapeError) -> NDArray {
+    guard order >= 0 else { throw .negativeCount(order) }
+    if order == 0 { return self }
+    guard ndim > 0 else { throw .zeroDimensional(operation: "differences") }
+    let a = try Self.checkedAxis(axis, rank: ndim)
     var result = self
     for _ in 0..<order {
       let n = result.shape[a]
       if n == 0 { break }
       result = step(result.slice(1..<n, axis: a), result.slice(0..<n - 1, axis: a))
     }
-    return order == 0 ? copy() : result
+    return result
+  }
+
+  /// `axis` counted from the front (negative axes count from the back).
+  ///
+  /// - Throws: ``ShapeError/axisOutOfRange(axis:rank:)``.
+  static func checkedAxis(_ axis: Int, rank: Int) throws(ShapeError) -> Int {
+    guard axis >= -rank && axis < rank else { throw .axisOutOfRange(axis: axis, rank: rank) }
+    return axis < 0 ? axis + rank : axis
   }
 }
 
@@ -88,8 +107,10 @@ extension NDArray where Element == Bool {
   /// The `order`-th differences of booleans: whether neighbours differ.
   ///
   /// NumPy: `np.diff(a, n=order, axis=axis)` of a bool array.
-  public func differences(order: Int = 1, axis: Int = -1) -> NDArray {
-    repeatedDifferences(order: order, axis: axis) { $0 .!= $1 }
+  ///
+  /// - Throws: As the numeric ``differences(order:axis:)``.
+  public func differences(order: Int = 1, axis: Int = -1) throws(ShapeError) -> NDArray {
+    try repeatedDifferences(order: order, axis: axis) { $0 .!= $1 }
   }
 }
 

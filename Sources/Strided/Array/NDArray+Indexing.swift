@@ -73,11 +73,15 @@ extension NDArray {
   }
 
   func advancedGet(_ entries: [NDAdvancedIndex]) -> NDArray {
-    do { return try selecting(entries) } catch { preconditionFailure("NDArray subscript: \(error)") }
+    do { return try selecting(entries) } catch {
+      preconditionFailure("NDArray subscript: \(error) (the throwing spelling is `try a.selecting(_:)`)")
+    }
   }
 
   func advancedSet(_ values: NDArray, _ entries: [NDAdvancedIndex]) {
-    do { try assign(values, at: entries) } catch { preconditionFailure("NDArray subscript: \(error)") }
+    do { try assign(values, at: entries) } catch {
+      preconditionFailure("NDArray subscript: \(error) (the throwing spelling is `try a.assign(_:at:)`)")
+    }
   }
 
   // MARK: Throwing forms
@@ -337,17 +341,22 @@ extension NDArray {
   ///
   /// NumPy: `np.nonzero(a)`, and `np.where(condition)` with one argument.
   ///
+  /// - Throws: ``ShapeError/zeroDimensional(operation:)`` for a 0-d array,
+  ///   as NumPy 2 raises `ValueError` (view it as one element first:
+  ///   `a.reshaped(to: [1])`).
   /// - Complexity: O(*n*).
-  public func nonzero() -> [NDArray<Int>] {
-    if ndim == 0 { return NDArray(unchecked: try! view.reshaped(to: [1])).nonzero() }
+  public func nonzero() throws(ShapeError) -> [NDArray<Int>] {
+    guard ndim > 0 else { throw .zeroDimensional(operation: "nonzero") }
     return Gather.nonzero(nonzeroMask())
   }
 
-  /// The positions of the non-zero elements as rows of an `n × ndim` array.
+  /// The positions of the non-zero elements as rows of an `n × ndim` array;
+  /// for a 0-d array `1 × 0` when it is non-zero and `0 × 0` otherwise, as
+  /// NumPy's.
   ///
   /// NumPy: `np.argwhere(a)`.
   public func argwhere() -> NDArray<Int> {
-    let columns = nonzero()
+    let columns = ndim == 0 ? [] : Gather.nonzero(nonzeroMask())
     let n = columns.first?.count ?? (ndim == 0 && nonzeroMask()[] ? 1 : 0)
     let result = NDArray<Int>.zeros([n, columns.count])
     for (axis, column) in columns.enumerated() { column.copy(into: result[.all, .at(axis)]) }
@@ -378,5 +387,8 @@ extension NDArray {
 extension NDArray where Element == Bool {
   /// The positions of the `true` elements, one integer array per axis:
   /// NumPy's `np.where(condition)` with one argument.
-  public static func `where`(_ condition: NDArray<Bool>) -> [NDArray<Int>] { condition.nonzero() }
+  ///
+  /// - Throws: ``ShapeError/zeroDimensional(operation:)`` for a 0-d
+  ///   condition, as ``NDArray/nonzero()``.
+  public static func `where`(_ condition: NDArray<Bool>) throws(ShapeError) -> [NDArray<Int>] { try condition.nonzero() }
 }

@@ -405,11 +405,25 @@ extension NDArray {
   ///
   /// - Throws: ``ShapeError/axisOutOfRange(axis:rank:)``, and
   ///   ``ShapeError/repeatCountMismatch(counts:size:axis:)`` when the
-  ///   numbers of shifts and axes differ.
+  ///   numbers of shifts and axes differ and neither is one. As in NumPy,
+  ///   one shift applies to every axis given, and several shifts of one
+  ///   axis add up.
   public func rolled(by shifts: [Int], axes: [Int]) throws(ShapeError) -> NDArray {
-    guard shifts.count == axes.count else { throw .repeatCountMismatch(counts: shifts.count, size: axes.count, axis: 0) }
+    let pairs: [(Int, Int)]
+    if shifts.count == axes.count {
+      pairs = Array(zip(shifts, axes))
+    } else if shifts.count == 1 {
+      pairs = axes.map { (shifts[0], $0) }
+    } else if axes.count == 1 {
+      pairs = shifts.map { ($0, axes[0]) }
+    } else {
+      throw .repeatCountMismatch(counts: shifts.count, size: axes.count, axis: 0)
+    }
     var total = [Int](repeating: 0, count: ndim)
-    for (s, axis) in zip(shifts, axes) { total[try Self.normalizedAxis(axis, rank: ndim)] += s }
+    for (s, axis) in pairs {
+      let d = try Self.normalizedAxis(axis, rank: ndim)
+      total[d] = (total[d] + s % Swift.max(shape[d], 1)) % Swift.max(shape[d], 1)
+    }
     let result = Self.uninitialized(shape, "NDArray.rolled")
     // Every combination of the two pieces along each shifted axis.
     var pieces: [([NDIndex], [NDIndex])] = [([], [])]

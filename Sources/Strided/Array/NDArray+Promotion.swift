@@ -149,12 +149,14 @@ extension NDArray where Element: BinaryInteger {
 ///
 /// NumPy: `np.isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`.
 ///
-/// - Precondition: The shapes broadcast.
+/// - Throws: ``ShapeError/notBroadcastable(_:)`` when the shapes do not
+///   broadcast (NumPy's `ValueError`).
 public func isclose<E: NDElement & BinaryFloatingPoint>(
   _ a: NDArray<E>, _ b: NDArray<E>, relativeTolerance: Double = 1e-5, absoluteTolerance: Double = 1e-8,
   equalNaN: Bool = false
-) -> NDArray<Bool> {
-  a.zipElements(with: b) { x, y in
+) throws(ShapeError) -> NDArray<Bool> {
+  try checkBroadcast(a.shape, b.shape)
+  return a.zipElements(with: b) { x, y in
     close(Double(x), Double(y), relativeTolerance, absoluteTolerance, equalNaN)
   }
 }
@@ -163,8 +165,9 @@ public func isclose<E: NDElement & BinaryFloatingPoint>(
 public func isclose<R: NDComplexComponent>(
   _ a: NDArray<Complex<R>>, _ b: NDArray<Complex<R>>, relativeTolerance: Double = 1e-5,
   absoluteTolerance: Double = 1e-8, equalNaN: Bool = false
-) -> NDArray<Bool> {
-  a.zipElements(with: b) { x, y in
+) throws(ShapeError) -> NDArray<Bool> {
+  try checkBroadcast(a.shape, b.shape)
+  return a.zipElements(with: b) { x, y in
     let (xr, xi) = (Double(x.rawStorage.x), Double(x.rawStorage.y))
     let (yr, yi) = (Double(y.rawStorage.x), Double(y.rawStorage.y))
     if xr.isNaN || xi.isNaN || yr.isNaN || yi.isNaN {
@@ -178,8 +181,13 @@ public func isclose<R: NDComplexComponent>(
 /// `isclose` of integer arrays, compared as `Double`s.
 public func isclose<E: NDElement & BinaryInteger>(
   _ a: NDArray<E>, _ b: NDArray<E>, relativeTolerance: Double = 1e-5, absoluteTolerance: Double = 1e-8
-) -> NDArray<Bool> {
-  isclose(a.asDouble, b.asDouble, relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance)
+) throws(ShapeError) -> NDArray<Bool> {
+  try isclose(a.asDouble, b.asDouble, relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance)
+}
+
+/// Throws unless the shapes broadcast together.
+func checkBroadcast(_ a: Dimensions, _ b: Dimensions) throws(ShapeError) {
+  guard (try? NDView.broadcastShape(a, b)) != nil else { throw .notBroadcastable([a.array, b.array]) }
 }
 
 @inline(__always)
@@ -192,19 +200,22 @@ func close(_ x: Double, _ y: Double, _ rtol: Double, _ atol: Double, _ equalNaN:
 /// Whether every pair is close, by ``isclose(_:_:relativeTolerance:absoluteTolerance:equalNaN:)-(NDArray<E>,NDArray<E>,_,_,_)``.
 ///
 /// NumPy: `np.allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`.
+///
+/// - Throws: ``ShapeError/notBroadcastable(_:)`` when the shapes do not
+///   broadcast (NumPy's `ValueError`).
 public func allclose<E: NDElement & BinaryFloatingPoint>(
   _ a: NDArray<E>, _ b: NDArray<E>, relativeTolerance: Double = 1e-5, absoluteTolerance: Double = 1e-8,
   equalNaN: Bool = false
-) -> Bool {
-  isclose(a, b, relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance, equalNaN: equalNaN).allTrue()
+) throws(ShapeError) -> Bool {
+  try isclose(a, b, relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance, equalNaN: equalNaN).allTrue()
 }
 
 /// Whether every pair of complex numbers is close.
 public func allclose<R: NDComplexComponent>(
   _ a: NDArray<Complex<R>>, _ b: NDArray<Complex<R>>, relativeTolerance: Double = 1e-5,
   absoluteTolerance: Double = 1e-8, equalNaN: Bool = false
-) -> Bool {
-  isclose(a, b, relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance, equalNaN: equalNaN).allTrue()
+) throws(ShapeError) -> Bool {
+  try isclose(a, b, relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance, equalNaN: equalNaN).allTrue()
 }
 
 /// Whether two arrays have the same shape and equal elements; with

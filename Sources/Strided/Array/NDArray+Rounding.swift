@@ -27,8 +27,9 @@ extension NDArray where Element: Numeric {
   /// the value is scaled by 10^decimals, rounded and scaled back, as NumPy
   /// computes it, so `2.675` at 2 places gives `2.67` (its binary value is
   /// below the half). Negative `decimals` round to tens, hundreds, …,
-  /// integers included (`15 → 20`, `25 → 20` at -1). Complex numbers round
-  /// each part.
+  /// integers included (`15 → 20`, `25 → 20` at -1), computed in `Double`
+  /// and wrapped back as NumPy's casts wrap (`Int8` 127 at -1 is -126).
+  /// Complex numbers round each part.
   ///
   /// NumPy: `np.round(a, decimals)`, `a.round(decimals)`.
   ///
@@ -41,7 +42,7 @@ extension NDArray where Element: Numeric {
       let scale = Self.powerOfTen(-decimals, Double.self)
       let real = converted(to: Double.self)
       let result = NDArray<Double>(unchecked: MathFunction.round(.rint, (real / scale).view, kind: .float64)) * scale
-      return result.converted(to: Element.self)
+      return NDArray(unchecked: Self.wrappingIntegers(result, kind).view)
     }
     if decimals == 0 { return NDArray(unchecked: MathFunction.round(.rint, view, kind: kind)) }
     switch kind {
@@ -51,6 +52,39 @@ extension NDArray where Element: Numeric {
     case .complex64: return complexRounded(Float.self, decimals)
     case .complex128: return complexRounded(Double.self, decimals)
     default: preconditionFailure("rounded(decimals:): \(kind) elements cannot be rounded")
+    }
+  }
+
+  /// Rounded `Double`s back in an integer type as NumPy's scalar casts on
+  /// x86-64 give them: through a 32-bit conversion for narrower types (so
+  /// 130 wraps to -126 in `Int8`), the type's minimum for `Int32` and
+  /// `Int64` values out of range, 0 for `UInt64` ones (2⁶³ for NaN);
+  /// `UInt32` through a 64-bit conversion (NumPy's vector loop gives 0
+  /// instead of 4 for 4294967295 rounded to tens: NumPy differs from
+  /// itself there).
+  static func wrappingIntegers(_ values: NDArray<Double>, _ kind: ScalarKind) -> NDArray {
+    func wrapped<T: NDElement & FixedWidthInteger>(_: T.Type) -> NDArray {
+      NDArray(unchecked: values.mapElements { (r: Double) -> T in
+        if T.bitWidth == 64 && !T.isSigned {
+          if r.isNaN { return T(truncatingIfNeeded: UInt64(1) << 63) }
+          if r >= 0 && r < 0x1p64 { return T(truncatingIfNeeded: UInt64(r)) }
+          return r > -0x1p63 && r < 0 ? T(truncatingIfNeeded: Int64(r)) : 0
+        }
+        if T.bitWidth == 64 || (T.bitWidth == 32 && !T.isSigned) {
+          return T(truncatingIfNeeded: r >= -0x1p63 && r < 0x1p63 ? Int64(r) : Int64.min)
+        }
+        return T(truncatingIfNeeded: r >= -0x1p31 && r < 0x1p31 ? Int32(r) : Int32.min)
+      }.view)
+    }
+    switch kind {
+    case .int8: return wrapped(Int8.self)
+    case .uint8, .char: return wrapped(UInt8.self)
+    case .int16: return wrapped(Int16.self)
+    case .uint16: return wrapped(UInt16.self)
+    case .int32: return wrapped(Int32.self)
+    case .uint32: return wrapped(UInt32.self)
+    case .int64: return wrapped(Int64.self)
+    default: return wrapped(UInt64.self)
     }
   }
 

@@ -255,7 +255,13 @@ struct DistinctRuns: SortingVisitor {
 
   func visitComplex<R: NDComplexComponent & RadixSortable>(_: R.Type) -> [Bool] {
     let a = base.assumingMemoryBound(to: Complex<R>.self)
-    return (0..<count).map { $0 == 0 || Sorting.complexKey(a[order[$0]]) != Sorting.complexKey(a[order[$0 - 1]]) }
+    // Every number with a NaN part is one value, as NumPy 2's unique
+    // (`equal_nan=True`) merges them; they sort last, together.
+    return (0..<count).map { i in
+      guard i > 0 else { return true }
+      let (x, y) = (Sorting.complexKey(a[order[i]]), Sorting.complexKey(a[order[i - 1]]))
+      return x.group != 0 && y.group != 0 ? false : x != y
+    }
   }
 }
 

@@ -33,6 +33,10 @@ public enum ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
   case negativeDimension([Int])
   /// Shapes that do not broadcast together.
   case notBroadcastable([[Int]])
+  /// An array with fewer axes than the operation needs.
+  case tooFewDimensions(operation: String, rank: Int, needed: Int)
+  /// Two axes that must differ name the same one.
+  case repeatedAxis(operation: String, axis: Int)
 
   public var description: String {
     switch self {
@@ -66,6 +70,10 @@ public enum ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
       "negative dimensions are not allowed: \(shape)"
     case .notBroadcastable(let shapes):
       "shapes \(shapes.map(\.description).joined(separator: ", ")) do not broadcast together"
+    case .tooFewDimensions(let operation, let rank, let needed):
+      "\(operation) needs an array of at least \(needed) dimensions; this one has \(rank)"
+    case .repeatedAxis(let operation, let axis):
+      "\(operation): both axes are axis \(axis)"
     }
   }
 }

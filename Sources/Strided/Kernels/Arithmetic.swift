@@ -74,6 +74,41 @@ enum Arithmetic {
     }
   }
 
+  /// `(a · b) · c` element-wise, broadcast to one shape, in one pass and
+  /// into one new array: the same values as `a * b * c`, without the
+  /// temporary (einsum's element-wise products).
+  static func product(_ a: NDView, _ b: NDView, _ c: NDView, kind: ScalarKind) -> NDView {
+    let shape = Operands.broadcastShape([a.shape, b.shape, c.shape], "*")
+    let out = Operands.result(shape: shape, format: a.format, like: [a, b, c], "*")
+    func wrapping<T: FixedWidthInteger>(_: T.Type) {
+      Elementwise.ternary(a, b, c, into: out) { (x: T, y: T, z: T) in x &* y &* z }
+    }
+    func field<T: AlgebraicField>(_: T.Type) {
+      Elementwise.ternary(a, b, c, into: out) { (x: T, y: T, z: T) in x * y * z }
+    }
+    func complexProduct<R: NDComplexComponent>(_: R.Type) {
+      typealias T = Complex<R>
+      Elementwise.ternary(a, b, c, into: out) { (x: T, y: T, z: T) in ComplexMath.multiply(ComplexMath.multiply(x, y), z) }
+    }
+    switch kind {
+    case .int8: wrapping(Int8.self)
+    case .uint8, .char: wrapping(UInt8.self)
+    case .int16: wrapping(Int16.self)
+    case .uint16: wrapping(UInt16.self)
+    case .int32: wrapping(Int32.self)
+    case .uint32: wrapping(UInt32.self)
+    case .int64: wrapping(Int64.self)
+    case .uint64: wrapping(UInt64.self)
+    case .float16: field(Float16.self)
+    case .float32: field(Float.self)
+    case .float64: field(Double.self)
+    case .complex64: complexProduct(Float.self)
+    case .complex128: complexProduct(Double.self)
+    default: preconditionFailure("*: \(kind) elements have no arithmetic")
+    }
+    return out
+  }
+
   static func floating<T: AlgebraicField>(_: T.Type, _ op: Operation, _ a: NDView, _ b: NDView, _ out: NDView) {
     switch op {
     case .add: Elementwise.binary(a, b, into: out) { (x: T, y: T) in x + y }
@@ -100,8 +135,10 @@ enum Arithmetic {
     case .float16: Elementwise.unary(a, into: out) { (x: Float16) in -x }
     case .float32: Elementwise.unary(a, into: out) { (x: Float) in -x }
     case .float64: Elementwise.unary(a, into: out) { (x: Double) in -x }
-    case .complex64: Elementwise.unary(a, into: out) { (x: Complex<Float>) in -x }
-    case .complex128: Elementwise.unary(a, into: out) { (x: Complex<Double>) in -x }
+    // Each part negated, so that zeros change sign as NumPy's do
+    // (swift-numerics' `-` gives -(0 + 0i) as 0 + 0i).
+    case .complex64: Elementwise.unary(a, into: out) { (x: Complex<Float>) in Complex(-x.rawStorage.x, -x.rawStorage.y) }
+    case .complex128: Elementwise.unary(a, into: out) { (x: Complex<Double>) in Complex(-x.rawStorage.x, -x.rawStorage.y) }
     default: preconditionFailure("-: \(kind) elements have no arithmetic")
     }
     return out

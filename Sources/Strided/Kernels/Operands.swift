@@ -50,10 +50,20 @@ enum Operands {
   /// - Precondition: `output` is writable and the inputs broadcast to its
   ///   shape.
   static func checkInPlace(_ output: NDView, _ inputs: [NDView], _ operation: StaticString) {
-    precondition(!output.isReadOnly, "\(operation): the target is read-only")
-    let shape = broadcastShape([output.shape] + inputs.map(\.shape), operation)
-    precondition(
-      shape == output.shape,
-      "\(operation): shape \(inputs.map(\.shape.description).joined(separator: " and ")) does not broadcast to the target's shape \(output.shape)")
+    if let error = inPlaceError(output, inputs) {
+      preconditionFailure("\(operation)=: \(error) (the throwing spelling is `try a.update(_:with:)`)")
+    }
+  }
+
+  /// Why `output` cannot take the result of an in-place operation on
+  /// `inputs`: it is read-only, or they do not broadcast to its shape.
+  static func inPlaceError(_ output: NDView, _ inputs: [NDView]) -> IndexError? {
+    if output.isReadOnly { return .readOnly }
+    for input in inputs {
+      guard let shape = try? Layout.broadcastShape(output.shape, input.shape), shape == output.shape else {
+        return .valueShapeMismatch(value: input.shape.array, selection: output.shape.array)
+      }
+    }
+    return nil
   }
 }

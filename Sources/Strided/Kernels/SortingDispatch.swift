@@ -27,12 +27,18 @@ extension KeyedSortingVisitor {
   }
 }
 
-/// The key of a complex number: real part first.
+/// The key of a complex number, in NumPy's order: numbers without NaN
+/// first (by real part, then imaginary), then `R + nan·j`, then `nan + R·j`,
+/// then `nan + nan·j`, each group by its non-NaN part.
 struct ComplexKey<K: FixedWidthInteger & UnsignedInteger>: Comparable {
+  /// 0 without NaN, 1 for a NaN imaginary part, 2 for a NaN real part, 3
+  /// for both.
+  var group: UInt8
   var real: K
   var imaginary: K
   static func < (a: ComplexKey, b: ComplexKey) -> Bool {
-    a.real != b.real ? a.real < b.real : a.imaginary < b.imaginary
+    if a.group != b.group { return a.group < b.group }
+    return a.real != b.real ? a.real < b.real : a.imaginary < b.imaginary
   }
 }
 
@@ -60,7 +66,14 @@ extension Sorting {
   /// The key of a complex number stored as two reals.
   @inline(__always)
   static func complexKey<R: NDComplexComponent & RadixSortable>(_ z: Complex<R>) -> ComplexKey<R.Key> {
-    ComplexKey(real: R.sortKey(z.rawStorage.x), imaginary: R.sortKey(z.rawStorage.y))
+    ComplexKey(group: nanGroup(z), real: R.sortKey(z.rawStorage.x), imaginary: R.sortKey(z.rawStorage.y))
+  }
+
+  /// Where a complex number goes in NumPy's order: 0 without NaN, 1 for a
+  /// NaN imaginary part, 2 for a NaN real part, 3 for both.
+  @inline(__always)
+  static func nanGroup<R: BinaryFloatingPoint>(_ z: Complex<R>) -> UInt8 {
+    (z.rawStorage.x.isNaN ? 2 : 0) + (z.rawStorage.y.isNaN ? 1 : 0)
   }
 
   /// Runs `body` on ranges of `lanes` lanes, spread over the pool's
@@ -100,6 +113,11 @@ struct SortLanes: SortingVisitor {
         // the imaginary order within equal real parts.
         Sorting.sort(data, n, scratch: scratch) { R.sortKey($0.rawStorage.y) }
         Sorting.sort(data, n, scratch: scratch) { R.sortKey($0.rawStorage.x) }
+        // NumPy's order puts every number with a NaN part after the others
+        // (see ``ComplexKey``): one more pass, when there is a NaN.
+        if (0..<n).contains(where: { Sorting.nanGroup(data[$0]) != 0 }) {
+          Sorting.sort(data, n, scratch: scratch) { Sorting.nanGroup($0) }
+        }
       }
     }
   }
@@ -153,6 +171,10 @@ struct ArgsortLanes: SortingVisitor {
         Sorting.argsort(keys: keys, indices: o, n)
         for i in 0..<n { keys[i] = R.sortKey(data[i].rawStorage.x) }
         Sorting.argsort(keys: keys, indices: o, n)
+        if (0..<n).contains(where: { Sorting.nanGroup(data[$0]) != 0 }) {
+          for i in 0..<n { keys[i] = R.Key(Sorting.nanGroup(data[i])) }
+          Sorting.argsort(keys: keys, indices: o, n)
+        }
       }
     }
   }

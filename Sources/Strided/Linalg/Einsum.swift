@@ -129,7 +129,13 @@ extension NDArray where Element: Numeric {
   ///   or does not fit the operands, with the position; ``ShapeError`` is
   ///   not used: sizes that disagree for one letter throw ``EinsumError``
   ///   too.
-  /// - Complexity: That of the matrix products.
+  /// A single operand whose letters all reach the output (`"ij->ji"`,
+  /// `"ii->i"`) gives a view of it, as NumPy's does; operands that only
+  /// multiply element by element (`"i,i,i->i"`, `"ij,ij->"`) are multiplied
+  /// in one broadcasting pass and summed once.
+  ///
+  /// - Complexity: That of the matrix products; O(*n*) for element-wise
+  ///   products and relabelings (O(1) for a relabeling).
   public static func einsum(_ subscripts: String, _ operands: NDArray...) throws(EinsumError) -> NDArray {
     try einsum(subscripts, operands)
   }
@@ -140,9 +146,17 @@ extension NDArray where Element: Numeric {
   public static func einsum(_ subscripts: String, _ operands: [NDArray]) throws(EinsumError) -> NDArray {
     guard !operands.isEmpty else { throw EinsumError(position: 0, reason: "no operands") }
     let plan = try EinsumPlan.parse(subscripts, ranks: operands.map(\.ndim))
-    // The size of each letter, checked across operands (1 broadcasts).
+    // The size of each letter, checked across operands (1 broadcasts), and
+    // equal within one operand (a repeated letter takes a diagonal).
     var sizes: [Character: Int] = [:]
     for (labels, operand) in zip(plan.inputs, operands) {
+      var own: [Character: Int] = [:]
+      for (label, size) in zip(labels, operand.shape) {
+        if let known = own[label], known != size {
+          throw EinsumError(position: 0, reason: "repeated subscript '\(label)' has sizes \(known) and \(size) in one operand")
+        }
+        own[label] = size
+      }
       for (label, size) in zip(labels, operand.shape) {
         if let known = sizes[label], known != size, known != 1, size != 1 {
           throw EinsumError(position: 0, reason: "subscript '\(label)' has sizes \(known) and \(size)")
@@ -150,6 +164,8 @@ extension NDArray where Element: Numeric {
         sizes[label] = Swift.max(sizes[label] ?? size, size == 1 ? (sizes[label] ?? 1) : size)
       }
     }
+    if let view = relabeled(plan, operands) { return view }
+    if let product = elementwiseProduct(plan, operands, sizes: sizes) { return product }
     // Diagonals for repeated letters, then sums over letters no one else needs.
     var terms: [(labels: [Character], array: NDArray)] = []
     for (k, (labels, operand)) in zip(plan.inputs, operands).enumerated() {
@@ -177,6 +193,43 @@ extension NDArray where Element: Numeric {
     let permutedResult = result.permuted(Dimensions(order))
     let target = Dimensions(plan.output.map { sizes[$0]! })
     return (try? permutedResult.broadcast(to: target))?.copy() ?? permutedResult.copy()
+  }
+
+  /// A single operand whose letters all reach the output (`"ij->ji"`,
+  /// `"ii->i"`, `"ba"`): its diagonals and transposition, as a view of the
+  /// operand, as NumPy returns.
+  static func relabeled(_ plan: EinsumPlan, _ operands: [NDArray]) -> NDArray? {
+    guard operands.count == 1, Set(plan.inputs[0]) == Set(plan.output) else { return nil }
+    let (labels, diagonal) = diagonalized(plan.inputs[0], operands[0])
+    return diagonal.permuted(Dimensions(plan.output.map { labels.firstIndex(of: $0)! }))
+  }
+
+  /// Operands that only multiply element by element (`"i,i->i"`,
+  /// `"ij,ij->ij"`, `"i,i,i->i"`, `"ij,ji->ij"`), with or without a final sum
+  /// (`"i,i->"`, `"ij,ij->i"`): every operand names the same letters, each
+  /// once. One broadcasting product in place, then one reduction, instead
+  /// of a matrix product per element.
+  static func elementwiseProduct(_ plan: EinsumPlan, _ operands: [NDArray], sizes: [Character: Int]) -> NDArray? {
+    let letters = plan.inputs[0]
+    guard operands.count > 1, Set(letters).count == letters.count,
+      plan.inputs.allSatisfy({ $0.count == letters.count && Set($0) == Set(letters) })
+    else { return nil }
+    // Output letters first, then the summed ones.
+    let order = plan.output + letters.filter { !plan.output.contains($0) }
+    let aligned = zip(plan.inputs, operands).map { labels, operand in
+      operand.permuted(Dimensions(order.map { labels.firstIndex(of: $0)! }))
+    }
+    // Three at a time in one pass (no temporary); not in place, since a
+    // later operand may broadcast the product larger.
+    var product: NDArray
+    if aligned.count == 2 {
+      product = aligned[0] * aligned[1]
+    } else {
+      product = NDArray(unchecked: Arithmetic.product(aligned[0].view, aligned[1].view, aligned[2].view, kind: Element.scalarKind))
+    }
+    for operand in aligned.dropFirst(3) { product = product * operand }
+    let summed = Array(plan.output.count..<order.count)
+    return summed.isEmpty ? product : product.sumInPlaceType(axes: summed)
   }
 
   /// The sum along `axes`, in the element type (a wrapping sum for narrow

@@ -12,6 +12,16 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
   case didNotConverge(routine: String, info: Int)
   /// A norm order that the shape does not have, or too many axes.
   case invalidNorm(String)
+  /// The operation needs square matrices (the last two axes of equal
+  /// length); NumPy raises `LinAlgError` here.
+  case notSquare(operation: String, shape: [Int])
+  /// The operation needs at least `expected` axes, or at most that many
+  /// when `atMost` is set.
+  case wrongRank(operation: String, shape: [Int], expected: Int, atMost: Bool)
+  /// The operands' shapes do not align (a right-hand side whose rows are
+  /// not the matrix's), or their stacks do not broadcast; NumPy raises
+  /// `ValueError` here.
+  case shapeMismatch(operation: String, shapes: [[Int]])
 
   public var description: String {
     switch self {
@@ -23,6 +33,12 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(routine) did not converge (info = \(info))"
     case .invalidNorm(let reason):
       "invalid norm: \(reason)"
+    case .notSquare(let operation, let shape):
+      "\(operation): the last two axes must have equal lengths (square matrices); got shape \(shape)"
+    case .wrongRank(let operation, let shape, let expected, let atMost):
+      "\(operation): expected \(atMost ? "at most" : "at least") \(expected) axes; got shape \(shape)"
+    case .shapeMismatch(let operation, let shapes):
+      "\(operation): shapes \(shapes.map(\.description).joined(separator: " and ")) do not align"
     }
   }
 }

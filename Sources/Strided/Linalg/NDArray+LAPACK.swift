@@ -29,15 +29,19 @@ extension NDArray where Element: BLASElement {
   /// system: `b` is then one vector for all, or a stack (…, *n*, *k*)
   /// whose leading axes broadcast with `self`'s.
   ///
-  /// - Precondition: `self` is *n × n* (or a stack of them) and `b`'s first
-  ///   axis (its second-to-last, for a stack) has length *n*.
+  /// As in NumPy 2, `b` is a vector only when it is 1-D; otherwise it is a
+  /// matrix or a stack of matrices (…, *n*, *k*).
+  ///
+  /// - Throws: ``LinalgError/notSquare(operation:shape:)`` unless `self` is
+  ///   *n × n* (or a stack of them), ``LinalgError/wrongRank(operation:shape:expected:atMost:)``
+  ///   for fewer than two axes, and ``LinalgError/shapeMismatch(operation:shapes:)``
+  ///   when `b`'s first axis (its second-to-last, for a matrix) is not *n*
+  ///   or the stacks do not broadcast.
   /// - Complexity: O(*n³ + n²k*) per matrix.
   public func solve(_ b: NDArray) throws(LinalgError) -> NDArray {
-    if ndim > 2 { return try batchedSolve(b) }
-    let n = squareSize("solve")
-    precondition(
-      (b.ndim == 1 || b.ndim == 2) && b.shape[0] == n,
-      "solve: shapes \(shape) and \(b.shape) do not align")
+    let n = try squareSize("solve")
+    if ndim > 2 || b.ndim > 2 { return try batchedSolve(b) }
+    guard b.ndim >= 1, b.shape[0] == n else { throw .shapeMismatch(operation: "solve", shapes: [shape.array, b.shape.array]) }
     let rhs = (b.ndim == 1 ? b.expandingDimensions(at: 1) : b).copy(order: .fortran)
     try solve(into: rhs)
     return b.ndim == 1 ? try! rhs.reshaped(to: [n]) : rhs
@@ -48,13 +52,15 @@ extension NDArray where Element: BLASElement {
   /// NumPy: `np.linalg.inv(a)`. Prefer ``solve(_:)`` for solving systems.
   ///
   /// - Returns: A new matrix in Fortran order.
-  /// - Throws: ``LinalgError/singularMatrix(info:)``.
-  /// - Precondition: `self` is square, or a stack (…, *n*, *n*) of square
-  ///   matrices, which gives a stack of results.
+  /// - Throws: ``LinalgError/singularMatrix(info:)``; ``LinalgError/notSquare(operation:shape:)``
+  ///   or ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless
+  ///   `self` is square, or a stack (…, *n*, *n*) of square matrices, which
+  ///   gives a stack of results.
   /// - Complexity: O(*n³*).
   public func inverse() throws(LinalgError) -> NDArray {
+    let n = try squareSize("inverse")
     if ndim > 2 { return try eachMatrix { (m) throws(LinalgError) in try m.inverse() } }
-    let identity = NDArray.identity(squareSize("inverse")).copy(order: .fortran)
+    let identity = NDArray.identity(n).copy(order: .fortran)
     try solve(into: identity)
     return identity
   }
@@ -78,10 +84,13 @@ extension NDArray where Element: BLASElement {
   ///
   /// NumPy: `np.linalg.det(a)`. The determinant of a 0 × 0 matrix is 1.
   ///
-  /// - Precondition: `self` is square.
+  /// - Throws: ``LinalgError/notSquare(operation:shape:)`` or
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless
+  ///   `self` is a square matrix (see ``determinants()`` for stacks).
   /// - Complexity: O(*n³*).
-  public func determinant() -> Element {
-    let n = squareSize("determinant")
+  public func determinant() throws(LinalgError) -> Element {
+    let n = try squareSize("determinant")
+    guard ndim == 2 else { throw .wrongRank(operation: "determinant", shape: shape.array, expected: 2, atMost: true) }
     if n == 0 { return .multiplicativeIdentity }
     let a = copy(order: .fortran)
     let pivots = LAPACK.scratch(blasint.self, n)
@@ -108,17 +117,19 @@ extension NDArray where Element: BLASElement {
   ///   - rcond: Singular values at most `rcond` times the largest are
   ///     treated as zero; `nil` (the default) is NumPy's
   ///     machine epsilon × max(*m*, *n*).
-  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
-  /// - Precondition: `self` is 2-D and `b`'s first axis has its row count.
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless
+  ///   `self` is 2-D, ``LinalgError/shapeMismatch(operation:shapes:)``
+  ///   unless `b` is 1-D or 2-D with `self`'s row count.
   /// - Complexity: O(*mn·min(m, n)*).
   public func leastSquares(_ b: NDArray, rcond: Element.Magnitude? = nil) throws(LinalgError)
     -> LeastSquaresSolution<Element>
   {
-    precondition(ndim == 2, "leastSquares: expected a matrix; got shape \(shape)")
+    guard ndim == 2 else { throw .wrongRank(operation: "leastSquares", shape: shape.array, expected: 2, atMost: ndim > 2) }
     let (m, n) = (shape[0], shape[1])
-    precondition(
-      (b.ndim == 1 || b.ndim == 2) && b.shape[0] == m,
-      "leastSquares: shapes \(shape) and \(b.shape) do not align")
+    guard (b.ndim == 1 || b.ndim == 2) && b.shape[0] == m else {
+      throw .shapeMismatch(operation: "leastSquares", shapes: [shape.array, b.shape.array])
+    }
     let nrhs = b.ndim == 1 ? 1 : b.shape[1]
     let workspace = NDArray.zeros([Swift.max(m, n), nrhs], order: .fortran)
     (b.ndim == 1 ? b.expandingDimensions(at: 1) : b).copy(into: workspace[0..<m, NDIndex.all])
@@ -153,13 +164,15 @@ extension NDArray where Element: BLASElement {
   /// read.
   ///
   /// - Returns: `L` in Fortran order, zero above the diagonal.
-  /// - Throws: ``LinalgError/notPositiveDefinite(info:)``.
-  /// - Precondition: `self` is square, or a stack (…, *n*, *n*) of square
-  ///   matrices, which gives a stack of results.
+  /// - Throws: ``LinalgError/notPositiveDefinite(info:)``;
+  ///   ``LinalgError/notSquare(operation:shape:)`` or
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless
+  ///   `self` is square, or a stack (…, *n*, *n*) of square matrices, which
+  ///   gives a stack of results.
   /// - Complexity: O(*n³*).
   public func cholesky() throws(LinalgError) -> NDArray {
+    let n = try squareSize("cholesky")
     if ndim > 2 { return try eachMatrix { (m) throws(LinalgError) in try m.cholesky() } }
-    let n = squareSize("cholesky")
     let a = copy(order: .fortran)
     if n == 0 { return a }
     let info = LAPACK.potrf(Element.self, n: n, a: a.address)
@@ -178,10 +191,11 @@ extension NDArray where Element: BLASElement {
   ///
   /// - Returns: `q`, *m × k* with orthonormal columns, and `r`, *k × n*
   ///   upper-triangular, where *k* = min(*m*, *n*).
-  /// - Precondition: `self` is 2-D.
+  /// - Throws: ``LinalgError/wrongRank(operation:shape:expected:atMost:)``
+  ///   unless `self` is 2-D.
   /// - Complexity: O(*mn·min(m, n)*).
-  public func qr() -> (q: NDArray, r: NDArray) {
-    precondition(ndim == 2, "qr: expected a matrix; got shape \(shape)")
+  public func qr() throws(LinalgError) -> (q: NDArray, r: NDArray) {
+    guard ndim == 2 else { throw .wrongRank(operation: "qr", shape: shape.array, expected: 2, atMost: ndim > 2) }
     let (m, n) = (shape[0], shape[1])
     let k = Swift.min(m, n)
     let a = copy(order: .fortran)
@@ -204,15 +218,15 @@ extension NDArray where Element: BLASElement {
   /// - Parameter fullMatrices: `true` for square `u` (*m × m*) and `vt`
   ///   (*n × n*); `false` for *m × k* and *k × n*, *k* = min(*m*, *n*).
   /// - Returns: `u`, the singular values `s` (descending), and `vt` = Vᴴ.
-  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
-  /// - Precondition: `self` has at least two axes; a stack (…, *m*, *n*)
-  ///   gives stacked results.
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` for fewer
+  ///   than two axes. A stack (…, *m*, *n*) gives stacked results.
   /// - Complexity: O(*mn·min(m, n)*) per matrix.
   public func svd(fullMatrices: Bool = true) throws(LinalgError)
     -> (u: NDArray, s: NDArray<Element.Magnitude>, vt: NDArray)
   {
     if ndim > 2 { return try batchedSVD(fullMatrices: fullMatrices) }
-    precondition(ndim == 2, "svd: expected a matrix or a stack of them; got shape \(shape)")
+    guard ndim == 2 else { throw .wrongRank(operation: "svd", shape: shape.array, expected: 2, atMost: false) }
     let (m, n) = (shape[0], shape[1])
     let k = Swift.min(m, n)
     let s = NDArray<Element.Magnitude>.zeros([k])
@@ -239,13 +253,15 @@ extension NDArray where Element: BLASElement {
   ///
   /// - Returns: The eigenvalues in ascending order, and the orthonormal
   ///   eigenvectors as the columns of a matrix in Fortran order.
-  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
-  /// - Precondition: `self` is square, or a stack (…, *n*, *n*) of square
-  ///   matrices, which gives a stack of results.
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
+  ///   ``LinalgError/notSquare(operation:shape:)`` or
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless
+  ///   `self` is square, or a stack (…, *n*, *n*) of square matrices, which
+  ///   gives a stack of results.
   /// - Complexity: O(*n³*).
   public func eigh() throws(LinalgError) -> (eigenvalues: NDArray<Element.Magnitude>, eigenvectors: NDArray) {
+    let n = try squareSize("eigh")
     if ndim > 2 { return try batchedEigh() }
-    let n = squareSize("eigh")
     let a = copy(order: .fortran)
     let w = NDArray<Element.Magnitude>.zeros([n])
     if n == 0 { return (w, a) }
@@ -261,14 +277,17 @@ extension NDArray where Element: BLASElement {
   ///
   /// - Returns: The eigenvalues in LAPACK's order, and the eigenvectors as
   ///   the columns of a matrix: `self · v[:, j] = λ[j] · v[:, j]`.
-  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
-  /// - Precondition: `self` is square.
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
+  ///   ``LinalgError/notSquare(operation:shape:)`` or
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless
+  ///   `self` is a square matrix.
   /// - Complexity: O(*n³*).
   public func eig() throws(LinalgError)
     -> (eigenvalues: NDArray<Complex<Element.Magnitude>>, eigenvectors: NDArray<Complex<Element.Magnitude>>)
   {
     typealias C = Complex<Element.Magnitude>
-    let n = squareSize("eig")
+    let n = try squareSize("eig")
+    guard ndim == 2 else { throw .wrongRank(operation: "eig", shape: shape.array, expected: 2, atMost: true) }
     let values = NDArray<C>.zeros([n])
     let vectors = NDArray<C>.zeros([n, n], order: .fortran)
     if n == 0 { return (values, vectors) }
@@ -306,12 +325,15 @@ extension NDArray where Element: BLASElement {
 
   // MARK: Helpers
 
-  /// The size of a square matrix.
+  /// The size of a square matrix, or of each matrix of a stack.
   ///
-  /// - Precondition: `self` is square.
-  func squareSize(_ operation: StaticString) -> Int {
-    precondition(ndim == 2 && shape[0] == shape[1], "\(operation): expected a square matrix; got shape \(shape)")
-    return shape[0]
+  /// - Throws: ``LinalgError/wrongRank(operation:shape:expected:atMost:)``
+  ///   for fewer than two axes, ``LinalgError/notSquare(operation:shape:)``
+  ///   when the last two differ.
+  func squareSize(_ operation: String) throws(LinalgError) -> Int {
+    guard ndim >= 2 else { throw .wrongRank(operation: operation, shape: shape.array, expected: 2, atMost: false) }
+    guard shape[ndim - 1] == shape[ndim - 2] else { throw .notSquare(operation: operation, shape: shape.array) }
+    return shape[ndim - 1]
   }
 
   /// Throws for a failed routine; traps for a rejected argument, which

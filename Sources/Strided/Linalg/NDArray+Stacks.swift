@@ -27,34 +27,36 @@ extension NDArray {
 extension NDArray where Element: BLASElement {
   /// `body` applied to each matrix of a stack, the results stacked.
   func eachMatrix(_ body: (NDArray) throws(LinalgError) -> NDArray) throws(LinalgError) -> NDArray {
-    precondition(shape[ndim - 1] == shape[ndim - 2], "expected a stack of square matrices; got shape \(shape)")
     let (batch, items) = matrices()
     var results: [NDArray] = []
     for item in items { results.append(try body(item)) }
     return Self.stacked(results, batch: batch, emptyShape: [shape[ndim - 2], shape[ndim - 1]])
   }
 
+  /// NumPy 2's rule: a 1-D `b` is one vector for every matrix; otherwise
+  /// `b` is a stack of matrices (…, *n*, *k*) whose leading axes broadcast
+  /// with `self`'s.
   func batchedSolve(_ b: NDArray) throws(LinalgError) -> NDArray {
-    let n = shape[ndim - 1]
-    precondition(shape[ndim - 2] == n, "solve: expected a stack of square matrices; got shape \(shape)")
+    let n = try squareSize("solve")
+    let mismatch = LinalgError.shapeMismatch(operation: "solve", shapes: [shape.array, b.shape.array])
     if b.ndim == 1 {
-      precondition(b.count == n, "solve: shapes \(shape) and \(b.shape) do not align")
+      guard b.count == n else { throw mismatch }
       let (batch, items) = matrices()
       var results: [NDArray] = []
       for item in items { results.append(try item.solve(b)) }
       return Self.stacked(results, batch: batch, emptyShape: [n])
     }
-    precondition(b.shape[b.ndim - 2] == n, "solve: shapes \(shape) and \(b.shape) do not align")
+    guard b.ndim >= 2, b.shape[b.ndim - 2] == n,
+      let batch = try? NDView.broadcastShape(Dimensions(shape.prefix(ndim - 2)), Dimensions(b.shape.prefix(b.ndim - 2)))
+    else { throw mismatch }
     let k = b.shape[b.ndim - 1]
-    let batch = (try? NDView.broadcastShape(Dimensions(shape.prefix(ndim - 2)), Dimensions(b.shape.prefix(b.ndim - 2))))
-    precondition(batch != nil, "solve: the stacks of shapes \(shape) and \(b.shape) do not broadcast")
-    let a = try! broadcast(to: Dimensions(batch!.array + [n, n]))
-    let rhs = try! b.broadcast(to: Dimensions(batch!.array + [n, k]))
+    let a = try! broadcast(to: Dimensions(batch.array + [n, n]))
+    let rhs = try! b.broadcast(to: Dimensions(batch.array + [n, k]))
     let (_, left) = a.matrices()
     let (_, right) = rhs.matrices()
     var results: [NDArray] = []
     for (x, y) in zip(left, right) { results.append(try x.solve(y)) }
-    return Self.stacked(results, batch: batch!.array, emptyShape: [n, k])
+    return Self.stacked(results, batch: batch.array, emptyShape: [n, k])
   }
 
   func batchedSVD(fullMatrices: Bool) throws(LinalgError) -> (u: NDArray, s: NDArray<Element.Magnitude>, vt: NDArray) {
@@ -78,8 +80,7 @@ extension NDArray where Element: BLASElement {
   }
 
   func batchedEigh() throws(LinalgError) -> (eigenvalues: NDArray<Element.Magnitude>, eigenvectors: NDArray) {
-    let n = shape[ndim - 1]
-    precondition(shape[ndim - 2] == n, "eigh: expected a stack of square matrices; got shape \(shape)")
+    let n = try squareSize("eigh")
     let (batch, items) = matrices()
     var values: [NDArray<Element.Magnitude>] = []
     var vectors: [NDArray] = []
@@ -98,12 +99,16 @@ extension NDArray where Element: BLASElement {
   ///
   /// NumPy: `np.linalg.det(a)` for stacked `a`.
   ///
-  /// - Precondition: The last two axes have the same length.
+  /// - Throws: ``LinalgError/notSquare(operation:shape:)`` or
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless the
+  ///   last two axes exist and have the same length.
   /// - Complexity: O(*n³*) per matrix.
-  public func determinants() -> NDArray {
-    precondition(ndim >= 2 && shape[ndim - 1] == shape[ndim - 2], "determinants: expected square matrices; got shape \(shape)")
+  public func determinants() throws(LinalgError) -> NDArray {
+    _ = try squareSize("determinants")
     let (batch, items) = matrices()
-    return NDArray(items.map { $0.determinant() }, shape: Dimensions(batch))
+    var values: [Element] = []
+    for item in items { values.append(try item.determinant()) }
+    return NDArray(values, shape: Dimensions(batch))
   }
 
   /// |x| of each element: the magnitude of reals, the Euclidean length of
@@ -121,11 +126,12 @@ extension NDArray where Element: BLASElement {
   ///
   /// NumPy: `np.linalg.pinv(a, rcond=1e-15)`; stacks give stacks.
   ///
-  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
-  /// - Precondition: `self` has at least two axes.
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` for fewer
+  ///   than two axes.
   /// - Complexity: O(*mn·min(m, n)*) per matrix.
   public func pseudoInverse(rcond: Double = 1e-15) throws(LinalgError) -> NDArray {
-    precondition(ndim >= 2, "pseudoInverse: expected a matrix; got shape \(shape)")
+    guard ndim >= 2 else { throw .wrongRank(operation: "pseudoInverse", shape: shape.array, expected: 2, atMost: false) }
     if ndim > 2 {
       let (batch, items) = matrices()
       var results: [NDArray] = []
@@ -159,10 +165,13 @@ extension NDArray where Element: BLASElement {
   ///
   /// NumPy: `np.linalg.matrix_rank(a, tol=…)`.
   ///
-  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``.
-  /// - Precondition: `self` is 1-D or 2-D.
+  /// A 0-d array counts as a vector of one element, as in NumPy.
+  ///
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` for more
+  ///   than two axes (stacks of ranks: ``matrixRank(tolerance:)`` of each).
   public func matrixRank(tolerance: Double? = nil) throws(LinalgError) -> Int {
-    precondition(ndim == 1 || ndim == 2, "matrixRank: expected a vector or a matrix; got shape \(shape)")
+    guard ndim <= 2 else { throw .wrongRank(operation: "matrixRank", shape: shape.array, expected: 2, atMost: true) }
     if ndim < 2 { return flat.allSatisfy { $0 == .zero } ? 0 : 1 }
     let (_, s, _) = try svd(fullMatrices: false)
     let largest = s.flat.reduce(Element.Magnitude.zero) { Swift.max($0, $1) }
@@ -178,11 +187,12 @@ extension NDArray where Element: BLASElement {
   /// NumPy: `np.linalg.matrix_power(a, n)`.
   ///
   /// - Throws: ``LinalgError/singularMatrix(info:)`` for a negative power
-  ///   of a singular matrix.
-  /// - Precondition: The last two axes have the same length.
+  ///   of a singular matrix; ``LinalgError/notSquare(operation:shape:)`` or
+  ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless the
+  ///   last two axes exist and have the same length.
   /// - Complexity: O(*n³* log |`n`|).
   public func matrixPower(_ n: Int) throws(LinalgError) -> NDArray {
-    precondition(ndim >= 2 && shape[ndim - 1] == shape[ndim - 2], "matrixPower: expected square matrices; got shape \(shape)")
+    _ = try squareSize("matrixPower")
     if n == 0 {
       return try! NDArray.identity(shape[ndim - 1]).broadcast(to: shape).copy()
     }
