@@ -31,18 +31,7 @@ var parts: [(String, () -> [String])] = [
 ]
 // Where the processor has AVX-512 the libmvec loops above took its 512-bit
 // variants; the AVX2 ones are walked again.
-if (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains("avx512f") == true {
-  let avx2: (@escaping () -> [String]) -> () -> [String] = { body in
-    {
-      strided_vector_math_limit_to_avx2(1)
-      defer { strided_vector_math_limit_to_avx2(0) }
-      return body()
-    }
-  }
-  parts.append(("AVX2 variants: functions", avx2 { Sweep.floatingUnary(Double.self) + Sweep.floatingUnary(Float.self) }))
-  parts.append(("AVX2 variants: operators", avx2 { Sweep.floatingBinary(Double.self) + Sweep.floatingBinary(Float.self) }))
-  parts.append(("AVX2 variants: block edges", avx2 { Sweep.matrices() + Sweep.blockEdges() }))
-}
+if Sweep.hasAVX512 { parts.append(("AVX2 variants of the libmvec loops", { Sweep.avx2Variants() })) }
 
 var (passed, failed) = (0, 0)
 for (name, run) in parts {

@@ -15,6 +15,20 @@ import Strided
 
 /// The sweeps: each returns a description of every mismatch it found.
 public enum Sweep {
+  /// Whether the processor has AVX-512, so that the libmvec loops take its
+  /// 512-bit variants unless limited to AVX2.
+  public static var hasAVX512: Bool {
+    (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains("avx512f") == true
+  }
+
+  /// The floating-point sweeps and the block edges again on libmvec's AVX2
+  /// variants (run where ``hasAVX512``: the sweeps above took the others).
+  public static func avx2Variants() -> [String] {
+    strided_vector_math_limit_to_avx2(1)
+    defer { strided_vector_math_limit_to_avx2(0) }
+    return floatingUnary(Double.self) + floatingUnary(Float.self) + floatingBinary(Double.self) + floatingBinary(Float.self)
+      + matrices() + blockEdges()
+  }
   static let lengths = 0...70
   static let offsets = 0...7
 
