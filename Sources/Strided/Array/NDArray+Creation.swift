@@ -21,7 +21,7 @@ extension NDArray {
     do {
       return NDArray(unchecked: try NDView(format: Element.format, shape: shape, order: order))
     } catch {
-      preconditionFailure("NDArray.zeros: \(error)")
+      preconditionFailure("NDArray.zeros: \(error) (try NDView(format:shape:) throws instead)")
     }
   }
 

@@ -123,14 +123,16 @@ extension NDArray where Element: BinaryInteger {
   /// NumPy: `np.bincount(x, minlength=…)`.
   ///
   /// - Throws: ``StatisticsError/negativeValue(_:)`` for a negative
-  ///   element; ``StatisticsError/invalidRank(operation:rank:)`` unless the
-  ///   array is 1-D.
+  ///   element or `minimumLength`; ``StatisticsError/invalidRank(operation:rank:)``
+  ///   unless the array is 1-D; ``StatisticsError/outOfMemory(byteCount:)``
+  ///   or ``StatisticsError/sizeOverflow(operation:)`` when the counts do not
+  ///   fit in memory.
   /// - Complexity: O(*n* + the largest value).
   public func binCount(minimumLength: Int = 0) throws(StatisticsError) -> NDArray<Int> {
-    let values = try binValues()
-    var counts = [Int](repeating: 0, count: Swift.max(minimumLength, (values.max() ?? -1) + 1))
-    for v in values { counts[v] += 1 }
-    return NDArray<Int>(counts)
+    let (values, length) = try binValues(minimumLength: minimumLength)
+    return try .allocated(count: length, "binCount", StatisticsError.self) { counts in
+      for v in values { counts[v] += 1 }
+    }
   }
 
   /// The sum of `weights` at each value 0, 1, 2, …
@@ -141,18 +143,27 @@ extension NDArray where Element: BinaryInteger {
   ///   ``StatisticsError/weightsMismatch(weights:data:)`` when the
   ///   weights' shape differs.
   public func binCount(weights: NDArray<Double>, minimumLength: Int = 0) throws(StatisticsError) -> NDArray<Double> {
-    let values = try binValues()
+    let (values, length) = try binValues(minimumLength: minimumLength)
     guard weights.shape == shape else { throw .weightsMismatch(weights: weights.shape.array, data: shape.array) }
-    var sums = [Double](repeating: 0, count: Swift.max(minimumLength, (values.max() ?? -1) + 1))
-    for (v, w) in zip(values, weights.flat) { sums[v] += w }
-    return NDArray<Double>(sums)
+    return try .allocated(count: length, "binCount", StatisticsError.self) { sums in
+      for (v, w) in zip(values, weights.flat) { sums[v] += w }
+    }
   }
 
-  func binValues() throws(StatisticsError) -> [Int] {
+  /// The values as `Int`s and the number of bins: at least
+  /// `minimumLength`, and one past the largest value.
+  func binValues(minimumLength: Int) throws(StatisticsError) -> (values: [Int], length: Int) {
     guard ndim == 1 else { throw .invalidRank(operation: "binCount", rank: ndim) }
-    let values = flat.map { Int(truncatingIfNeeded: $0) }
+    guard minimumLength >= 0 else { throw .negativeValue(minimumLength) }
     if let negative = flat.first(where: { $0 < 0 }) { throw .negativeValue(Int(truncatingIfNeeded: negative)) }
-    return values
+    // A value beyond Int (a UInt64 above Int.max) needs more bins than
+    // memory can hold.
+    if flat.contains(where: { $0 > Int.max }) { throw .sizeOverflow(operation: "binCount") }
+    let values = flat.map { Int(truncatingIfNeeded: $0) }
+    let largest = values.max() ?? -1
+    let length = largest == Int.max ? Int.max : Swift.max(minimumLength, largest + 1)
+    _ = try StatisticsError.checkedByteCount(length, of: Double.self, "binCount")
+    return (values, length)
   }
 }
 
@@ -232,6 +243,9 @@ extension NDArray where Element: BinaryFloatingPoint {
       return (NDArray<Double>(sums), NDArray<Double>(edges))
     case .count(let count, let range):
       guard count >= 1 else { throw .invalidBinCount(count) }
+      // The edges and the sums, checked before they are made.
+      let edgeBytes: Int = try StatisticsError.checkedByteCount(StatisticsError.checkedSum(count, 1, "histogram"), of: Double.self, "histogram")
+      try StatisticsError.reserve(edgeBytes)
       var (first, last): (Double, Double)
       if let range {
         (first, last) = range
@@ -249,8 +263,9 @@ extension NDArray where Element: BinaryFloatingPoint {
         last += 0.5
       }
       let edges = NDArray<Double>.linspace(from: first, to: last, count: count + 1)
-      let e = edges.elements
-      var sums = [Double](repeating: 0, count: count)
+      let e = edges.contiguousBase.assumingMemoryBound(to: Double.self)
+      let result: NDArray<Double> = try .allocated(count: count, "histogram", StatisticsError.self) { _ in }
+      let sums = result.contiguousBase.assumingMemoryBound(to: Double.self)
       // NumPy's computation: a scaled index, then corrected against the
       // edges it must lie between.
       let scale = Double(count) / (last - first)
@@ -260,7 +275,7 @@ extension NDArray where Element: BinaryFloatingPoint {
         if x < e[bin] { bin -= 1 } else if bin != count - 1 && x >= e[bin + 1] { bin += 1 }
         sums[bin] += w?[i] ?? 1
       }
-      return (NDArray<Double>(sums), edges)
+      return (result, edges)
     }
   }
 }

@@ -108,7 +108,7 @@ extension NDArray {
     if entries.count == 1, case .integers(let indices) = entries[0].storage, ndim > 0 {
       return NDArray(unchecked: try Gather.takeFirstAxis(view, indices))
     }
-    return NDArray(unchecked: Gather.gather(try AdvancedSelection(entries, of: view)))
+    return NDArray(unchecked: try Gather.gather(AdvancedSelection(entries, of: view)))
   }
 
   /// Writes `values`, broadcast to the selection's shape, into the elements

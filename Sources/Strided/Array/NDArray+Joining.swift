@@ -9,7 +9,7 @@ extension NDArray {
     do {
       return NDArray(unchecked: try NDView.uninitialized(shape: shape, format: Element.format, order: order))
     } catch {
-      preconditionFailure("\(operation): \(error)")
+      preconditionFailure("\(operation): \(error) (try NDView(format:shape:) throws instead)")
     }
   }
 
@@ -42,13 +42,15 @@ extension NDArray {
   ///
   /// - Throws: ``ShapeError`` when there are no arrays, an array is 0-d,
   ///   the ranks differ, the axis is out of range, or a size off the axis
-  ///   differs (naming the array and the axis).
+  ///   differs (naming the array and the axis);
+  ///   ``ShapeError/sizeOverflow(operation:)`` or
+  ///   ``ShapeError/outOfMemory(byteCount:)`` when the result is too large.
   /// - Complexity: O(*n*) for *n* elements in all.
   public static func concatenate(_ arrays: [NDArray], axis: Int? = 0) throws(ShapeError) -> NDArray {
     guard let first = arrays.first else { throw .noArrays(operation: "concatenate") }
     guard let axis else {
-      let total = arrays.reduce(0) { $0 + $1.count }
-      let result = uninitialized([total], "NDArray.concatenate")
+      let total: Int = try ShapeError.checkedTotal(arrays.lazy.map(\.count), "concatenate")
+      let result = try allocated([total], "concatenate", ShapeError.self)
       var start = 0
       for a in arrays {
         // A C-order reshape of the destination run receives the array as it is.
@@ -66,9 +68,9 @@ extension NDArray {
       for d in 0..<first.ndim where d != a && other.shape[d] != first.shape[d] {
         throw .sizeMismatch(operand: i, axis: d, size: other.shape[d], expected: first.shape[d])
       }
-      shape[a] += other.shape[a]
+      shape[a] = try ShapeError.checkedSum(shape[a], other.shape[a], "concatenate")
     }
-    let result = uninitialized(shape, "NDArray.concatenate")
+    let result = try allocated(shape, "concatenate", ShapeError.self)
     var start = 0
     for other in arrays {
       let size = other.shape[a]
@@ -83,7 +85,7 @@ extension NDArray {
   /// NumPy: `np.stack(arrays, axis=axis)`.
   ///
   /// - Throws: ``ShapeError`` when there are no arrays, the shapes differ,
-  ///   or `axis` is outside `-(ndim + 1)...ndim`.
+  ///   `axis` is outside `-(ndim + 1)...ndim`, or the result is too large.
   /// - Complexity: O(*n*).
   public static func stack(_ arrays: [NDArray], axis: Int = 0) throws(ShapeError) -> NDArray {
     guard let first = arrays.first else { throw .noArrays(operation: "stack") }
@@ -174,10 +176,13 @@ extension NDArray {
   /// NumPy: `np.array_split(a, sections, axis=axis)`.
   ///
   /// - Throws: ``ShapeError/invalidSectionCount(_:)``,
-  ///   ``ShapeError/axisOutOfRange(axis:rank:)``.
+  ///   ``ShapeError/axisOutOfRange(axis:rank:)``;
+  ///   ``ShapeError/outOfMemory(byteCount:)`` when the parts themselves do
+  ///   not fit in memory.
   public func arraySplit(into sections: Int, axis: Int = 0) throws(ShapeError) -> [NDArray] {
     let a = try Self.normalizedAxis(axis, rank: ndim)
     guard sections >= 1 else { throw .invalidSectionCount(sections) }
+    try ShapeError.reserve(ShapeError.checkedByteCount(sections, of: NDArray.self, "arraySplit"))
     let (base, extra) = shape[a].quotientAndRemainder(dividingBy: sections)
     var start = 0
     return (0..<sections).map { i in
@@ -216,7 +221,9 @@ extension NDArray {
   ///
   /// NumPy: `np.tile(a, reps)`.
   ///
-  /// - Throws: ``ShapeError/negativeCount(_:)``.
+  /// - Throws: ``ShapeError/negativeCount(_:)``;
+  ///   ``ShapeError/sizeOverflow(operation:)`` or
+  ///   ``ShapeError/outOfMemory(byteCount:)`` when the result is too large.
   /// - Complexity: O(*n*) for *n* elements of the result.
   public func tiled(_ repetitions: [Int]) throws(ShapeError) -> NDArray {
     if let bad = repetitions.first(where: { $0 < 0 }) { throw .negativeCount(bad) }
@@ -228,11 +235,16 @@ extension NDArray {
     var interleaved = lifted
     for d in 0..<rank { interleaved = interleaved.expandingDimensions(at: 2 * d) }
     var target: [Int] = []
-    for d in 0..<rank { target += [reps[d], lifted.shape[d]] }
+    var merged: [Int] = []
+    for d in 0..<rank {
+      target += [reps[d], lifted.shape[d]]
+      merged.append(try ShapeError.checkedProduct(reps[d], lifted.shape[d], "tiled"))
+    }
+    _ = try ShapeError.checkedCount(merged, "tiled")
     let spread = try! interleaved.broadcast(to: Dimensions(target))
-    let result = Self.uninitialized(Dimensions(target), "NDArray.tiled")
+    let result: NDArray = try Self.allocated(Dimensions(target), "tiled", ShapeError.self)
     spread.copy(into: result)
-    return try! result.reshaped(to: Dimensions((0..<rank).map { reps[$0] * lifted.shape[$0] }))
+    return try! result.reshaped(to: Dimensions(merged))
   }
 
   /// Each element repeated `count` times along `axis` (the flattened
@@ -241,7 +253,9 @@ extension NDArray {
   /// NumPy: `np.repeat(a, count, axis=axis)`.
   ///
   /// - Throws: ``ShapeError/negativeCount(_:)``,
-  ///   ``ShapeError/axisOutOfRange(axis:rank:)``.
+  ///   ``ShapeError/axisOutOfRange(axis:rank:)``;
+  ///   ``ShapeError/sizeOverflow(operation:)`` or
+  ///   ``ShapeError/outOfMemory(byteCount:)`` when the result is too large.
   /// - Complexity: O(*n*) for *n* elements of the result.
   public func repeated(_ count: Int, axis: Int? = nil) throws(ShapeError) -> NDArray {
     guard count >= 0 else { throw .negativeCount(count) }
@@ -249,11 +263,12 @@ extension NDArray {
     let a = try Self.normalizedAxis(axis, rank: ndim)
     var target = shape
     target.insert(count, at: a + 1)
-    let spread = try! expandingDimensions(at: a + 1).broadcast(to: target)
-    let result = Self.uninitialized(target, "NDArray.repeated")
-    spread.copy(into: result)
     var merged = shape
-    merged[a] *= count
+    merged[a] = try ShapeError.checkedProduct(merged[a], count, "repeated")
+    _ = try ShapeError.checkedCount(merged, "repeated")
+    let spread = try! expandingDimensions(at: a + 1).broadcast(to: target)
+    let result: NDArray = try Self.allocated(target, "repeated", ShapeError.self)
+    spread.copy(into: result)
     return try! result.reshaped(to: merged)
   }
 
@@ -264,19 +279,29 @@ extension NDArray {
   ///
   /// - Throws: ``ShapeError/repeatCountMismatch(counts:size:axis:)`` when
   ///   there is not one count per element along the axis;
-  ///   ``ShapeError/negativeCount(_:)``; ``ShapeError/axisOutOfRange(axis:rank:)``.
+  ///   ``ShapeError/negativeCount(_:)``; ``ShapeError/axisOutOfRange(axis:rank:)``;
+  ///   ``ShapeError/sizeOverflow(operation:)`` or
+  ///   ``ShapeError/outOfMemory(byteCount:)`` when the result is too large.
   /// - Complexity: O(*n*) for *n* elements of the result.
   public func repeated(_ counts: [Int], axis: Int? = nil) throws(ShapeError) -> NDArray {
     if let bad = counts.first(where: { $0 < 0 }) { throw .negativeCount(bad) }
     guard let axis else { return try flattened().repeated(counts, axis: 0) }
     let a = try Self.normalizedAxis(axis, rank: ndim)
     guard counts.count == shape[a] else { throw .repeatCountMismatch(counts: counts.count, size: shape[a], axis: a) }
-    var indices: [Int] = []
-    indices.reserveCapacity(counts.reduce(0, +))
-    for (i, c) in counts.enumerated() { indices += repeatElement(i, count: c) }
+    let total: Int = try ShapeError.checkedTotal(counts, "repeated")
+    var merged = shape
+    merged[a] = total
+    _ = try ShapeError.checkedCount(merged, "repeated")
+    let indices: NDArray<Int> = try .allocated(count: total, zeroed: false, "repeated", ShapeError.self) { out in
+      var j = 0
+      for (i, c) in counts.enumerated() {
+        for _ in 0..<c { out[j] = i; j += 1 }
+      }
+    }
     do {
-      return try take(NDArray<Int>(indices), axis: a)
+      return try take(indices, axis: a)
     } catch {
+      if case .outOfMemory(let byteCount) = error { throw .outOfMemory(byteCount: byteCount) }
       preconditionFailure("NDArray.repeated: \(error)")
     }
   }
@@ -309,7 +334,9 @@ extension NDArray {
   /// - Throws: ``ShapeError/negativeWidth(axis:before:after:)``,
   ///   ``ShapeError/widthCountMismatch(widths:rank:)``, and
   ///   ``ShapeError/emptyAxis(axis:operation:)`` when a mode other than
-  ///   `.constant` must extend an empty axis.
+  ///   `.constant` must extend an empty axis;
+  ///   ``ShapeError/sizeOverflow(operation:)`` or
+  ///   ``ShapeError/outOfMemory(byteCount:)`` when the result is too large.
   /// - Complexity: O(*n*) for *n* elements of the result.
   public func padded(_ widths: [(before: Int, after: Int)], mode: PadMode<Element>) throws(ShapeError) -> NDArray {
     let all: [(before: Int, after: Int)]
@@ -327,12 +354,15 @@ extension NDArray {
         throw .emptyAxis(axis: d, operation: "padded")
       }
     }
-    let target = Dimensions((0..<ndim).map { shape[$0] + all[$0].before + all[$0].after })
+    var target = shape
+    for d in 0..<ndim {
+      target[d] = try ShapeError.checkedSum(ShapeError.checkedSum(shape[d], all[d].before, "padded"), all[d].after, "padded")
+    }
     let result: NDArray
     if case .constant(let value) = mode {
-      result = NDArray(repeating: value, shape: target)
+      result = try Self.allocated(target, repeating: value, "padded", ShapeError.self)
     } else {
-      result = Self.uninitialized(target, "NDArray.padded")
+      result = try Self.allocated(target, "padded", ShapeError.self)
     }
     // The array into the center, then each axis's border from the
     // region already filled: every axis before `d` in full, the center of

@@ -38,8 +38,19 @@ public enum ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Two axes that must differ name the same one.
   case repeatedAxis(operation: String, axis: Int)
 
+  /// The result's element count or byte size overflows `Int` (NumPy's
+  /// `ValueError`, "array is too big").
+  case sizeOverflow(operation: String)
+  /// The system could not provide the memory for the result (NumPy's
+  /// `MemoryError`).
+  case outOfMemory(byteCount: Int)
+
   public var description: String {
     switch self {
+    case .sizeOverflow(let operation):
+      "\(operation): the result is too large: its size in bytes overflows"
+    case .outOfMemory(let byteCount):
+      "\(OutOfMemory(byteCount: byteCount))"
     case .noArrays(let operation):
       "\(operation) needs at least one array"
     case .axisOutOfRange(let axis, let rank):

@@ -30,8 +30,19 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
   /// Input that must be 1-D or 2-D and is not.
   case invalidRank(operation: String, rank: Int)
 
+  /// The result's element count or byte size overflows `Int` (NumPy's
+  /// `ValueError`, "array is too big").
+  case sizeOverflow(operation: String)
+  /// The system could not provide the memory for the result (NumPy's
+  /// `MemoryError`).
+  case outOfMemory(byteCount: Int)
+
   public var description: String {
     switch self {
+    case .sizeOverflow(let operation):
+      "\(operation): the result is too large: its size in bytes overflows"
+    case .outOfMemory(let byteCount):
+      "\(OutOfMemory(byteCount: byteCount))"
     case .emptyInput(let operation):
       "\(operation) of no elements: there is no identity to return"
     case .allNaN(let operation):

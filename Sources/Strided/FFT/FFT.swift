@@ -39,8 +39,19 @@ public enum FFTError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Lengths given for a different number of axes than the axes.
   case lengthsMismatch(lengths: Int, axes: Int)
 
+  /// The result's element count or byte size overflows `Int` (NumPy's
+  /// `ValueError`, "array is too big").
+  case sizeOverflow(operation: String)
+  /// The system could not provide the memory for the result (NumPy's
+  /// `MemoryError`).
+  case outOfMemory(byteCount: Int)
+
   public var description: String {
     switch self {
+    case .sizeOverflow(let operation):
+      "\(operation): the result is too large: its size in bytes overflows"
+    case .outOfMemory(let byteCount):
+      "\(OutOfMemory(byteCount: byteCount))"
     case .invalidLength(let n): "invalid number of FFT data points (\(n)); it must be at least 1"
     case .axisOutOfRange(let axis, let rank): "axis \(axis) is out of range for \(rank) dimensions"
     case .repeatedAxes(let axes): "axes \(axes) repeat an axis"
@@ -72,19 +83,35 @@ public enum FFT {
   static func length(_ n: Int?, _ size: Int) throws(FFTError) -> Int {
     let n = n ?? size
     guard n >= 1 else { throw .invalidLength(n) }
+    try reservePlan(n)
     return n
+  }
+
+  /// Checks that the memory for a plan of length `n` and its scratch can
+  /// be had: plans hold their twiddles and chirps in Swift arrays.
+  static func reservePlan(_ n: Int) throws(FFTError) {
+    guard n > 1 << 16, !FFTPlans.cache.withLock({ $0.entries[n] != nil || $0.entries[~n] != nil }) else { return }
+    // Bluestein's plan, the largest: a chirp and two kernels of up to
+    // 4n complex values, and scratch as large.
+    try FFTError.reserve(FFTError.checkedProduct(n, 16 * 16, "FFT"))
   }
 
   /// The lanes along `axis`, C-ordered with the axis last, cropped or
   /// zero-padded to `n`: a copy, or with `reading` the array itself when
   /// it is laid out so already (the transform then only reads it).
-  static func lanes<E: NDElement>(_ a: NDArray<E>, axis: Int, n: Int, reading: Bool = false) -> NDArray<E> {
+  static func lanes<E: NDElement>(_ a: NDArray<E>, axis: Int, n: Int, reading: Bool = false) throws(FFTError)
+    -> NDArray<E>
+  {
     let moved = a.movingAxis(from: axis, to: a.ndim - 1)
     let size = moved.shape[a.ndim - 1]
-    if size == n { return reading && moved.isCContiguous ? moved : moved.copy(order: .c) }
+    if size == n && reading && moved.isCContiguous { return moved }
     var shape = moved.shape
     shape[a.ndim - 1] = n
-    let result = NDArray<E>.zeros(shape)
+    let result: NDArray<E> = try .allocated(shape, zeroed: size < n, "FFT", FFTError.self)
+    if size == n {
+      moved.copy(into: result)
+      return result
+    }
     let kept = Swift.min(size, n)
     moved.slice(0..<kept, axis: a.ndim - 1).copy(into: result.slice(0..<kept, axis: a.ndim - 1))
     return result
@@ -98,21 +125,23 @@ public enum FFT {
   /// time, so the whole array is never copied at once.
   static func forEachLaneBlock<E: NDElement>(
     _ a: NDArray<E>, axis: Int, n: Int, _ body: (NDArray<E>, Int) -> Void
-  ) {
+  ) throws(FFTError) {
     let last = a.ndim - 1
     let moved = a.movingAxis(from: axis, to: last)
     if a.ndim == 1 || (moved.shape[last] == n && moved.isCContiguous) {
-      body(lanes(moved, axis: last, n: n, reading: true), 0)
+      body(try lanes(moved, axis: last, n: n, reading: true), 0)
       return
     }
     let rows = moved.shape[0]
-    let lanesPerRow = moved.shape.dropFirst().dropLast().reduce(1, *)
-    let rowBytes = Swift.max(1, lanesPerRow * n * MemoryLayout<E>.stride)
-    let step = Swift.max(1, (4 << 20) / rowBytes)
+    let lanesPerRow = moved.shape.dropFirst().dropLast().reduce(1, &*)
+    // Rows of more than 4 MiB go one at a time (the output, already
+    // allocated, bounds the product).
+    let (rowBytes, overflow) = (lanesPerRow &* n).multipliedReportingOverflow(by: MemoryLayout<E>.stride)
+    let step = overflow ? 1 : Swift.max(1, (4 << 20) / Swift.max(1, rowBytes))
     var row = 0
     while row < rows {
       let end = Swift.min(rows, row + step)
-      body(lanes(moved.slice(row..<end, axis: 0), axis: last, n: n), row * lanesPerRow)
+      body(try lanes(moved.slice(row..<end, axis: 0), axis: last, n: n), row * lanesPerRow)
       row = end
     }
   }
@@ -124,7 +153,7 @@ public enum FFT {
     guard a.ndim > 0 else { throw .axisOutOfRange(axis: axis, rank: 0) }
     let ax = try Self.axis(axis, a.ndim)
     let n = try length(n, a.shape[ax])
-    let work = lanes(a, axis: ax, n: n)
+    let work = try lanes(a, axis: ax, n: n)
     let count = work.count / n
     if count > 0 {
       if R.self == Float.self {
@@ -185,7 +214,7 @@ public enum FFT {
     guard a.ndim > 0 else { throw .axisOutOfRange(axis: axis, rank: 0) }
     let ax = try Self.axis(axis, a.ndim)
     let n = try length(n, a.shape[ax])
-    return transformLanes(a, axis: ax, from: n, to: n / 2 + 1, "FFT.rfft") { input, out, count in
+    return try transformLanes(a, axis: ax, from: n, to: n / 2 + 1) { input, out, count in
       if R.self == Float.self {
         FFTKernel.realForward(input, out, lanes: count, n: n, scale: norm.scale(n, inverse: false) as Float)
       } else {
@@ -198,13 +227,13 @@ public enum FFT {
   /// `a`'s lanes there (`inLength` long): `kernel(input, output, lanes)`
   /// transforms each contiguous block of lanes into its place.
   static func transformLanes<In: NDElement, Out: NDElement>(
-    _ a: NDArray<In>, axis ax: Int, from inLength: Int, to outLength: Int, _ name: StaticString,
+    _ a: NDArray<In>, axis ax: Int, from inLength: Int, to outLength: Int,
     _ kernel: (UnsafeRawPointer, UnsafeMutableRawPointer, Int) -> Void
-  ) -> NDArray<Out> {
+  ) throws(FFTError) -> NDArray<Out> {
     var shape = a.movingAxis(from: ax, to: a.ndim - 1).shape
     shape[a.ndim - 1] = outLength
-    let output = NDArray<Out>.uninitialized(shape, name)
-    forEachLaneBlock(a, axis: ax, n: inLength) { input, first in
+    let output: NDArray<Out> = try .allocated(shape, "FFT", FFTError.self)
+    try forEachLaneBlock(a, axis: ax, n: inLength) { input, first in
       let count = input.count / inLength
       guard count > 0 else { return }
       kernel(input.contiguousBase, output.contiguousBase + first * outLength * MemoryLayout<Out>.stride, count)
@@ -224,9 +253,8 @@ public enum FFT {
   ) throws(FFTError) -> NDArray<R> {
     guard a.ndim > 0 else { throw .axisOutOfRange(axis: axis, rank: 0) }
     let ax = try Self.axis(axis, a.ndim)
-    let n = n ?? 2 * (a.shape[ax] - 1)
-    guard n >= 1 else { throw .invalidLength(n) }
-    return transformLanes(a, axis: ax, from: n / 2 + 1, to: n, "FFT.irfft") { input, out, count in
+    let n = try length(n ?? 2 * (a.shape[ax] - 1), 0)
+    return try transformLanes(a, axis: ax, from: n / 2 + 1, to: n) { input, out, count in
       if R.self == Float.self {
         FFTKernel.realInverse(input, out, lanes: count, n: n, scale: norm.scale(n, inverse: true) as Float)
       } else {
@@ -387,7 +415,9 @@ public enum FFT {
     guard n >= 1 else { throw .invalidLength(n) }
     let scale = 1 / (Double(n) * d)
     let positive = (n - 1) / 2 + 1
-    return NDArray((0..<n).map { Double($0 < positive ? $0 : $0 - n) * scale })
+    return try .allocated(count: n, zeroed: false, "fftfreq", FFTError.self) { out in
+      for i in 0..<n { out[i] = Double(i < positive ? i : i - n) * scale }
+    }
   }
 
   /// The frequencies of the `n / 2 + 1` coefficients of ``rfft(_:n:axis:norm:)``.
@@ -396,7 +426,9 @@ public enum FFT {
   public static func rfftfreq(_ n: Int, d: Double = 1) throws(FFTError) -> NDArray<Double> {
     guard n >= 1 else { throw .invalidLength(n) }
     let scale = 1 / (Double(n) * d)
-    return NDArray((0...(n / 2)).map { Double($0) * scale })
+    return try .allocated(count: n / 2 + 1, zeroed: false, "rfftfreq", FFTError.self) { out in
+      for i in 0...(n / 2) { out[i] = Double(i) * scale }
+    }
   }
 
   /// The array rolled so that frequency 0 is in the middle of each of

@@ -35,7 +35,7 @@ extension NDArray {
     do {
       view = try NDView.uninitialized(shape: shape, format: Element.format, order: order)
     } catch {
-      preconditionFailure("\(operation): \(error)")
+      preconditionFailure("\(operation): \(error) (try NDView(format:shape:) throws instead)")
     }
     Fill.fill(view.storage.base, count: view.count, body)
     return NDArray(unchecked: view)

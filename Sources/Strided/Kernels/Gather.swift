@@ -158,6 +158,12 @@ struct AdvancedSelection {
     source = NDView(
       unchecked: view.storage, format: view.format, itemSize: view.itemSize, byteOffset: offset,
       layout: Layout(), isReadOnly: view.isReadOnly)
+    // The result's size and the offsets' (one Int per position of the
+    // broadcast indices), checked before either is made.
+    let resultCount = try IndexError.checkedCount(self.shape, "advanced indexing")
+    _ = try IndexError.checkedProduct(resultCount, view.itemSize, "advanced indexing")
+    let offsetCount = try IndexError.checkedCount(shape, "advanced indexing")
+    try IndexError.reserve(IndexError.checkedByteCount(offsetCount, of: Int.self, "advanced indexing"))
     offsets = try Gather.offsets(components, shape: shape)
   }
 }
@@ -243,15 +249,10 @@ enum Gather {
   }
 
   /// The selection as a new C-ordered view.
-  static func gather(_ selection: AdvancedSelection) -> NDView {
+  static func gather(_ selection: AdvancedSelection) throws(IndexError) -> NDView {
     let source = selection.source
     let itemSize = source.itemSize
-    let result: NDView
-    do {
-      result = try NDView.uninitialized(shape: Dimensions(selection.shape), format: source.format, itemSize: itemSize, order: .c)
-    } catch {
-      preconditionFailure("advanced indexing: \(error)")
-    }
+    let result = try newResult(Dimensions(selection.shape), like: source)
     let base = UnsafeRawPointer(source.storage.base + source.byteOffset)
     var out = result.storage.base
     let innerShape = Dimensions(selection.inner.map(\.size))
@@ -398,6 +399,16 @@ extension Gather {
     }
   }
 
+  /// New C-ordered storage for a selection of `shape` from `view`.
+  static func newResult(_ shape: Dimensions, like view: NDView) throws(IndexError) -> NDView {
+    do {
+      return try NDView.uninitialized(shape: shape, format: view.format, itemSize: view.itemSize, order: .c)
+    } catch {
+      if case .outOfMemory(let byteCount) = error { throw .outOfMemory(byteCount: byteCount) }
+      throw .sizeOverflow(operation: "advanced indexing")
+    }
+  }
+
   /// The indices as a contiguous buffer of `Int`s, copied when they are not.
   static func contiguous(_ indices: NDArray<Int>) -> NDArray<Int> {
     indices.isCContiguous && indices.view.byteOffset % 8 == 0 ? indices : indices.copy()
@@ -411,15 +422,11 @@ extension Gather {
     let rest = NDView(
       unchecked: view.storage, format: view.format, itemSize: view.itemSize, byteOffset: view.byteOffset,
       layout: view.layout.removing(0), isReadOnly: view.isReadOnly)
-    let idx = contiguous(indices)
     let itemSize = view.itemSize
-    let shape = Dimensions(Array(idx.shape) + Array(rest.shape))
-    let result: NDView
-    do {
-      result = try NDView.uninitialized(shape: shape, format: view.format, itemSize: itemSize, order: .c)
-    } catch {
-      preconditionFailure("x[indices]: \(error)")
-    }
+    // The result first: a broadcast index array is copied only when the
+    // result it makes can be had.
+    let result = try newResult(Dimensions(Array(indices.shape) + Array(rest.shape)), like: view)
+    let idx = contiguous(indices)
     try idx.withIndices { buffer throws(IndexError) in
       try check(buffer, size: size, axis: 0)
       let source = UnsafeRawPointer(view.storage.base + view.byteOffset)

@@ -1,11 +1,34 @@
 /// Why an `einsum` subscript string cannot be used.
 public struct EinsumError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// The offset in the subscript string where the problem was found.
+  /// The offset in the subscript string where the problem was found, or -1
+  /// when the problem is the result's size rather than the string.
   public let position: Int
   /// What is wrong there.
   public let reason: String
+  /// The bytes asked for, when the system could not provide the memory for
+  /// the result (NumPy's `MemoryError`).
+  public var outOfMemoryByteCount: Int? = nil
 
-  public var description: String { "einsum subscripts, at position \(position): \(reason)" }
+  init(position: Int, reason: String) {
+    self.position = position
+    self.reason = reason
+  }
+
+  public var description: String {
+    position < 0 ? "einsum: \(reason)" : "einsum subscripts, at position \(position): \(reason)"
+  }
+}
+
+extension EinsumError: SizeFailure {
+  static func outOfMemory(byteCount: Int) -> EinsumError {
+    var error = EinsumError(position: -1, reason: OutOfMemory(byteCount: byteCount).description)
+    error.outOfMemoryByteCount = byteCount
+    return error
+  }
+
+  static func sizeOverflow(operation: String) -> EinsumError {
+    EinsumError(position: -1, reason: "the result is too large: its size in bytes overflows")
+  }
 }
 
 /// A parsed `einsum` expression: one label list per operand and the
@@ -165,7 +188,10 @@ extension NDArray where Element: Numeric {
       }
     }
     if let view = relabeled(plan, operands) { return view }
-    if let product = elementwiseProduct(plan, operands, sizes: sizes) { return product }
+    // The output's size, checked (and its memory found) before any work.
+    let target = Dimensions(plan.output.map { sizes[$0]! })
+    try EinsumError.reserve(EinsumError.checkedByteCount(EinsumError.checkedCount(target, "einsum"), of: Element.self, "einsum"))
+    if let product = try elementwiseProduct(plan, operands, sizes: sizes) { return product }
     // Diagonals for repeated letters, then sums over letters no one else needs.
     var terms: [(labels: [Character], array: NDArray)] = []
     for (k, (labels, operand)) in zip(plan.inputs, operands).enumerated() {
@@ -191,8 +217,10 @@ extension NDArray where Element: Numeric {
     }
     let order = plan.output.map { labels.firstIndex(of: $0)! }
     let permutedResult = result.permuted(Dimensions(order))
-    let target = Dimensions(plan.output.map { sizes[$0]! })
-    return (try? permutedResult.broadcast(to: target))?.copy() ?? permutedResult.copy()
+    let broadcastResult = (try? permutedResult.broadcast(to: target)) ?? permutedResult
+    let output: NDArray = try .allocated(broadcastResult.shape, "einsum", EinsumError.self)
+    broadcastResult.copy(into: output)
+    return output
   }
 
   /// A single operand whose letters all reach the output (`"ij->ji"`,
@@ -209,13 +237,18 @@ extension NDArray where Element: Numeric {
   /// (`"i,i->"`, `"ij,ij->i"`): every operand names the same letters, each
   /// once. One broadcasting product in place, then one reduction, instead
   /// of a matrix product per element.
-  static func elementwiseProduct(_ plan: EinsumPlan, _ operands: [NDArray], sizes: [Character: Int]) -> NDArray? {
+  static func elementwiseProduct(_ plan: EinsumPlan, _ operands: [NDArray], sizes: [Character: Int])
+    throws(EinsumError) -> NDArray?
+  {
     let letters = plan.inputs[0]
     guard operands.count > 1, Set(letters).count == letters.count,
       plan.inputs.allSatisfy({ $0.count == letters.count && Set($0) == Set(letters) })
     else { return nil }
     // Output letters first, then the summed ones.
     let order = plan.output + letters.filter { !plan.output.contains($0) }
+    // The product before the sum: its size checked.
+    try EinsumError.reserve(
+      EinsumError.checkedByteCount(EinsumError.checkedCount(order.map { sizes[$0]! }, "einsum"), of: Element.self, "einsum"))
     let aligned = zip(plan.inputs, operands).map { labels, operand in
       operand.permuted(Dimensions(order.map { labels.firstIndex(of: $0)! }))
     }

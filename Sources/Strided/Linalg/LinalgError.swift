@@ -23,8 +23,19 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
   /// `ValueError` here.
   case shapeMismatch(operation: String, shapes: [[Int]])
 
+  /// The result's element count or byte size overflows `Int` (NumPy's
+  /// `ValueError`, "array is too big").
+  case sizeOverflow(operation: String)
+  /// The system could not provide the memory for the result (NumPy's
+  /// `MemoryError`).
+  case outOfMemory(byteCount: Int)
+
   public var description: String {
     switch self {
+    case .sizeOverflow(let operation):
+      "\(operation): the result is too large: its size in bytes overflows"
+    case .outOfMemory(let byteCount):
+      "\(OutOfMemory(byteCount: byteCount))"
     case .singularMatrix(let info):
       "singular matrix: U[\(info - 1), \(info - 1)] is exactly zero in its LU factorization (info = \(info))"
     case .notPositiveDefinite(let info):

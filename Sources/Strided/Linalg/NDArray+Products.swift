@@ -24,12 +24,33 @@ extension NDArray {
   ///
   /// - Precondition: Neither operand is 0-d; the last axis of `self` and
   ///   the second-to-last of `other` (its only axis, if 1-D) have the same
-  ///   length; the batch axes broadcast. The message names both shapes.
+  ///   length; the batch axes broadcast; the result fits in memory. The
+  ///   message names both shapes; ``matmul(_:_:)`` throws instead.
   ///   For BLAS element types, each matrix dimension fits in 32 bits
   ///   (BLAS's index type).
   /// - Complexity: O(*m·n·k*) per matrix, plus O(size) for any packing.
   public func matmul(_ other: NDArray) -> NDArray {
-    NDArray(unchecked: Products.matmul(view, other.view, kind: Element.scalarKind))
+    do {
+      return NDArray(unchecked: try Products.matmul(view, other.view, kind: Element.scalarKind))
+    } catch {
+      preconditionFailure("\(error) (try NDArray.matmul(a, b) throws instead)")
+    }
+  }
+
+  /// The matrix product `a @ b`, as ``matmul(_:)``, throwing where it traps.
+  ///
+  /// NumPy: `np.matmul(a, b)`.
+  ///
+  /// - Throws: ``LinalgError/wrongRank(operation:shape:expected:atMost:)``
+  ///   for a 0-d operand; ``LinalgError/shapeMismatch(operation:shapes:)``
+  ///   when the inner sizes differ or the batch axes do not broadcast;
+  ///   ``LinalgError/sizeOverflow(operation:)`` or
+  ///   ``LinalgError/outOfMemory(byteCount:)`` when the result is too large.
+  /// - Precondition: For BLAS element types, each matrix dimension fits in
+  ///   32 bits.
+  /// - Complexity: As ``matmul(_:)``.
+  public static func matmul(_ a: NDArray, _ b: NDArray) throws(LinalgError) -> NDArray {
+    NDArray(unchecked: try Products.matmul(a.view, b.view, kind: Element.scalarKind))
   }
 
   /// The dot product with NumPy's `dot` rules.
@@ -185,8 +206,11 @@ extension NDView {
   ///
   /// - Throws: ``ViewError/formatMismatch(source:destination:)`` when the
   ///   formats differ, and ``ViewError/elementTypeMismatch(expected:format:itemSize:)``
-  ///   when the format is not a numeric scalar in the machine's byte order.
-  /// - Precondition: The shapes agree, as for ``NDArray/matmul(_:)``.
+  ///   when the format is not a numeric scalar in the machine's byte order;
+  ///   ``ViewError/notBroadcastable(_:_:)`` when the shapes do not agree (as
+  ///   for ``NDArray/matmul(_:)``) or an operand is 0-d;
+  ///   ``ViewError/sizeOverflow(shape:)`` or ``ViewError/outOfMemory(byteCount:)``
+  ///   when the result is too large.
   public func matmul(_ other: NDView) throws(ViewError) -> NDView {
     guard format == other.format, itemSize == other.itemSize else {
       throw .formatMismatch(source: format.description, destination: other.format.description)
@@ -196,6 +220,14 @@ extension NDView {
     else {
       throw .elementTypeMismatch(expected: "a numeric scalar in native byte order", format: format.description, itemSize: itemSize)
     }
-    return Products.matmul(self, other, kind: kind)
+    do {
+      return try Products.matmul(self, other, kind: kind)
+    } catch {
+      switch error {
+      case .outOfMemory(let byteCount): throw .outOfMemory(byteCount: byteCount)
+      case .sizeOverflow: throw .sizeOverflow(shape: shape.array + other.shape.array)
+      default: throw .notBroadcastable(shape.array, other.shape.array)
+      }
+    }
   }
 }

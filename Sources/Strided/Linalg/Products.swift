@@ -11,46 +11,52 @@ enum Products {
   /// - Precondition: Both views hold the same numeric scalar kind in the
   ///   machine's byte order; neither is 0-d; the inner dimensions agree and
   ///   the batch dimensions broadcast.
-  static func matmul(_ a: NDView, _ b: NDView, kind: ScalarKind) -> NDView {
+  static func matmul(_ a: NDView, _ b: NDView, kind: ScalarKind) throws(LinalgError) -> NDView {
     // The common case first, with nothing between the checks and BLAS but
     // the result's allocation.
     if a.ndim == 2 && b.ndim == 2 {
       let (m, k, n) = (a.layout.size(0), a.layout.size(1), b.layout.size(1))
-      precondition(
-        k == b.layout.size(0), "matmul: shapes \(a.shape) and \(b.shape) do not align: \(k) ≠ \(b.layout.size(0))")
-      let (count, overflow) = m.multipliedReportingOverflow(by: n)
-      let (bytes, overflow2) = count.multipliedReportingOverflow(by: a.itemSize)
-      precondition(!overflow && !overflow2, "matmul: a result of shape [\(m), \(n)] is too large")
+      guard k == b.layout.size(0) else { throw .shapeMismatch(operation: "matmul", shapes: [a.shape.array, b.shape.array]) }
+      let bytes: Int = try LinalgError.checkedProduct(LinalgError.checkedProduct(m, n, "matmul"), a.itemSize, "matmul")
+      guard let storage = ByteStorage(tryingUninitializedCount: bytes) else { throw .outOfMemory(byteCount: bytes) }
       let result = NDView(
-        unchecked: ByteStorage(uninitializedCount: bytes), format: a.format, itemSize: a.itemSize, byteOffset: 0,
+        unchecked: storage, format: a.format, itemSize: a.itemSize, byteOffset: 0,
         layout: Layout(axes: Layout.contiguousAxes(rank: 2, sizes: [m, n, 0, 0], itemSize: a.itemSize, order: .c), rank: 2, large: nil),
         isReadOnly: false)
       product(a, b, into: result, kind: kind)
       return result
     }
-    precondition(
-      a.ndim >= 1 && b.ndim >= 1,
-      "matmul: operands need at least one dimension; got shapes \(a.shape) and \(b.shape)")
+    for operand in [a, b] where operand.ndim == 0 {
+      throw .wrongRank(operation: "matmul", shape: [], expected: 1, atMost: false)
+    }
     let a2 = a.ndim == 1 ? a.expandingDimensions(at: 0) : a
     let b2 = b.ndim == 1 ? b.expandingDimensions(at: 1) : b
     let m = a2.layout.size(a2.ndim - 2)
     let k = a2.layout.size(a2.ndim - 1)
     let n = b2.layout.size(b2.ndim - 1)
-    precondition(
-      k == b2.layout.size(b2.ndim - 2),
-      "matmul: shapes \(a.shape) and \(b.shape) do not align: \(k) ≠ \(b2.layout.size(b2.ndim - 2))")
+    guard k == b2.layout.size(b2.ndim - 2) else {
+      throw .shapeMismatch(operation: "matmul", shapes: [a.shape.array, b.shape.array])
+    }
     let batchA = Dimensions(a2.shape.prefix(a2.ndim - 2))
     let batchB = Dimensions(b2.shape.prefix(b2.ndim - 2))
     let batch: Dimensions
     do { batch = try Layout.broadcastShape(batchA, batchB) } catch {
-      preconditionFailure("matmul: the batch dimensions of shapes \(a.shape) and \(b.shape) do not broadcast")
+      throw .shapeMismatch(operation: "matmul", shapes: [a.shape.array, b.shape.array])
     }
     var shape = batch
     shape.append(m)
     shape.append(n)
-    let result = newResult(shape: shape, like: a, operation: "matmul")
+    let result: NDView
+    do {
+      result = try NDView.uninitialized(shape: shape, format: a.format, itemSize: a.itemSize, order: .c)
+    } catch {
+      if case .outOfMemory(let byteCount) = error { throw .outOfMemory(byteCount: byteCount) }
+      throw .sizeOverflow(operation: "matmul")
+    }
 
-    if batch.isEmpty {
+    if result.count == 0 {
+      // Nothing to write, however many (empty) matrices the batch holds.
+    } else if batch.isEmpty {
       product(a2, b2, into: result, kind: kind)
     } else {
       var shapeA = batch
@@ -97,17 +103,6 @@ enum Products {
     if b.ndim == 1 { shape.removeLast() }
     if a.ndim == 1 { shape.remove(at: shape.count - (b.ndim == 1 ? 1 : 2)) }
     return try! result.reshaped(to: shape)
-  }
-
-  /// New C-order storage for a result of `shape` with `like`'s format.
-  ///
-  /// - Precondition: The result's size in bytes fits in `Int`.
-  static func newResult(shape: Dimensions, like view: NDView, operation: StaticString) -> NDView {
-    do {
-      return try NDView.uninitialized(shape: shape, format: view.format, itemSize: view.itemSize, order: .c)
-    } catch {
-      preconditionFailure("\(operation): a result of shape \(shape) is too large: \(error)")
-    }
   }
 
   /// The 2-D matrix at the end of a batched view, at `offset`.

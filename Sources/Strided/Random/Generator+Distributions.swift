@@ -176,23 +176,27 @@ extension Generator {
   ///
   /// NumPy: `rng.standard_normal(shape, dtype=np.float32)`.
   ///
-  /// - Precondition: No size in `shape` is negative.
+  /// - Precondition: No size in `shape` is negative and the result fits
+  ///   in memory; ``normal(mean:standardDeviation:shape:)`` (the same
+  ///   values for the default parameters) throws instead.
   /// - Complexity: O(*n*).
   public mutating func standardNormal<T: NDComplexComponent>(_ shape: Dimensions, as _: T.Type) -> NDArray<T> {
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    if T.self == Float.self {
-      let t = ZigguratTables.normalFloat
-      let result: NDArray<Float> = Self.filled(shape, "Generator.standardNormal") { out, count in
+    return Self.trapping("Generator.standardNormal", "normal(shape:)") { () throws(RandomError) in
+      if T.self == Float.self {
+        let t = ZigguratTables.normalFloat
+        let result: NDArray<Float> = try Self.filled(shape, "Generator.standardNormal") { out, count in
+          for i in 0..<count { out[i] = bits.standardNormal(t) }
+        }
+        return NDArray(unchecked: result.view)
+      }
+      let t = ZigguratTables.normal
+      let result: NDArray<Double> = try Self.filled(shape, "Generator.standardNormal") { out, count in
         for i in 0..<count { out[i] = bits.standardNormal(t) }
       }
       return NDArray(unchecked: result.view)
     }
-    let t = ZigguratTables.normal
-    let result: NDArray<Double> = Self.filled(shape, "Generator.standardNormal") { out, count in
-      for i in 0..<count { out[i] = bits.standardNormal(t) }
-    }
-    return NDArray(unchecked: result.view)
   }
 
   static func checkScale(_ scale: Double) throws(RandomError) {
@@ -228,7 +232,7 @@ extension Generator {
     var bits = bitGenerator
     defer { bitGenerator = bits }
     let t = ZigguratTables.normal
-    return Self.filled(shape, "Generator.normal") { out, count in
+    return try Self.filled(shape, "Generator.normal") { out, count in
       for i in 0..<count { out[i] = mean + standardDeviation * bits.standardNormal(t) }
     }
   }
@@ -251,7 +255,7 @@ extension Generator {
     var bits = bitGenerator
     defer { bitGenerator = bits }
     let t = ZigguratTables.normal
-    return Self.filled(target, "Generator.normal") { out, count in
+    return try Self.filled(target, "Generator.normal") { out, count in
       for i in 0..<count { out[i] = means[i] + scales[i] * bits.standardNormal(t) }
     }
   }
@@ -300,16 +304,19 @@ extension Generator {
   ///
   /// NumPy: `rng.standard_exponential(shape, dtype=…, method=…)`.
   ///
-  /// - Precondition: No size in `shape` is negative.
+  /// - Precondition: No size in `shape` is negative and the result fits
+  ///   in memory; ``exponential(scale:shape:)`` (the same values for the
+  ///   default scale) throws instead.
   /// - Complexity: O(*n*).
   public mutating func standardExponential<T: NDComplexComponent>(
     _ shape: Dimensions, as _: T.Type, method: ExponentialMethod = .ziggurat
   ) -> NDArray<T> {
     var bits = bitGenerator
     defer { bitGenerator = bits }
+    return Self.trapping("Generator.standardExponential", "exponential(shape:)") { () throws(RandomError) in
     if T.self == Float.self {
       let t = ZigguratTables.exponentialFloat
-      let result: NDArray<Float> = Self.filled(shape, "Generator.standardExponential") { out, count in
+      let result: NDArray<Float> = try Self.filled(shape, "Generator.standardExponential") { out, count in
         switch method {
         case .ziggurat: for i in 0..<count { out[i] = bits.standardExponential(t) }
         case .inversion: for i in 0..<count { out[i] = Float(-log1p(-Double(bits.nextFloat()))) }
@@ -318,13 +325,14 @@ extension Generator {
       return NDArray(unchecked: result.view)
     }
     let t = ZigguratTables.exponential
-    let result: NDArray<Double> = Self.filled(shape, "Generator.standardExponential") { out, count in
+    let result: NDArray<Double> = try Self.filled(shape, "Generator.standardExponential") { out, count in
       switch method {
       case .ziggurat: for i in 0..<count { out[i] = bits.standardExponential(t) }
       case .inversion: for i in 0..<count { out[i] = -log1p(-bits.nextDouble()) }
       }
     }
     return NDArray(unchecked: result.view)
+    }
   }
 
   /// An exponential double with the given scale (the mean, 1/rate).
@@ -350,7 +358,7 @@ extension Generator {
     var bits = bitGenerator
     defer { bitGenerator = bits }
     let t = ZigguratTables.exponential
-    return Self.filled(shape, "Generator.exponential") { out, count in
+    return try Self.filled(shape, "Generator.exponential") { out, count in
       for i in 0..<count { out[i] = scale * bits.standardExponential(t) }
     }
   }

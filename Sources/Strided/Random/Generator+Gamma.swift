@@ -211,7 +211,7 @@ extension Generator {
     try Self.checkNonNegative(scale, "scale")
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(shape, "Generator.gamma") { out, count in
+    return try Self.filled(shape, "Generator.gamma") { out, count in
       for i in 0..<count { out[i] = scale == 1 ? bits.standardGamma(k) : scale * bits.standardGamma(k) }
     }
   }
@@ -239,7 +239,7 @@ extension Generator {
     try Self.checkPositive(df, "df")
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(shape, "Generator.chisquare") { out, count in
+    return try Self.filled(shape, "Generator.chisquare") { out, count in
       for i in 0..<count { out[i] = 2 * bits.standardGamma(df / 2) }
     }
   }
@@ -267,7 +267,7 @@ extension Generator {
     try Self.checkPositive(b, "b")
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(shape, "Generator.beta") { out, count in
+    return try Self.filled(shape, "Generator.beta") { out, count in
       for i in 0..<count { out[i] = bits.beta(a, b) }
     }
   }
@@ -293,7 +293,7 @@ extension Generator {
     try Self.checkPoisson(lambda)
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(shape, "Generator.poisson") { out, count in
+    return try Self.filled(shape, "Generator.poisson") { out, count in
       for i in 0..<count { out[i] = bits.poisson(lambda) }
     }
   }

@@ -205,25 +205,27 @@ extension Generator {
   {
     // NumPy returns an empty array before it checks the bounds.
     if shape.contains(0) && !shape.contains(where: { $0 < 0 }) {
-      return Self.filled(shape, "Generator.integers") { _, _ in }
+      return try Self.filled(shape, "Generator.integers") { _, _ in }
     }
     let (low, high) = try Self.closedBounds(range)
-    return integers(in: low...high, shape: shape)
+    return try integers(in: low...high, shape: shape)
   }
 
   /// An array of integers in the closed range.
   ///
   /// NumPy: `rng.integers(low, high, shape, dtype=…, endpoint=True)`.
   ///
-  /// - Precondition: `T` is an 8-, 16-, 32- or 64-bit integer, and no
-  ///   size in `shape` is negative.
+  /// - Throws: ``RandomError/invalidShape(_:)`` for a negative size,
+  ///   ``RandomError/sizeOverflow(operation:)`` or
+  ///   ``RandomError/outOfMemory(byteCount:)``, before any draw.
+  /// - Precondition: `T` is an 8-, 16-, 32- or 64-bit integer.
   /// - Complexity: O(*n*).
   public mutating func integers<T: FixedWidthInteger & NDElement>(in range: ClosedRange<T>, shape: Dimensions)
-    -> NDArray<T>
+    throws(RandomError) -> NDArray<T>
   {
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(shape, "Generator.integers") { out, count in
+    return try Self.filled(shape, "Generator.integers") { out, count in
       Self.fillIntegers(range.lowerBound, range.upperBound, out, count, &bits)
     }
   }
@@ -251,7 +253,7 @@ extension Generator {
     }
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(target, "Generator.integers") { out, count in
+    return try Self.filled(target, "Generator.integers") { out, count in
       var draws = BoundedDraws()
       for i in 0..<count { out[i] = draws.draw(bounds[i].0, bounds[i].1, &bits) }
     }
@@ -262,12 +264,14 @@ extension Generator {
   ///
   /// NumPy: `rng.integers(0, 2, shape, dtype=bool)`.
   ///
-  /// - Precondition: No size in `shape` is negative.
+  /// - Throws: ``RandomError/invalidShape(_:)`` for a negative size,
+  ///   ``RandomError/sizeOverflow(operation:)`` or
+  ///   ``RandomError/outOfMemory(byteCount:)``, before any draw.
   /// - Complexity: O(*n*).
-  public mutating func booleans(_ shape: Dimensions) -> NDArray<Bool> {
+  public mutating func booleans(_ shape: Dimensions) throws(RandomError) -> NDArray<Bool> {
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(shape, "Generator.booleans") { out, count in
+    return try Self.filled(shape, "Generator.booleans") { out, count in
       var draws = BoundedDraws()
       for i in 0..<count { out[i] = draws.nextBit(&bits) }
     }

@@ -151,10 +151,10 @@ extension Generator {
   /// through.
   mutating func drawn<T: NDElement>(
     _ shape: Dimensions, _ operation: StaticString, _ draw: (inout PCG64) -> T
-  ) -> NDArray<T> {
+  ) throws(RandomError) -> NDArray<T> {
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(shape, operation) { out, count in
+    return try Self.filled(shape, operation) { out, count in
       for i in 0..<count { out[i] = draw(&bits) }
     }
   }
@@ -183,7 +183,7 @@ extension Generator {
   /// - Complexity: O(*n*) expected per count below n·p = 30, O(1) above.
   public mutating func binomial(_ n: Int, _ p: Double, shape: Dimensions) throws(RandomError) -> NDArray<Int> {
     try Self.checkBinomial(n, p)
-    return drawn(shape, "Generator.binomial") { $0.binomial(n, p) }
+    return try drawn(shape, "Generator.binomial") { $0.binomial(n, p) }
   }
 
   /// A geometric count: the trials up to and including the first success.
@@ -204,7 +204,7 @@ extension Generator {
   /// - Throws: ``RandomError/invalidParameter(_:)``, before any draw.
   public mutating func geometric(_ p: Double, shape: Dimensions) throws(RandomError) -> NDArray<Int> {
     try Self.check(p > 0 && p <= 1, "p <= 0, p > 1 or p contains NaNs")
-    return drawn(shape, "Generator.geometric") { $0.geometric(p) }
+    return try drawn(shape, "Generator.geometric") { $0.geometric(p) }
   }
 
   static func checkNegativeBinomial(_ n: Double, _ p: Double) throws(RandomError) {
@@ -235,7 +235,7 @@ extension Generator {
     -> NDArray<Int>
   {
     try Self.checkNegativeBinomial(n, p)
-    return drawn(shape, "Generator.negativeBinomial") { $0.poisson((1 - p) / p * $0.standardGamma(n)) }
+    return try drawn(shape, "Generator.negativeBinomial") { $0.poisson((1 - p) / p * $0.standardGamma(n)) }
   }
 
   /// An array of log-normal doubles: `exp(mean + sigma·z)`.
@@ -247,7 +247,7 @@ extension Generator {
     -> NDArray<Double>
   {
     try Self.checkNonNegative(sigma, "sigma")
-    return drawn(shape, "Generator.lognormal") { exp(mean + sigma * $0.standardNormal(ZigguratTables.normal)) }
+    return try drawn(shape, "Generator.lognormal") { exp(mean + sigma * $0.standardNormal(ZigguratTables.normal)) }
   }
 
   /// An array of `location + scale·x` for standard draws `x`; `standard`
@@ -257,7 +257,7 @@ extension Generator {
     _ standard: (Double) -> Double?
   ) throws(RandomError) -> NDArray<Double> {
     try Self.checkNonNegative(scale, "scale")
-    return drawn(shape, operation) { bits in
+    return try drawn(shape, operation) { bits in
       while true {
         if let x = standard(bits.nextDouble()) { return location + scale * x }
       }
@@ -309,7 +309,7 @@ extension Generator {
   /// - Throws: ``RandomError/invalidParameter(_:)`` (`"scale < 0"`).
   public mutating func rayleigh(scale: Double = 1, shape: Dimensions) throws(RandomError) -> NDArray<Double> {
     try Self.checkNonNegative(scale, "scale")
-    return drawn(shape, "Generator.rayleigh") { scale * (2 * $0.standardExponential(ZigguratTables.exponential)).squareRoot() }
+    return try drawn(shape, "Generator.rayleigh") { scale * (2 * $0.standardExponential(ZigguratTables.exponential)).squareRoot() }
   }
 
   /// An array of Weibull doubles of shape `a`: `E^(1/a)` for a standard
@@ -320,7 +320,7 @@ extension Generator {
   /// - Throws: ``RandomError/invalidParameter(_:)`` (`"a < 0"`).
   public mutating func weibull(_ a: Double, shape: Dimensions) throws(RandomError) -> NDArray<Double> {
     try Self.checkNonNegative(a, "a")
-    return drawn(shape, "Generator.weibull") { a == 0 ? 0 : pow($0.standardExponential(ZigguratTables.exponential), 1 / a) }
+    return try drawn(shape, "Generator.weibull") { a == 0 ? 0 : pow($0.standardExponential(ZigguratTables.exponential), 1 / a) }
   }
 
   /// An array of Pareto II (Lomax) doubles of shape `a`: `expm1(E / a)`.
@@ -330,7 +330,7 @@ extension Generator {
   /// - Throws: ``RandomError/invalidParameter(_:)`` (`"a <= 0"`).
   public mutating func pareto(_ a: Double, shape: Dimensions) throws(RandomError) -> NDArray<Double> {
     try Self.checkPositive(a, "a")
-    return drawn(shape, "Generator.pareto") { expm1($0.standardExponential(ZigguratTables.exponential) / a) }
+    return try drawn(shape, "Generator.pareto") { expm1($0.standardExponential(ZigguratTables.exponential) / a) }
   }
 
   /// An array of power-distribution doubles in [0, 1] with exponent `a − 1`.
@@ -340,14 +340,18 @@ extension Generator {
   /// - Throws: ``RandomError/invalidParameter(_:)`` (`"a <= 0"`).
   public mutating func power(_ a: Double, shape: Dimensions) throws(RandomError) -> NDArray<Double> {
     try Self.checkPositive(a, "a")
-    return drawn(shape, "Generator.power") { pow(-expm1(-$0.standardExponential(ZigguratTables.exponential)), 1 / a) }
+    return try drawn(shape, "Generator.power") { pow(-expm1(-$0.standardExponential(ZigguratTables.exponential)), 1 / a) }
   }
 
   /// An array of standard Cauchy doubles: a ratio of two standard normals.
   ///
   /// NumPy: `rng.standard_cauchy(size)`, bit for bit.
-  public mutating func standardCauchy(_ shape: Dimensions) -> NDArray<Double> {
-    drawn(shape, "Generator.standardCauchy") { bits in
+  ///
+  /// - Throws: ``RandomError/invalidShape(_:)`` for a negative size,
+  ///   ``RandomError/sizeOverflow(operation:)`` or
+  ///   ``RandomError/outOfMemory(byteCount:)``, before any draw.
+  public mutating func standardCauchy(_ shape: Dimensions) throws(RandomError) -> NDArray<Double> {
+    try drawn(shape, "Generator.standardCauchy") { bits in
       let numerator = bits.standardNormal(ZigguratTables.normal)
       return numerator / bits.standardNormal(ZigguratTables.normal)
     }
@@ -360,7 +364,7 @@ extension Generator {
   /// - Throws: ``RandomError/invalidParameter(_:)`` (`"df <= 0"`).
   public mutating func standardT(degreesOfFreedom df: Double, shape: Dimensions) throws(RandomError) -> NDArray<Double> {
     try Self.checkPositive(df, "df")
-    return drawn(shape, "Generator.standardT") { bits in
+    return try drawn(shape, "Generator.standardT") { bits in
       let numerator = bits.standardNormal(ZigguratTables.normal)
       let denominator = bits.standardGamma(df / 2)
       return (df / 2).squareRoot() * numerator / denominator.squareRoot()
@@ -378,7 +382,7 @@ extension Generator {
   {
     try Self.checkPositive(dfnum, "dfnum")
     try Self.checkPositive(dfden, "dfden")
-    return drawn(shape, "Generator.f") { bits in
+    return try drawn(shape, "Generator.f") { bits in
       let top = 2 * bits.standardGamma(dfnum / 2) * dfden
       return top / (2 * bits.standardGamma(dfden / 2) * dfnum)
     }
@@ -401,7 +405,7 @@ extension Generator {
     let ratio = leftBase / base
     let leftProduct = leftBase * base
     let rightProduct = (right - mode) * base
-    return drawn(shape, "Generator.triangular") { bits in
+    return try drawn(shape, "Generator.triangular") { bits in
       let u = bits.nextDouble()
       return u <= ratio ? left + (u * leftProduct).squareRoot() : right - ((1 - u) * rightProduct).squareRoot()
     }

@@ -53,13 +53,13 @@ extension Generator {
   ///
   /// NumPy: `rng.permutation(count)`.
   ///
-  /// - Precondition: `count >= 0`.
+  /// - Throws: ``RandomError/invalidShape(_:)`` for a negative count,
+  ///   ``RandomError/outOfMemory(byteCount:)`` for one too large.
   /// - Complexity: O(*n*).
-  public mutating func permutation(_ count: Int) -> NDArray<Int> {
-    precondition(count >= 0, "Generator.permutation: negative count \(count)")
+  public mutating func permutation(_ count: Int) throws(RandomError) -> NDArray<Int> {
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled([count], "Generator.permutation") { out, count in
+    return try Self.filled([count], "Generator.permutation") { out, count in
       for i in 0..<count { out[i] = i }
       bits.shuffle(out, count: count)
     }
@@ -74,10 +74,11 @@ extension Generator {
   /// - Complexity: O(*n*).
   public mutating func permutation<T>(of array: NDArray<T>, axis: Int = 0) throws(RandomError) -> NDArray<T> {
     let axis = try Self.normalized(axis, array.ndim)
-    let order = permutation(array.shape[axis])
+    let order = try permutation(array.shape[axis])
     do {
       return try array.take(order, axis: axis)
     } catch {
+      if case .outOfMemory(let byteCount) = error { throw .outOfMemory(byteCount: byteCount) }
       preconditionFailure("Generator.permutation: \(error)")
     }
   }
@@ -206,17 +207,27 @@ extension Generator {
   ///   ``RandomError/probabilitiesContainNaN``,
   ///   ``RandomError/negativeProbability(index:value:)``,
   ///   ``RandomError/probabilitiesDoNotSumToOne(sum:)`` and
-  ///   ``RandomError/tooFewNonzeroProbabilities(nonzero:count:)``. All
+  ///   ``RandomError/tooFewNonzeroProbabilities(nonzero:count:)``;
+  ///   ``RandomError/invalidShape(_:)`` for a negative size,
+  ///   ``RandomError/sizeOverflow(operation:)`` or
+  ///   ``RandomError/outOfMemory(byteCount:)`` for a sample too large. All
   ///   checks come before any draw.
-  /// - Precondition: No size in `shape` is negative.
   /// - Complexity: O(*n* + `population`) with weights or a tail shuffle,
   ///   O(*n*) otherwise (*n* samples).
   public mutating func choice(
     from population: Int, shape: Dimensions, replace: Bool = true, probabilities: [Double]? = nil,
     shuffle: Bool = true
   ) throws(RandomError) -> NDArray<Int> {
-    precondition(!shape.contains(where: { $0 < 0 }), "Generator.choice: negative dimensions in \(shape)")
-    let size = shape.reduce(1, *)
+    guard !shape.contains(where: { $0 < 0 }), shape.count <= NDView.maximumRank else {
+      throw .invalidShape(shape.array)
+    }
+    let size = try RandomError.checkedCount(shape, "Generator.choice")
+    // The samples and the result, and a tail shuffle's copy of the
+    // population, checked before they are made.
+    try RandomError.reserve(RandomError.checkedProduct(size, 2 * MemoryLayout<Int>.stride, "Generator.choice"))
+    if !replace && probabilities == nil && population > 10_000 && size > population / (shuffle ? 50 : 20) {
+      try RandomError.reserve(RandomError.checkedByteCount(population, of: Int.self, "Generator.choice"))
+    }
     if population <= 0 && size != 0 { throw .emptyPopulation }
     if let probabilities { try Self.checkProbabilities(probabilities, population: population) }
     let samples: [Int]
@@ -225,7 +236,7 @@ extension Generator {
         let sums = Self.normalizedCumulativeSums(probabilities)
         samples = (0..<size).map { _ in Self.searchRight(sums, bitGenerator.nextDouble()) }
       } else {
-        return integers(in: 0...max(population - 1, 0), shape: shape)
+        return try integers(in: 0...max(population - 1, 0), shape: shape)
       }
     } else {
       guard size <= population else { throw .sampleLargerThanPopulation(count: size, population: population) }
@@ -235,7 +246,7 @@ extension Generator {
         samples = withoutReplacement(population, size, shuffle: shuffle)
       }
     }
-    return Self.filled(shape, "Generator.choice") { out, count in
+    return try Self.filled(shape, "Generator.choice") { out, count in
       for i in 0..<count { out[i] = samples[i] }
     }
   }
@@ -269,7 +280,11 @@ extension Generator {
     do {
       return try array.take(indices, axis: axis)
     } catch {
-      preconditionFailure("Generator.choice: \(error)")
+      switch error {
+      case .outOfMemory(let byteCount): throw .outOfMemory(byteCount: byteCount)
+      case .sizeOverflow(let operation): throw .sizeOverflow(operation: operation)
+      default: preconditionFailure("Generator.choice: \(error)")
+      }
     }
   }
 

@@ -99,18 +99,38 @@ public struct Generator: RandomNumberGenerator, Sendable {
 
 extension Generator {
   /// A new C-ordered array whose `count` elements `body` writes in order.
+  ///
+  /// - Throws: ``RandomError/invalidShape(_:)`` for a negative size or
+  ///   too many axes, ``RandomError/sizeOverflow(operation:)`` or
+  ///   ``RandomError/outOfMemory(byteCount:)``, before any draw.
   static func filled<T: NDElement>(
     _ shape: Dimensions, _ operation: StaticString, _ body: (UnsafeMutablePointer<T>, Int) -> Void
-  ) -> NDArray<T> {
+  ) throws(RandomError) -> NDArray<T> {
     let view: NDView
     do {
       view = try NDView.uninitialized(shape: shape, format: T.format, order: .c)
     } catch {
-      preconditionFailure("\(operation): \(error)")
+      switch error {
+      case .outOfMemory(let byteCount): throw .outOfMemory(byteCount: byteCount)
+      case .sizeOverflow: throw .sizeOverflow(operation: "\(operation)")
+      default: throw .invalidShape(shape.array)
+      }
     }
     let count = view.count
     body(view.storage.base.bindMemory(to: T.self, capacity: count), count)
     return NDArray(unchecked: view)
+  }
+
+  /// The result of a throwing fill, for the methods that cannot throw: an
+  /// error traps with a message naming the throwing spelling.
+  static func trapping<T>(
+    _ operation: StaticString, _ alternative: StaticString, _ body: () throws(RandomError) -> T
+  ) -> T {
+    do {
+      return try body()
+    } catch {
+      preconditionFailure("\(operation): \(error) (\(alternative) throws instead)")
+    }
   }
 
   /// The C-ordered elements of each parameter array broadcast to one
@@ -166,21 +186,25 @@ extension Generator {
   ///
   /// NumPy: `rng.random(shape, dtype=np.float32)`.
   ///
-  /// - Precondition: No size in `shape` is negative.
+  /// - Precondition: No size in `shape` is negative and the result fits
+  ///   in memory; ``uniform(low:high:shape:)`` (the same values for the
+  ///   default bounds) throws instead.
   /// - Complexity: O(*n*).
   public mutating func random<T: NDComplexComponent>(_ shape: Dimensions, as _: T.Type) -> NDArray<T> {
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    if T.self == Float.self {
-      let result: NDArray<Float> = Self.filled(shape, "Generator.random") { out, count in
-        for i in 0..<count { out[i] = bits.nextFloat() }
+    return Self.trapping("Generator.random", "uniform(shape:)") { () throws(RandomError) in
+      if T.self == Float.self {
+        let result: NDArray<Float> = try Self.filled(shape, "Generator.random") { out, count in
+          for i in 0..<count { out[i] = bits.nextFloat() }
+        }
+        return NDArray(unchecked: result.view)
+      }
+      let result: NDArray<Double> = try Self.filled(shape, "Generator.random") { out, count in
+        for i in 0..<count { out[i] = bits.nextDouble() }
       }
       return NDArray(unchecked: result.view)
     }
-    let result: NDArray<Double> = Self.filled(shape, "Generator.random") { out, count in
-      for i in 0..<count { out[i] = bits.nextDouble() }
-    }
-    return NDArray(unchecked: result.view)
   }
 
   /// Checks NumPy's rule for `uniform`'s bounds: `high - low` finite and
@@ -217,7 +241,7 @@ extension Generator {
     let span = try Self.uniformSpan(low, high)
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(shape, "Generator.uniform") { out, count in
+    return try Self.filled(shape, "Generator.uniform") { out, count in
       for i in 0..<count { out[i] = low + span * bits.nextDouble() }
     }
   }
@@ -239,7 +263,7 @@ extension Generator {
     let spans = try zip(lows, values[1]).map { (pair) throws(RandomError) in try Self.uniformSpan(pair.0, pair.1) }
     var bits = bitGenerator
     defer { bitGenerator = bits }
-    return Self.filled(target, "Generator.uniform") { out, count in
+    return try Self.filled(target, "Generator.uniform") { out, count in
       for i in 0..<count { out[i] = lows[i] + spans[i] * bits.nextDouble() }
     }
   }

@@ -35,8 +35,24 @@ public enum RandomError: Error, Hashable, Sendable, CustomStringConvertible {
   /// (`"shape < 0"`, `"a <= 0"`, `"lam value too large"`, …).
   case invalidParameter(String)
 
+  /// The result's element count or byte size overflows `Int` (NumPy's
+  /// `ValueError`, "array is too big").
+  case sizeOverflow(operation: String)
+  /// A shape with a negative size or more than ``NDView/maximumRank`` axes
+  /// (NumPy's `ValueError`, "negative dimensions are not allowed").
+  case invalidShape([Int])
+  /// The system could not provide the memory for the result (NumPy's
+  /// `MemoryError`).
+  case outOfMemory(byteCount: Int)
+
   public var description: String {
     switch self {
+    case .sizeOverflow(let operation):
+      "\(operation): the result is too large: its size in bytes overflows"
+    case .invalidShape(let shape):
+      "invalid shape \(shape): negative dimensions are not allowed, and at most \(NDView.maximumRank) axes"
+    case .outOfMemory(let byteCount):
+      "\(OutOfMemory(byteCount: byteCount))"
     case .emptyRange(let range):
       "the range \(range) holds no values"
     case .invalidBounds(let low, let high):

@@ -26,8 +26,19 @@ public enum IndexError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The array is empty where an element is needed (`take` from an empty axis).
   case emptyAxis(axis: Int)
 
+  /// The result's element count or byte size overflows `Int` (NumPy's
+  /// `ValueError`, "array is too big").
+  case sizeOverflow(operation: String)
+  /// The system could not provide the memory for the result (NumPy's
+  /// `MemoryError`).
+  case outOfMemory(byteCount: Int)
+
   public var description: String {
     switch self {
+    case .sizeOverflow(let operation):
+      "\(operation): the result is too large: its size in bytes overflows"
+    case .outOfMemory(let byteCount):
+      "\(OutOfMemory(byteCount: byteCount))"
     case .outOfRange(let index, let axis, let size):
       "index \(index) is out of range for axis \(axis) of size \(size)"
     case .maskShapeMismatch(let mask, let axes, let axis):

@@ -102,7 +102,7 @@ struct GettingStartedTests {
     let z = rng.standardNormal([2, 2])
     let k = try rng.integers(in: 0..<10, shape: [5])
     let w = try rng.choice(from: 5, shape: [3], replace: false)
-    let p = rng.permutation(10)
+    let p = try rng.permutation(10)
     let workers = rng.spawn(4)
     // The values NumPy gives for the same calls on default_rng(42).
     #expect(u.elements == [0x1.8c43f79a2db24p-1, 0x1.c16959869e47ep-2, 0x1.b79a2584ddb42p-1])
