@@ -6,6 +6,9 @@
 //   taskset -c 0 swift run threads              # the processors this process may use
 import Strided
 
+// OpenBLAS has STRIDED_NUM_THREADS's count from the start, before the
+// first parallel call.
+print("BLAS threads at start: \(BLAS.threadCount)")
 print("available processors: \(Parallelism.availableProcessors)")
 print("threads: \(Parallelism.threadCount)")
 

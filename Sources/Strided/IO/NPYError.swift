@@ -36,6 +36,10 @@ public struct NPYError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidKey(String)
     /// The system could not provide the memory for the data.
     case outOfMemory(byteCount: Int)
+    /// The members of a `.npz` load would take more memory once read than
+    /// the limit allows (``NPZ/defaultInflatedByteLimit``, or the one
+    /// given), so nothing was read.
+    case inflatedSizeOverLimit(byteCount: Int, limit: Int)
   }
 
   /// The file's path (or a description of in-memory bytes).
@@ -69,6 +73,10 @@ public struct NPYError: Error, Equatable, Sendable, CustomStringConvertible {
       what = "CRC-32 mismatch: the archive records \(hex(expected)) but the bytes give \(hex(actual)); the member is damaged"
     case .invalidKey(let message): what = "invalid key: \(message)"
     case .outOfMemory(let byteCount): what = OutOfMemory(byteCount: byteCount).description
+    case .inflatedSizeOverLimit(let byteCount, let limit):
+      what =
+        "the arrays take \(byteCount) bytes (\(OutOfMemory.size(byteCount))) once read, over the limit of "
+        + "\(limit) bytes (\(OutOfMemory.size(limit))); pass a larger inflatedByteLimit to read them"
     }
     return "\(file): \(what)"
   }

@@ -27,14 +27,32 @@ public enum NPZ {
   /// - Throws: ``NPYError`` naming the archive (and the member, for a
   ///   damaged member), with ``NPYError/Reason/archive(_:)`` when the zip
   ///   file itself is damaged, ``NPYError/Reason/checksumMismatch(expected:actual:)``
-  ///   for a damaged member, and ``NPYError/Reason/notRegularFile(_:)``
-  ///   for a directory or a FIFO.
+  ///   for a damaged member, ``NPYError/Reason/notRegularFile(_:)``
+  ///   for a directory or a FIFO, and
+  ///   ``NPYError/Reason/inflatedSizeOverLimit(byteCount:limit:)``, before
+  ///   anything is read, when the arrays' declared sizes add up to more
+  ///   than `inflatedByteLimit` (by default the machine's memory: a small
+  ///   deflated archive can claim terabytes).
   /// - Complexity: O(*n*) in the archive's uncompressed size.
-  public static func arrays(contentsOf url: URL) throws(NPYError) -> [String: NDView] {
-    let archive = try NPZArchive(contentsOf: url)
+  public static func arrays(contentsOf url: URL, inflatedByteLimit: Int = defaultInflatedByteLimit) throws(NPYError)
+    -> [String: NDView]
+  {
+    let archive = try NPZArchive(contentsOf: url, inflatedByteLimit: inflatedByteLimit)
+    try archive.checkLimit(archive.keys)
     var result: [String: NDView] = [:]
     for key in archive.keys { result[key] = try archive.view(named: key) }
     return result
+  }
+
+  /// The most bytes one load reads out of an archive unless told
+  /// otherwise: the machine's physical memory. The check uses the sizes the
+  /// archive declares, before anything is inflated; each member is then
+  /// inflated only up to its declared size.
+  public static var defaultInflatedByteLimit: Int {
+    let pages = sysconf(Int32(_SC_PHYS_PAGES))
+    let pageSize = sysconf(Int32(_SC_PAGESIZE))
+    guard pages > 0, pageSize > 0 else { return Int.max }
+    return pages.multipliedReportingOverflow(by: pageSize).overflow ? Int.max : pages * pageSize
   }
 
   /// Writes arrays as a `.npz` archive, each as the `.npy` file
@@ -101,6 +119,9 @@ public final class NPZArchive: Sendable {
   /// The names of the arrays, in the archive's order (the members' paths
   /// without `.npy`; members that are not `.npy` files are left out).
   public let keys: [String]
+  /// The most bytes one array read from the archive may take (see
+  /// ``NPZ/defaultInflatedByteLimit``).
+  public let inflatedByteLimit: Int
   private let reader: ZipReader
   private let entries: [String: ZipReader.Entry]
 
@@ -110,8 +131,9 @@ public final class NPZArchive: Sendable {
   ///
   /// - Throws: ``NPYError`` when the path is not a regular file or not a
   ///   zip archive, or its directory is damaged.
-  public init(contentsOf url: URL) throws(NPYError) {
+  public init(contentsOf url: URL, inflatedByteLimit: Int = NPZ.defaultInflatedByteLimit) throws(NPYError) {
     self.url = url
+    self.inflatedByteLimit = inflatedByteLimit
     reader = try ZipReader(file: OpenFile(path: url.path))
     var keys: [String] = []
     var entries: [String: ZipReader.Entry] = [:]
@@ -130,16 +152,32 @@ public final class NPZArchive: Sendable {
   ///
   /// - Throws: ``NPYError`` naming the archive and the member: no such key,
   ///   a damaged member (its header, its size, its deflate data or its
-  ///   CRC-32), or no memory for its data.
+  ///   CRC-32), a member larger than ``inflatedByteLimit``, or no memory
+  ///   for its data.
   public func view(named key: String) throws(NPYError) -> NDView {
     let name = "\(url.path):\(key).npy"
     guard let entry = entries[key] else {
       throw NPYError(file: url.path, reason: .archive("no array named \(key.debugDescription); the keys are \(keys)"))
     }
+    try checkLimit([key])
     do {
       return try reader.npyView(entry)
     } catch {
       throw NPYError(file: name, reason: error)
+    }
+  }
+
+  /// Throws unless the members named by `keys` declare at most
+  /// ``inflatedByteLimit`` bytes in all.
+  func checkLimit(_ keys: [String]) throws(NPYError) {
+    var total = 0
+    for key in keys {
+      guard let entry = entries[key] else { continue }
+      let (sum, overflow) = total.addingReportingOverflow(entry.size)
+      total = overflow ? Int.max : sum
+    }
+    if total > inflatedByteLimit {
+      throw NPYError(file: url.path, reason: .inflatedSizeOverLimit(byteCount: total, limit: inflatedByteLimit))
     }
   }
 

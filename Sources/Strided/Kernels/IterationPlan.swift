@@ -132,8 +132,10 @@ struct IterationPlan {
   func part(_ index: Int, of parts: Int, along axis: Int) -> (plan: IterationPlan, offset: Strides) {
     var part = self
     let size = axes[axis].size
-    let lower = size * index / parts
-    part.axes[axis].size = size * (index + 1) / parts - lower
+    // In 128 bits: `size × index` overflows for the sizes a broadcast
+    // view can have.
+    let lower = Int(Int128(size) * Int128(index) / Int128(parts))
+    part.axes[axis].size = Int(Int128(size) * Int128(index + 1) / Int128(parts)) - lower
     return (part, axes[axis].strides &* lower)
   }
 

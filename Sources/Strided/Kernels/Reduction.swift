@@ -170,7 +170,10 @@ enum Reduction {
         part.forEachRun(base &+ offset) { n, p, s in foldRun(F.self, n, p, s) }
       }
     } else {
-      let (axis, parts) = plan.split(into: Swift.max(2, plan.itemCount / reductionBlock))
+      // At most `maximumBlocks` blocks, so the partials stay small however
+      // many items a (broadcast) input holds.
+      let blocks = Swift.min(Swift.max(2, plan.itemCount / reductionBlock), maximumBlocks)
+      let (axis, parts) = plan.split(into: blocks)
       let partials = ByteStorage(count: parts * count * e)
       for i in 0..<(parts * count) { (partials.base + i * e).storeBytes(of: F.identity, as: T.self) }
       WorkPool.shared.run(parts) { i in
@@ -196,6 +199,9 @@ enum Reduction {
   /// The items of one block of a large reduction: blocks are cut by the
   /// shape alone, so results do not depend on the thread count.
   static let reductionBlock = 1 << 18
+  /// The most blocks one reduction is cut into: past 2³⁰ items, blocks
+  /// grow instead.
+  static let maximumBlocks = 1 << 12
 
   /// One inner run: a fold into one output element (stride 0), or an
   /// element-by-element combine into a row of outputs.

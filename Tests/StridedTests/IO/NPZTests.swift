@@ -261,4 +261,31 @@ struct NPZTests {
     #expect(archive.keys == ["c"])
     #expect(throws: NPYError.self) { try archive.view(named: "c") }
   }
+
+  @Test("a load whose members declare more than the limit is refused before anything is inflated")
+  func inflatedSizeLimit() throws {
+    let folder = try temporaryFolder("npz")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let x = try TestZip.npy(count: 1000)  // 8,128 bytes
+    let url = try Self.write(
+      TestZip(members: [.init(name: "a.npy", data: x, deflate: true), .init(name: "b.npy", data: x, deflate: true)]).bytes,
+      in: folder)
+    #expect(throws: NPYError(file: url.path, reason: .inflatedSizeOverLimit(byteCount: 2 * x.count, limit: 10_000))) {
+      try NPZ.arrays(contentsOf: url, inflatedByteLimit: 10_000)
+    }
+    // One member at a time fits the same limit.
+    let archive = try NPZArchive(contentsOf: url, inflatedByteLimit: 10_000)
+    #expect(try archive.array(named: "b", as: Double.self) == .arange(to: 1000))
+    #expect(throws: NPYError.self) { try NPZArchive(contentsOf: url, inflatedByteLimit: 8_000).view(named: "a") }
+    #expect(try NPZ.arrays(contentsOf: url).count == 2)
+    #expect(NPZ.defaultInflatedByteLimit > 1 << 20)
+
+    // Refused before any member is read: a member whose checksum is wrong
+    // gives the limit's error, not the checksum's.
+    let damaged = try Self.write(
+      TestZip(members: [.init(name: "a.npy", data: x, deflate: true, declaredCRC: 1)]).bytes, in: folder, "damaged.npz")
+    let error = try #require(thrown { () throws(NPYError) in _ = try NPZ.arrays(contentsOf: damaged, inflatedByteLimit: 100) })
+    guard case .inflatedSizeOverLimit = error.reason else { Issue.record("\(error)"); return }
+    #expect(error.description.contains("inflatedByteLimit"))
+  }
 }

@@ -143,6 +143,10 @@ struct ParallelismTests {
     #expect(pinned.contains("threads: 1"))
     let three = try runThreadsExample(cpus: nil, environment: ["STRIDED_NUM_THREADS": "3"])
     #expect(three.contains("threads: 3"))
+    // OpenBLAS has the count before the pool starts, from the first call.
+    let one = try runThreadsExample(cpus: nil, environment: ["STRIDED_NUM_THREADS": "1"])
+    #expect(one.contains("BLAS threads at start: 1"))
+    #expect(one.contains("threads: 1"))
     let pinnedButAsked = try runThreadsExample(cpus: "0", environment: ["STRIDED_NUM_THREADS": "2"])
     #expect(pinnedButAsked.contains("threads: 2"))
     // A value that is not a positive integer is ignored.
