@@ -397,6 +397,70 @@ def pybuffer_roundtrip_f64_1e7():
     return lambda: np.asarray(memoryview(a))
 
 
+def rows_mask_f64_1500x2():
+    g = np.random.default_rng(9)
+    X = g.standard_normal((1500, 2))
+    labels = g.integers(0, 3, 1500)
+    return lambda: X[labels == 1]
+
+
+def rows_take_f64_1500x2():
+    g = np.random.default_rng(9)
+    X = g.standard_normal((1500, 2))
+    rows = g.integers(0, 1500, 500)
+    return lambda: X[rows]
+
+
+def kmeans_iter_f64_1500x2x3():
+    g = np.random.default_rng(9)
+    X = g.standard_normal((1500, 2))
+    C = X[:3].copy()
+
+    def step():
+        d2 = ((X[:, None, :] - C[None, :, :]) ** 2).sum(axis=2)
+        labels = d2.argmin(axis=1)
+        inertia = d2.min(axis=1).sum()
+        return np.array([X[labels == j].mean(axis=0) for j in range(3)]), inertia
+    return step
+
+
+def astype_f64_u8_196608():
+    g = np.random.default_rng(9)
+    x = np.clip(g.normal(128, 60, (256, 256, 3)), 0, 255).round()
+    return lambda: x.astype(np.uint8)
+
+
+def pow2_f64_1e6():
+    x = generator.standard_normal(10**6)
+    return lambda: x ** 2
+
+
+def pow_frac_f64_1e6():
+    x = np.abs(generator.standard_normal(10**6))
+    return lambda: x ** 2.5
+
+
+def iadd_slice_f32_256x256x3():
+    g = np.random.default_rng(9)
+    p = g.standard_normal((258, 258, 3)).astype(np.float32)
+    b = np.zeros((256, 256, 3), np.float32)
+
+    def update():
+        b[...] += p[1:257, 0:256]
+    return update
+
+
+def add_f64_16():
+    a = generator.standard_normal(16)
+    b = generator.standard_normal(16)
+    return lambda: a + b
+
+
+def sum_axis0_f64_1000x6():
+    x = generator.standard_normal((1000, 6))
+    return lambda: x.sum(axis=0)
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
@@ -415,6 +479,8 @@ WORKLOADS = [
     einsum_elementwise_f64_1e6,
     fft_c128_2e20, rfft_f64_1e6, fft_prime_c128_65537, fft2_c128_1024,
     pybuffer_roundtrip_f64_10, pybuffer_roundtrip_f64_1e7,
+    rows_mask_f64_1500x2, rows_take_f64_1500x2, kmeans_iter_f64_1500x2x3, astype_f64_u8_196608,
+    pow2_f64_1e6, pow_frac_f64_1e6, iadd_slice_f32_256x256x3, add_f64_16, sum_axis0_f64_1000x6,
 ]
 
 

@@ -336,3 +336,50 @@ if harness.wantsGroup("fft") || harness.wantsGroup("rfft") {
     harness.runScaling("fft2_c128_1024") { consume(try! FFT.fft2(x)) }
   }
 }
+
+// MARK: Small arrays and whole programs: where a call's fixed cost counts
+
+if harness.wantsGroup("rows") || harness.wantsGroup("kmeans") {
+  let x = NDArray(normals(3000, seed: 90), shape: [1500, 2])
+  let labels = NDArray(positions(1500, below: 3, seed: 91))
+  let rows = NDArray(positions(500, below: 1500, seed: 92))
+  harness.run("rows_mask_f64_1500x2") { consume(x[labels .== 1]) }
+  harness.run("rows_take_f64_1500x2") { consume(x[rows]) }
+  // One k-means step: squared distances by broadcasting, the nearest
+  // centre, the inertia, and the three means by mask.
+  let centres = x[.slice(to: 3)].copy()
+  harness.run("kmeans_iter_f64_1500x2x3") {
+    let d2 = square(x.expandingDimensions(at: 1) - centres.expandingDimensions(at: 0)).sum(axis: 2)
+    let nearest = try! d2.argmin(axis: 1)
+    let inertia = try! d2.min(axes: [1]).sum()
+    let means = (0..<3).map { j in x[nearest .== j].mean(axis: 0) }
+    consume(try! NDArray.stack(means))
+    consume(inertia)
+  }
+}
+if harness.wants("astype_f64_u8_196608") {
+  let image = NDArray(normals(256 * 256 * 3, seed: 93).map { Swift.min(Swift.max(128 + 60 * $0, 0), 255).rounded() },
+    shape: [256, 256, 3])
+  harness.run("astype_f64_u8_196608") { consume(image.converted(to: UInt8.self)) }
+}
+if harness.wantsGroup("pow") {
+  let x = NDArray(normals(1_000_000, seed: 94))
+  let magnitudes = abs(x)
+  harness.run("pow2_f64_1e6") { consume(pow(x, 2)) }
+  harness.run("pow_frac_f64_1e6") { consume(pow(magnitudes, 2.5)) }
+}
+if harness.wants("iadd_slice_f32_256x256x3") {
+  let p = NDArray(normals(258 * 258 * 3, seed: 95), shape: [258, 258, 3]).converted(to: Float.self)
+  var b = NDArray<Float>.zeros([256, 256, 3])
+  let window = p[.slice(from: 1, to: 257), .slice(from: 0, to: 256)]
+  harness.run("iadd_slice_f32_256x256x3") { b += window }
+}
+if harness.wants("add_f64_16") {
+  let a = NDArray(normals(16, seed: 96))
+  let b = NDArray(normals(16, seed: 97))
+  harness.run("add_f64_16") { consume(a + b) }
+}
+if harness.wants("sum_axis0_f64_1000x6") {
+  let x = NDArray(normals(6000, seed: 98), shape: [1000, 6])
+  harness.run("sum_axis0_f64_1000x6") { consume(x.sum(axis: 0)) }
+}
