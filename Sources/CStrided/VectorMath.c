@@ -38,7 +38,7 @@ void strided_mvec_loop2_zmm(mvec_function f, const void *x, const void *y, void 
   void _ZGVdN8vv_##F##f(void); void _ZGVeN16vv_##F##f(void);
 DECLARE(exp) DECLARE(log) DECLARE(sin) DECLARE(cos) DECLARE(tanh) DECLARE(log2) DECLARE(log10) DECLARE(exp2) DECLARE(expm1) DECLARE(log1p)
 DECLARE(cbrt) DECLARE(tan) DECLARE(asin) DECLARE(acos) DECLARE(atan) DECLARE(sinh) DECLARE(cosh) DECLARE(asinh) DECLARE(acosh) DECLARE(atanh)
-DECLARE2(atan2) DECLARE2(hypot)
+DECLARE2(atan2) DECLARE2(hypot) DECLARE2(pow)
 
 // Pads a tail of `rest` items of `size` bytes into a whole vector of
 // `bytes` bytes, filling the lanes past the tail with `pad` (a value every
@@ -124,6 +124,23 @@ FUNCTION(strided_acosh, acosh)
 FUNCTION(strided_atanh, atanh)
 FUNCTION2(strided_atan2, atan2)
 FUNCTION2(strided_hypot, hypot)
+FUNCTION2(strided_pow, pow)
+
+// z = pow(x, e) for one exponent: the exponent repeated in a block that
+// whole vectors divide, the base taken a block at a time.
+#define POWER_SCALAR(NAME, T, SIZE, AVX2, AVX512)                     \
+  int NAME(const T *x, T e, T *z, size_t n) {                        \
+    if (!strided_vector_math_available()) return 0;                  \
+    T exponents[512];                                                \
+    for (size_t i = 0; i < 512; i++) exponents[i] = e;               \
+    for (size_t i = 0; i < n; i += 512) {                            \
+      size_t m = n - i < 512 ? n - i : 512;                          \
+      vector_loop2(AVX2, AVX512, SIZE, x + i, exponents, z + i, m);  \
+    }                                                                \
+    return 1;                                                        \
+  }
+POWER_SCALAR(strided_pow_scalar_f64, double, 8, _ZGVdN4vv_pow, _ZGVeN8vv_pow)
+POWER_SCALAR(strided_pow_scalar_f32, float, 4, _ZGVdN8vv_powf, _ZGVeN16vv_powf)
 
 // Floating-point classification into bytes (NumPy's isnan, isinf,
 // isfinite): AVX2 compares, a movemask, and a table that turns four mask
@@ -252,6 +269,10 @@ DECLINE2(strided_atan2_f64, double)
 DECLINE2(strided_atan2_f32, float)
 DECLINE2(strided_hypot_f64, double)
 DECLINE2(strided_hypot_f32, float)
+DECLINE2(strided_pow_f64, double)
+DECLINE2(strided_pow_f32, float)
+int strided_pow_scalar_f64(const double *x, double e, double *z, size_t n) { (void)x; (void)e; (void)z; (void)n; return 0; }
+int strided_pow_scalar_f32(const float *x, float e, float *z, size_t n) { (void)x; (void)e; (void)z; (void)n; return 0; }
 
 int strided_classify_f64(int which, const double *x, uint8_t *y, size_t n) {
   (void)which; (void)x; (void)y; (void)n;

@@ -260,6 +260,11 @@ public enum Sweep {
     table += [f("acosh", { acosh($0) }, Foundation.acosh, Foundation.acosh), f("atanh", { atanh($0) }, Foundation.atanh, Foundation.atanh)]
     table += [f("sqrt", { sqrt($0) }, Foundation.sqrt, Foundation.sqrt)]
     table += [f("pow(x, 3)", { pow($0, 3) }, { Foundation.pow($0, 3) }, { Foundation.pow($0, 3) })]
+    table += [f("pow(x, 2.5)", { pow($0, NDArray(scalar: 2.5)) }, { Foundation.pow($0, 2.5) }, { Foundation.pow($0, 2.5) })]
+    // The exponents NumPy computes another way, exactly as NumPy does.
+    table += [exact("pow(x, 2)", { pow($0, 2) }, { $0 * $0 }), exact("pow(x, 1)", { pow($0, 1) }, { $0 })]
+    table += [exact("pow(x, 0)", { pow($0, 0) }, { _ in 1 }), exact("pow(x, -1)", { pow($0, -1) }, { 1 / $0 })]
+    table += [exact("pow(x, ½)", { pow($0, NDArray(scalar: 0.5)) }, { $0.squareRoot() })]
     table += [exact("floor", { floor($0) }, { $0.rounded(.down) }), exact("ceil", { ceil($0) }, { $0.rounded(.up) })]
     table += [exact("trunc", { trunc($0) }, { $0.rounded(.towardZero) })]
     table += [exact("rounded()", { $0.rounded() }, { $0.rounded(.toNearestOrEven) })]
@@ -316,7 +321,7 @@ public enum Sweep {
       exact("copysign", { copysign($0, $1) }, { T(signOf: $1, magnitudeOf: $0) }),
       ("atan2", { atan2(y: $0, x: $1) }, { libm2($0, $1, Foundation.atan2, Foundation.atan2) }, 8),
       ("hypot", { hypot($0, $1) }, { libm2($0, $1, Foundation.hypot, Foundation.hypot) }, 8),
-      ("pow", { pow($0, $1) }, { libm2($0, $1, Foundation.pow, Foundation.pow) }, 0),
+      ("pow", { pow($0, $1) }, { libm2($0, $1, Foundation.pow, Foundation.pow) }, 8),
       (
         "remainder", { remainder($0, $1) },
         { x, y in
@@ -555,7 +560,64 @@ public enum Sweep {
     walk(
       "Double → Complex<Double>", doubles, { $0.converted(to: Complex<Double>.self) }, { Complex<Double>($0, 0) },
       { same($0.rawStorage.x, $1.rawStorage.x) && same($0.rawStorage.y, $1.rawStorage.y) }, into: &failures)
+    conversionPairs(into: &failures)
     return failures
+  }
+
+  /// Values at and around every integer type's bounds, the specials, and
+  /// ordinary values: what a float-to-integer conversion must saturate.
+  static let edges: [Double] = [
+    0, -0.0, 0.5, -0.5, 1, -1, 127, 127.5, 128, -128, -128.5, -129, 255, 255.5, 256, 32767, 32767.5, 32768,
+    -32768, -32769, 65535, 65535.9, 65536, 2_147_483_647, 2_147_483_647.5, 2_147_483_648, -2_147_483_648,
+    -2_147_483_649, 4_294_967_295, 4_294_967_296, 0x1p63 - 1024, 0x1p63, -0x1p63, 0x1p64 - 2048, 0x1p64, 1e30, -1e30,
+    .infinity, -.infinity, .nan, 1e-300, 3.75, -3.75,
+  ]
+
+  /// Strided's rule for floats to integers, written out apart from the
+  /// kernels: NaN is 0, values at or past a bound give the bound, others
+  /// truncate toward zero.
+  static func saturated<T: FixedWidthInteger>(_ v: Double, _: T.Type) -> T {
+    if v.isNaN { return 0 }
+    if v <= Double(T.min) { return T.min }
+    if v >= Double(T.max) { return T.max }
+    return T(v.rounded(.towardZero))
+  }
+
+  /// Every pair of the integer and float types (each conversion's own
+  /// vectorized loop) against the rules: floats to integers saturate,
+  /// integers wrap, anything to a float rounds to nearest.
+  static func conversionPairs(into failures: inout [String]) {
+    var found: [String] = []
+    func fromFloat<S: NDElement & BinaryFloatingPoint>(_: S.Type) {
+      let values: (Int) -> [S] = { n in (0..<n).map { i in S(i % 3 == 2 ? value(i, salt: 34) * 1e3 : edges[(i &* 7) % edges.count]) } }
+      func toInteger<T: NDElement & FixedWidthInteger>(_: T.Type) {
+        walk("\(S.self) → \(T.self)", values, { $0.converted(to: T.self) }, { saturated(Double($0), T.self) }, into: &found)
+      }
+      func toFloat<T: NDElement & BinaryFloatingPoint>(_: T.Type) {
+        if S.self != T.self { walk("\(S.self) → \(T.self)", values, { $0.converted(to: T.self) }, { T($0) }, into: &found) }
+      }
+      toInteger(Int8.self); toInteger(UInt8.self); toInteger(Int16.self); toInteger(UInt16.self)
+      toInteger(Int32.self); toInteger(UInt32.self); toInteger(Int64.self); toInteger(UInt64.self)
+      toFloat(Float.self); toFloat(Double.self)
+    }
+    func fromInteger<S: NDElement & FixedWidthInteger>(_: S.Type) {
+      let values: (Int) -> [S] = { integers(S.self, $0, salt: 35) }
+      func toInteger<T: NDElement & FixedWidthInteger>(_: T.Type) {
+        if S.self != T.self {
+          walk("\(S.self) → \(T.self)", values, { $0.converted(to: T.self) }, { T(truncatingIfNeeded: $0) }, into: &found)
+        }
+      }
+      func toFloat<T: NDElement & BinaryFloatingPoint>(_: T.Type) {
+        walk("\(S.self) → \(T.self)", values, { $0.converted(to: T.self) }, { T($0) }, into: &found)
+      }
+      toInteger(Int8.self); toInteger(UInt8.self); toInteger(Int16.self); toInteger(UInt16.self)
+      toInteger(Int32.self); toInteger(UInt32.self); toInteger(Int64.self); toInteger(UInt64.self)
+      toFloat(Float.self); toFloat(Double.self)
+    }
+    fromFloat(Float.self); fromFloat(Double.self)
+    fromInteger(Int8.self); fromInteger(UInt8.self); fromInteger(Int16.self); fromInteger(UInt16.self)
+    fromInteger(Int32.self); fromInteger(UInt32.self); fromInteger(Int64.self); fromInteger(UInt64.self)
+    failures += found
   }
 
   // MARK: 2-D

@@ -74,6 +74,11 @@ int strided_atan2_f64(const double *x, const double *y, double *z, size_t n);
 int strided_atan2_f32(const float *x, const float *y, float *z, size_t n);
 int strided_hypot_f64(const double *x, const double *y, double *z, size_t n);
 int strided_hypot_f32(const float *x, const float *y, float *z, size_t n);
+int strided_pow_f64(const double *x, const double *y, double *z, size_t n);
+int strided_pow_f32(const float *x, const float *y, float *z, size_t n);
+/// z[i] = pow(x[i], e) for one exponent.
+int strided_pow_scalar_f64(const double *x, double e, double *z, size_t n);
+int strided_pow_scalar_f32(const float *x, float e, float *z, size_t n);
 
 #ifdef __cplusplus
 }

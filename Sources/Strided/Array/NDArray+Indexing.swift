@@ -102,8 +102,16 @@ extension NDArray {
   /// The elements the entries select; see ``selecting(_:)-(NDAdvancedIndexConvertible...)``.
   public func selecting(_ entries: [NDAdvancedIndex]) throws(IndexError) -> NDArray {
     if let basic = try basicView(entries) { return NDArray(unchecked: basic) }
-    if entries.count == 1, case .mask(let mask) = entries[0].storage, mask.shape == shape, mask.ndim > 0 {
-      return NDArray(unchecked: Masking.select(view, mask: mask, kind: Element.scalarKind))
+    if entries.count == 1, case .mask(let mask) = entries[0].storage, mask.ndim > 0 {
+      if mask.shape == shape {
+        return NDArray(unchecked: Masking.select(view, mask: mask, kind: Element.scalarKind))
+      }
+      // A mask of the leading axes of C-ordered rows: whole rows at a time.
+      if mask.ndim < ndim, mask.isCContiguous, Array(mask.shape) == Array(shape.prefix(mask.ndim)),
+        view.strides == Layout.cStrides(for: shape, itemSize: view.itemSize)
+      {
+        return NDArray(unchecked: Masking.selectRows(view, mask: mask))
+      }
     }
     if entries.count == 1, case .integers(let indices) = entries[0].storage, ndim > 0 {
       return NDArray(unchecked: try Gather.takeFirstAxis(view, indices))

@@ -1,3 +1,4 @@
+import CStrided
 import ComplexModule
 
 /// A scalar's value in the widest type of its family, the common ground of
@@ -108,6 +109,12 @@ enum Conversion {
   ///
   /// - Precondition: Both are numeric scalar kinds in native byte order.
   static func convert(_ source: NDView, from kind: ScalarKind, into out: NDView, as target: ScalarKind) {
+    // Integers and floats (not Float16, complex or Bool) through the
+    // vectorized C loops, run by run.
+    if let s = code(kind), let t = code(target), let kernel = strided_conversion_kernel(s, t) {
+      Elementwise.unaryRuns(source, into: out) { x, y, n in kernel(x, y, n) }
+      return
+    }
     switch kind {
     case .bool: from(BoolByte.self, source, out, target)
     case .int8: from(Int8.self, source, out, target)
@@ -125,6 +132,26 @@ enum Conversion {
     case .complex128: from(Complex<Double>.self, source, out, target)
     case .pointer: preconditionFailure("converted(to:): pointers are not numbers")
     }
+  }
+
+  /// The C kernels' code for a kind, or `nil` for the kinds they leave to
+  /// the generic loop.
+  static func code(_ kind: ScalarKind) -> Int32? {
+    let code: strided_numeric_type
+    switch kind {
+    case .int8: code = STRIDED_I8
+    case .uint8, .char: code = STRIDED_U8
+    case .int16: code = STRIDED_I16
+    case .uint16: code = STRIDED_U16
+    case .int32: code = STRIDED_I32
+    case .uint32: code = STRIDED_U32
+    case .int64: code = STRIDED_I64
+    case .uint64: code = STRIDED_U64
+    case .float32: code = STRIDED_F32
+    case .float64: code = STRIDED_F64
+    default: return nil
+    }
+    return Int32(code.rawValue)
   }
 
   static func from<S: ScalarConvertible>(_: S.Type, _ source: NDView, _ out: NDView, _ target: ScalarKind) {

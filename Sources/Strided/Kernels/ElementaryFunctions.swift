@@ -49,6 +49,9 @@ enum ElementaryFunction: Sendable {
 
   /// `f(a)` into new storage.
   func apply(_ a: NDView, kind: ScalarKind) -> NDView {
+    if case .power(let n) = self, kind == .float64 || kind == .float32 || (kind == .float16 && n.magnitude <= 2048) {
+      return Self.power(a, exponent: Double(n), kind: kind)
+    }
     let out = Operands.result(shape: a.shape, format: a.format, like: [a], name)
     switch kind {
     case .float16: scalar(Float16.self, a, out)
@@ -227,19 +230,87 @@ private func rebound<T, U>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer
 }
 
 extension ElementaryFunction {
-  /// `pow(a, b)` element-wise, broadcasting, into new storage.
+  /// `pow(a, b)` element-wise, broadcasting, into new storage: one
+  /// exponent for every base goes to ``power(_:exponent:kind:)``;
+  /// contiguous `Float` and `Double` runs to libmvec's vector `pow`.
   static func power(_ a: NDView, _ b: NDView, kind: ScalarKind) -> NDView {
     let shape = Operands.broadcastShape([a.shape, b.shape], "pow")
+    if b.count == 1 && shape == a.shape {
+      switch kind {
+      case .float64: return power(a, exponent: b.storage.load(Double.self, at: b.byteOffset), kind: kind)
+      case .float32: return power(a, exponent: Double(b.storage.load(Float.self, at: b.byteOffset)), kind: kind)
+      case .float16: return power(a, exponent: Double(b.storage.load(Float16.self, at: b.byteOffset)), kind: kind)
+      default: break
+      }
+    }
     let out = Operands.result(shape: shape, format: a.format, like: [a, b], "pow")
     switch kind {
     case .float16: Elementwise.binary(a, b, into: out) { (x: Float16, y: Float16) in Float16(Foundation.pow(Float(x), Float(y))) }
-    case .float32: Elementwise.binary(a, b, into: out) { (x: Float, y: Float) in Foundation.pow(x, y) }
-    case .float64: Elementwise.binary(a, b, into: out) { (x: Double, y: Double) in Foundation.pow(x, y) }
+    case .float32: vectorBinary(Float.self, a, b, out, strided_pow_f32) { Foundation.pow($0, $1) }
+    case .float64: vectorBinary(Double.self, a, b, out, strided_pow_f64) { Foundation.pow($0, $1) }
     case .complex64: Elementwise.binary(a, b, into: out) { (x: Complex<Float>, y: Complex<Float>) in ComplexMath.power(x, y) }
     case .complex128: Elementwise.binary(a, b, into: out) { (x: Complex<Double>, y: Complex<Double>) in ComplexMath.power(x, y) }
     default: preconditionFailure("pow: \(kind) elements are not floating point")
     }
     return out
+  }
+
+  /// `pow(a, e)` for one exponent, as NumPy computes `a ** e`: 2 is a
+  /// square, 1 a copy, 0 ones (`NaN⁰ = 1`), −1 a reciprocal, ½ a square
+  /// root (so `(-0)^½ = -0` and `(-∞)^½` is NaN, as NumPy gives); other
+  /// exponents go through libmvec's vector `pow` on contiguous runs.
+  ///
+  /// - Precondition: `kind` is `.float16`, `.float32` or `.float64`.
+  static func power(_ a: NDView, exponent e: Double, kind: ScalarKind) -> NDView {
+    let out = Operands.result(shape: a.shape, format: a.format, like: [a], "pow")
+    switch kind {
+    case .float64: power(Double.self, a, e, out, strided_pow_scalar_f64)
+    case .float32: power(Float.self, a, Float(e), out, strided_pow_scalar_f32)
+    default: power(Float16.self, a, Float16(e), out, nil)
+    }
+    return out
+  }
+
+  static func power<T: BinaryFloatingPoint & ElementaryFunctions>(
+    _: T.Type, _ a: NDView, _ e: T, _ out: NDView, _ loop: ((UnsafePointer<T>?, T, UnsafeMutablePointer<T>?, Int) -> Int32)?
+  ) {
+    switch e {
+    case 2: Elementwise.unary(a, into: out) { (x: T) in x * x }
+    case 1: Elementwise.unary(a, into: out) { (x: T) in x }
+    case 0: Elementwise.unary(a, into: out) { (_: T) -> T in 1 }
+    case -1: Elementwise.unary(a, into: out) { (x: T) in 1 / x }
+    case 0.5: Elementwise.unary(a, into: out) { (x: T) in x.squareRoot() }
+    default:
+      let elementSize = MemoryLayout<T>.stride
+      let available = loop != nil && strided_vector_math_available() != 0
+      let plan = IterationPlan(shape: out.shape, strides: [out.strides, a.strides])
+      plan.forEachRun(
+        IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), 0, 0), parallel: true,
+        outputItemSize: out.itemSize, threshold: IterationPlan.parallelThreshold / 16
+      ) { n, p, s in
+        if available && s[0] == elementSize && s[1] == elementSize && p[0] % elementSize == 0 && p[1] % elementSize == 0 {
+          _ = loop!(UnsafePointer(bitPattern: p[1]), e, UnsafeMutablePointer(bitPattern: p[0]), n)
+        } else {
+          var (o, x) = (UnsafeMutableRawPointer(bitPattern: p[0])!, UnsafeRawPointer(bitPattern: p[1])!)
+          for _ in 0..<n {
+            o.storeBytes(of: realPower(x.loadUnaligned(as: T.self), e), as: T.self)
+            o += s[0]
+            x += s[1]
+          }
+        }
+      }
+      withExtendedLifetime((a, out)) {}
+    }
+  }
+
+  /// `xʸ` through the C library, for `Float` and `Double` (and `Float16`
+  /// through `Float`).
+  @inline(__always)
+  static func realPower<T: BinaryFloatingPoint>(_ x: T, _ y: T) -> T {
+    if T.self == Double.self {
+      return unsafeBitCast(Foundation.pow(unsafeBitCast(x, to: Double.self), unsafeBitCast(y, to: Double.self)), to: T.self)
+    }
+    return T(Foundation.pow(Float(x), Float(y)))
   }
 }
 
@@ -258,11 +329,11 @@ extension ElementaryFunction {
     let out = Operands.result(shape: shape, format: a.format, like: [a, b], f.name)
     switch kind {
     case .float64:
-      vectorBinary(Double.self, f, a, b, out, f == .atan2 ? strided_atan2_f64 : strided_hypot_f64) {
+      vectorBinary(Double.self, a, b, out, f == .atan2 ? strided_atan2_f64 : strided_hypot_f64) {
         f == .atan2 ? Foundation.atan2($0, $1) : Foundation.hypot($0, $1)
       }
     case .float32:
-      vectorBinary(Float.self, f, a, b, out, f == .atan2 ? strided_atan2_f32 : strided_hypot_f32) {
+      vectorBinary(Float.self, a, b, out, f == .atan2 ? strided_atan2_f32 : strided_hypot_f32) {
         f == .atan2 ? Foundation.atan2($0, $1) : Foundation.hypot($0, $1)
       }
     case .float16:
@@ -275,7 +346,7 @@ extension ElementaryFunction {
   }
 
   static func vectorBinary<T: BinaryFloatingPoint>(
-    _: T.Type, _ f: Binary, _ a: NDView, _ b: NDView, _ out: NDView,
+    _: T.Type, _ a: NDView, _ b: NDView, _ out: NDView,
     _ loop: (UnsafePointer<T>?, UnsafePointer<T>?, UnsafeMutablePointer<T>?, Int) -> Int32,
     _ scalar: @escaping (T, T) -> T
   ) {

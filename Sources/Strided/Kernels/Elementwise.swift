@@ -68,6 +68,31 @@ enum Elementwise {
     withExtendedLifetime((a, out)) {}
   }
 
+  /// `out[i] = f(a[i])` for a function given as a kernel over runs of
+  /// raw items, `kernel(a, out, n)`: contiguous runs go to it whole, others
+  /// one item at a time. `a` is broadcast to `out`'s shape.
+  ///
+  /// - Precondition: As for ``unary(_:into:parallel:_:)``; the kernel reads
+  ///   and writes items of the views' sizes.
+  @inline(__always)
+  static func unaryRuns(
+    _ a: NDView, into out: NDView, _ kernel: (UnsafeRawPointer, UnsafeMutableRawPointer, Int) -> Void
+  ) {
+    let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
+    let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa])
+    let (ea, er) = (a.itemSize, out.itemSize)
+    plan.forEachRun(Strides(address(out), address(a), 0, 0), parallel: true, outputItemSize: er) { n, p, s in
+      let po = UnsafeMutableRawPointer(bitPattern: p[0])!
+      let pa = UnsafeRawPointer(bitPattern: p[1])!
+      if s[0] == er && s[1] == ea {
+        kernel(pa, po, n)
+      } else {
+        for i in 0..<n { kernel(pa + i &* s[1], po + i &* s[0], 1) }
+      }
+    }
+    withExtendedLifetime((a, out)) {}
+  }
+
   /// `out[i] = op(a[i], b[i])`, with `a` and `b` broadcast to `out`'s shape.
   ///
   /// - Precondition: As for ``unary(_:into:_:)``.
@@ -85,10 +110,23 @@ enum Elementwise {
       let aligned = p[0] % MemoryLayout<R>.alignment == 0 && p[1] % MemoryLayout<A>.alignment == 0
         && p[2] % MemoryLayout<B>.alignment == 0
       if aligned && s[0] == er && s[1] == ea && s[2] == eb {
-        for i in 0..<n { po[i] = op(pa[i], pb[i]) }
+        if A.self == R.self && p[0] == p[1] {
+          // In place (`a += b`): read through the output's own pointer, so
+          // the compiler sees one array, not two that overlap, and keeps
+          // the loop vectorized.
+          let pr = UnsafeMutableRawPointer(po).assumingMemoryBound(to: A.self)
+          for i in 0..<n { po[i] = op(pr[i], pb[i]) }
+        } else {
+          for i in 0..<n { po[i] = op(pa[i], pb[i]) }
+        }
       } else if aligned && s[0] == er && s[1] == ea && s[2] == 0 {
         let y = pb[0]
-        for i in 0..<n { po[i] = op(pa[i], y) }
+        if A.self == R.self && p[0] == p[1] {
+          let pr = UnsafeMutableRawPointer(po).assumingMemoryBound(to: A.self)
+          for i in 0..<n { po[i] = op(pr[i], y) }
+        } else {
+          for i in 0..<n { po[i] = op(pa[i], y) }
+        }
       } else if aligned && s[0] == er && s[1] == 0 && s[2] == eb {
         let x = pa[0]
         for i in 0..<n { po[i] = op(x, pb[i]) }

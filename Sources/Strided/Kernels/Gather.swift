@@ -443,6 +443,19 @@ extension Gather {
             move(itemSize, from: source + (k < 0 ? k &+ size : k) &* stride, to: out + i &* itemSize)
           }
         }
+      } else if rest.strides == Layout.cStrides(for: rest.shape, itemSize: itemSize) {
+        // C-ordered rows: each row moves as one item of its size.
+        let block = rest.count * itemSize
+        switch block {
+        case 16: gatherItems(SIMD2<UInt64>.self, buffer, source, stride, size, out)
+        case 8: gatherItems(UInt64.self, buffer, source, stride, size, out)
+        case 32: gatherItems(SIMD4<UInt64>.self, buffer, source, stride, size, out)
+        case 4: gatherItems(UInt32.self, buffer, source, stride, size, out)
+        default:
+          for (i, k) in buffer.enumerated() {
+            (out + i &* block).copyMemory(from: source + (k < 0 ? k &+ size : k) &* stride, byteCount: block)
+          }
+        }
       } else {
         let block = rest.count * itemSize
         let targetStrides = Layout.cStrides(for: rest.shape, itemSize: itemSize)

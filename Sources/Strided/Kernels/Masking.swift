@@ -39,6 +39,50 @@ enum Masking {
     return result
   }
 
+  /// The rows of a C-contiguous `view` where a mask of its leading axes is
+  /// `true`: NumPy's `x[mask]` for a mask of `x.shape[:k]`, a new view of
+  /// shape `[count] + x.shape[k...]`. Each row (the trailing axes) moves
+  /// as one item: rows of 1 to 32 bytes in the branch-free compaction,
+  /// longer ones by `memcpy`.
+  ///
+  /// - Precondition: `view` has C strides, `mask` is C-contiguous, and
+  ///   its shape is `view`'s leading axes.
+  static func selectRows(_ view: NDView, mask: NDArray<Bool>) -> NDView {
+    let total = count(mask)
+    let rows = mask.count
+    let trailing = Array(view.shape.dropFirst(mask.ndim))
+    let rowBytes = trailing.reduce(view.itemSize, *)
+    // One spare row: the compaction stores every row, then moves on only
+    // past the selected ones.
+    let bytes = (total + 1) * rowBytes
+    guard let storage = ByteStorage(tryingUninitializedCount: bytes) else {
+      preconditionFailure("mask selection: \(OutOfMemory(byteCount: bytes))")
+    }
+    let shape = Dimensions([total] + trailing)
+    let result = NDView(
+      unchecked: storage, format: view.format, itemSize: view.itemSize, byteOffset: 0,
+      layout: Layout(shape: shape, strides: Layout.cStrides(for: shape, itemSize: view.itemSize)), isReadOnly: false)
+    guard total > 0, rowBytes > 0 else { return result }
+    let source = UnsafeRawPointer(view.storage.base + view.byteOffset)
+    let flags = UnsafeRawPointer(mask.view.storage.base + mask.view.byteOffset)
+    switch rowBytes {
+    case 8: compact(UInt64.self, source, flags, storage.base, rows)
+    case 16: compact(SIMD2<UInt64>.self, source, flags, storage.base, rows)
+    case 4: compact(UInt32.self, source, flags, storage.base, rows)
+    case 32: compact(SIMD4<UInt64>.self, source, flags, storage.base, rows)
+    case 2: compact(UInt16.self, source, flags, storage.base, rows)
+    case 1: compact(UInt8.self, source, flags, storage.base, rows)
+    default:
+      var out = storage.base
+      for i in 0..<rows where flags.load(fromByteOffset: i, as: UInt8.self) != 0 {
+        out.copyMemory(from: source + i &* rowBytes, byteCount: rowBytes)
+        out += rowBytes
+      }
+    }
+    withExtendedLifetime((view, mask, storage)) {}
+    return result
+  }
+
   /// Branch-free compaction of contiguous items.
   @inline(__always)
   static func compact<T>(_: T.Type, _ source: UnsafeRawPointer, _ flags: UnsafeRawPointer, _ out: UnsafeMutableRawPointer, _ n: Int) {
