@@ -333,8 +333,11 @@ class ImportTests(Balanced):
             strided.zeros("T{d:x:", [2])
         with self.assertRaises(ValueError):
             strided.arange(6).reshape([4])
-        with self.assertRaises(ValueError):
+        # NumPy's exception types: an index out of bounds, an axis out of range.
+        with self.assertRaises(IndexError):
             strided.arange(6).at(0, 6)
+        with self.assertRaises(strided.AxisError):
+            strided.arange(6).at(1, 0)
         with self.assertRaises(TypeError):
             strided.sum(strided.zeros("T{d:x:}", [2]))
         # Exporters' formats Strided cannot read: a typed BufferError, and

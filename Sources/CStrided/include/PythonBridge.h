@@ -49,8 +49,25 @@ void *strided_py_import(void *object, int *python_error, char *error, long error
 /// Fortran order.
 void *strided_py_zeros(const char *format, int ndim, const long *shape, int fortran, char *error, long error_capacity);
 
-/// The doubles 0, 1, …, n − 1.
+/// The doubles 0, 1, …, n − 1 (none for a negative n), or NULL when their
+/// byte size overflows or the memory cannot be had (the error kind says
+/// which).
 void *strided_py_arange(long n);
+
+/// The exception the last failed call of the Swift side raises: one of the
+/// kinds below (Swift's PythonException), its reason in that call's `error`
+/// buffer. Called with the GIL held, as every function of the bridge is.
+int strided_py_error_kind(void);
+
+enum {
+  STRIDED_PY_VALUE_ERROR = 1,
+  STRIDED_PY_TYPE_ERROR = 2,
+  STRIDED_PY_INDEX_ERROR = 3,
+  STRIDED_PY_AXIS_ERROR = 4,
+  STRIDED_PY_MEMORY_ERROR = 5,
+  STRIDED_PY_BUFFER_ERROR = 6,
+  STRIDED_PY_OS_ERROR = 7,
+};
 
 /// A `.npy` file, read (`map` 0) or memory-mapped read-only (`map` 1).
 void *strided_py_load_npy(const char *path, int map, char *error, long error_capacity);

@@ -2,10 +2,40 @@
 // (PEP 3118's bf_getbuffer and bf_releasebuffer), and any Python buffer as
 // a Strided view, without copies. The views themselves live in Swift,
 // behind the C functions of PythonBridge.h.
+//
+// No argument aborts the interpreter: every failure raises the exception
+// NumPy raises for it (MemoryError, ValueError, IndexError, AxisError,
+// TypeError, OverflowError, BufferError, OSError).
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "PythonBridge.h"
+
+// strided.AxisError: an axis out of range, both a ValueError and an
+// IndexError, as NumPy's AxisError is.
+static PyObject *AxisError;
+
+// Raises the exception of the Swift side's last failure, with `message`.
+static PyObject *raise_error(const char *message) {
+  PyObject *type;
+  switch (strided_py_error_kind()) {
+    case STRIDED_PY_TYPE_ERROR: type = PyExc_TypeError; break;
+    case STRIDED_PY_INDEX_ERROR: type = PyExc_IndexError; break;
+    case STRIDED_PY_AXIS_ERROR: type = AxisError; break;
+    case STRIDED_PY_MEMORY_ERROR: type = PyExc_MemoryError; break;
+    case STRIDED_PY_BUFFER_ERROR: type = PyExc_BufferError; break;
+    case STRIDED_PY_OS_ERROR: type = PyExc_OSError; break;
+    default: type = PyExc_ValueError; break;
+  }
+  PyErr_Format(type, "strided: %s", message);
+  return NULL;
+}
 
 typedef struct {
   PyObject_HEAD
@@ -15,12 +45,10 @@ typedef struct {
 
 static PyTypeObject ViewType;
 
-// A View object owning `handle`, or NULL with `error` raised as ValueError.
+// A View object owning `handle`, or NULL with the Swift side's exception
+// raised with `error`.
 static PyObject *wrap(void *handle, const char *error) {
-  if (handle == NULL) {
-    PyErr_Format(PyExc_ValueError, "strided: %s", error);
-    return NULL;
-  }
+  if (handle == NULL) return raise_error(error);
   ViewObject *view = PyObject_New(ViewObject, &ViewType);
   if (view == NULL) {
     strided_py_release(handle);
@@ -42,7 +70,9 @@ static PyObject *import_buffer(PyObject *object) {
   char error[512] = "";
   void *handle = strided_py_import(object, &python_error, error, sizeof error);
   if (handle == NULL) {
-    if (!python_error) PyErr_Format(PyExc_BufferError, "strided: %s", error);
+    if (!python_error) return raise_error(error);
+    // An exporter that failed without saying why.
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_BufferError, "strided: the exporter refused without an exception");
     return NULL;
   }
   return wrap(handle, error);
@@ -113,7 +143,14 @@ static void View_dealloc(ViewObject *self) {
 static PyObject *tuple_of(const long *values, int count) {
   PyObject *tuple = PyTuple_New(count);
   if (tuple == NULL) return NULL;
-  for (int i = 0; i < count; i++) PyTuple_SET_ITEM(tuple, i, PyLong_FromLong(values[i]));
+  for (int i = 0; i < count; i++) {
+    PyObject *value = PyLong_FromLong(values[i]);
+    if (value == NULL) {
+      Py_DECREF(tuple);
+      return NULL;
+    }
+    PyTuple_SET_ITEM(tuple, i, value);
+  }
   return tuple;
 }
 
@@ -160,19 +197,38 @@ static PyGetSetDef View_getset[] = {
     {NULL},
 };
 
-// Reads a sequence of integers into `out` (at most 64).
-static int read_shape(PyObject *sequence, long *out, int *count) {
-  PyObject *fast = PySequence_Fast(sequence, "strided: a shape is a sequence of integers");
+// Reads one size of a shape: an integer (or an object with __index__); one
+// too large for a C long is NumPy's ValueError.
+static int read_size(PyObject *object, long *out) {
+  int overflow;
+  *out = PyLong_AsLongAndOverflow(object, &overflow);
+  if (*out == -1 && PyErr_Occurred()) return -1;
+  if (overflow) {
+    PyErr_SetString(PyExc_ValueError, "strided: maximum allowed dimension exceeded");
+    return -1;
+  }
+  return 0;
+}
+
+// Reads a shape into `out` (at most 64 sizes): a sequence of integers, or
+// one integer for one axis, as NumPy takes them (a NumPy array is a
+// sequence, though it has __index__). Negative sizes pass, for Strided to
+// judge (reshape's -1).
+static int read_shape(PyObject *shape, long *out, int *count) {
+  if (!PySequence_Check(shape) && PyIndex_Check(shape)) {
+    *count = 1;
+    return read_size(shape, &out[0]);
+  }
+  PyObject *fast = PySequence_Fast(shape, "strided: a shape is a sequence of integers");
   if (fast == NULL) return -1;
   Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
   if (n > 64) {
     Py_DECREF(fast);
-    PyErr_SetString(PyExc_ValueError, "strided: at most 64 axes");
+    PyErr_Format(PyExc_ValueError, "strided: maximum supported dimension is 64, found %zd", n);
     return -1;
   }
   for (Py_ssize_t i = 0; i < n; i++) {
-    out[i] = PyLong_AsLong(PySequence_Fast_GET_ITEM(fast, i));
-    if (out[i] == -1 && PyErr_Occurred()) {
+    if (read_size(PySequence_Fast_GET_ITEM(fast, i), &out[i]) < 0) {
       Py_DECREF(fast);
       return -1;
     }
@@ -182,23 +238,29 @@ static int read_shape(PyObject *sequence, long *out, int *count) {
   return 0;
 }
 
-// An omitted bound (None) crosses as LONG_MIN; Strided resolves bounds
-// as NumPy does.
+// A slice bound, as Python reads one: None (omitted, crossing as
+// LONG_MIN), or an integer clamped to the range of a C long, the lowest
+// taken as LONG_MIN + 1 (which clips alike) so it is not read as omitted.
+// Strided resolves bounds as NumPy does.
 static int read_bound(PyObject *object, long *out) {
   if (object == Py_None) {
     *out = LONG_MIN;
     return 0;
   }
-  *out = PyLong_AsLong(object);
-  return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+  Py_ssize_t value = PyNumber_AsSsize_t(object, NULL);
+  if (value == -1 && PyErr_Occurred()) return -1;
+  *out = value == LONG_MIN ? LONG_MIN + 1 : value;
+  return 0;
 }
 
 static PyObject *View_slice(ViewObject *self, PyObject *args) {
   int axis;
   long start, stop, step = 1;
-  PyObject *start_object = Py_None, *stop_object = Py_None;
-  if (!PyArg_ParseTuple(args, "i|OOl:slice", &axis, &start_object, &stop_object, &step)) return NULL;
+  PyObject *start_object = Py_None, *stop_object = Py_None, *step_object = Py_None;
+  if (!PyArg_ParseTuple(args, "i|OOO:slice", &axis, &start_object, &stop_object, &step_object)) return NULL;
   if (read_bound(start_object, &start) < 0 || read_bound(stop_object, &stop) < 0) return NULL;
+  // A step of None is 1; the lowest is -LONG_MAX, as Python clamps it.
+  if (step_object != Py_None && read_bound(step_object, &step) < 0) return NULL;
   char error[512] = "";
   return wrap(strided_py_slice(self->handle, axis, start, stop, step, error, sizeof error), error);
 }
@@ -233,8 +295,18 @@ static PyObject *View_broadcast_to(ViewObject *self, PyObject *shape) {
 }
 
 static PyObject *View_field(ViewObject *self, PyObject *name) {
-  const char *text = PyUnicode_AsUTF8(name);
+  if (!PyUnicode_Check(name)) {
+    PyErr_Format(PyExc_TypeError, "strided: a field name is a str, not %.200s", Py_TYPE(name)->tp_name);
+    return NULL;
+  }
+  Py_ssize_t size;
+  const char *text = PyUnicode_AsUTF8AndSize(name, &size);
   if (text == NULL) return NULL;
+  // The name crosses as a C string: a NUL inside would cut it short.
+  if ((size_t)size != strlen(text)) {
+    PyErr_SetString(PyExc_ValueError, "strided: embedded null character in a field name");
+    return NULL;
+  }
   char error[512] = "";
   return wrap(strided_py_field(self->handle, text, error, sizeof error), error);
 }
@@ -243,19 +315,21 @@ static PyObject *View_tobytes(ViewObject *self, PyObject *unused) {
   (void)unused;
   strided_py_info info;
   strided_py_info_of(self->handle, &info);
+  // MemoryError (as NumPy's tobytes raises) when the bytes cannot be had.
   PyObject *bytes = PyBytes_FromStringAndSize(NULL, info.len);
   if (bytes == NULL) return NULL;
-  strided_py_copy_bytes(self->handle, PyBytes_AS_STRING(bytes), info.len);
+  if (strided_py_copy_bytes(self->handle, PyBytes_AS_STRING(bytes), info.len) != info.len) {
+    Py_DECREF(bytes);
+    PyErr_SetString(PyExc_SystemError, "strided: the view's bytes could not be copied");
+    return NULL;
+  }
   return bytes;
 }
 
 static PyObject *sum_of(void *handle) {
   double result;
   char error[512] = "";
-  if (strided_py_sum(handle, &result, error, sizeof error) < 0) {
-    PyErr_Format(PyExc_TypeError, "strided: %s", error);
-    return NULL;
-  }
+  if (strided_py_sum(handle, &result, error, sizeof error) < 0) return raise_error(error);
   return PyFloat_FromDouble(result);
 }
 
@@ -291,24 +365,93 @@ static PyTypeObject ViewType = {
 
 // MARK: Module functions
 
+// NumPy's order argument of zeros: 'C' or 'F', either case (None is C);
+// 'A' and 'K' name no order for a new array.
+static int read_order(PyObject *order, int *fortran) {
+  *fortran = 0;
+  if (order == Py_None) return 0;
+  if (!PyUnicode_Check(order)) {
+    PyErr_Format(PyExc_TypeError, "strided: order must be str, not %.200s", Py_TYPE(order)->tp_name);
+    return -1;
+  }
+  if (PyUnicode_GetLength(order) == 1) {
+    switch (PyUnicode_READ_CHAR(order, 0)) {
+      case 'C': case 'c': return 0;
+      case 'F': case 'f': *fortran = 1; return 0;
+      case 'A': case 'a': case 'K': case 'k':
+        PyErr_SetString(PyExc_ValueError, "strided: only 'C' or 'F' order is permitted");
+        return -1;
+    }
+  }
+  PyErr_Format(PyExc_ValueError, "strided: order must be one of 'C', 'F', 'A', or 'K' (got %R)", order);
+  return -1;
+}
+
 static PyObject *module_zeros(PyObject *module, PyObject *args, PyObject *kwargs) {
   (void)module;
   static char *keywords[] = {"format", "shape", "order", NULL};
-  const char *format, *order = "C";
-  PyObject *shape;
-  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "sO|s:zeros", keywords, &format, &shape, &order)) return NULL;
+  const char *format;
+  PyObject *shape, *order = Py_None;
+  int fortran;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "sO|O:zeros", keywords, &format, &shape, &order)) return NULL;
+  if (read_order(order, &fortran) < 0) return NULL;
   long dims[64];
   int count;
   if (read_shape(shape, dims, &count) < 0) return NULL;
   char error[512] = "";
-  return wrap(strided_py_zeros(format, count, dims, order[0] == 'F', error, sizeof error), error);
+  return wrap(strided_py_zeros(format, count, dims, fortran, error, sizeof error), error);
 }
 
 static PyObject *module_arange(PyObject *module, PyObject *arg) {
   (void)module;
-  long n = PyLong_AsLong(arg);
+  int overflow;
+  long n = PyLong_AsLongAndOverflow(arg, &overflow);
   if (n == -1 && PyErr_Occurred()) return NULL;
-  return wrap(strided_py_arange(n), "");
+  // Past a C long: NumPy's ValueError; far below, no numbers.
+  if (overflow > 0) {
+    PyErr_SetString(PyExc_ValueError, "strided: arange: maximum allowed size exceeded");
+    return NULL;
+  }
+  if (overflow < 0 || n < 0) n = 0;
+  void *handle = strided_py_arange(n);
+  if (handle == NULL) {
+    // Strided fails only where NumPy does: on a size in bytes that
+    // overflows (ValueError), or memory the system cannot give.
+    if (n > LONG_MAX / (long)sizeof(double))
+      PyErr_Format(PyExc_ValueError, "strided: arange(%ld): the array is too big: its size in bytes overflows", n);
+    else
+      PyErr_Format(PyExc_MemoryError, "strided: arange(%ld): out of memory allocating %ld bytes", n,
+                   n * (long)sizeof(double));
+    return NULL;
+  }
+  return wrap(handle, "");
+}
+
+// An OSError for a .npy file Strided could not read: of the subclass the
+// file's errno names when it cannot be opened or is a directory
+// (FileNotFoundError, PermissionError, IsADirectoryError, as NumPy's open
+// raises them), else with Strided's message.
+static PyObject *raise_os_error(PyObject *path, const char *message) {
+  int code = 0;
+  // Without blocking: the path may name a FIFO.
+  int fd = open(PyBytes_AS_STRING(path), O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    code = errno;
+  } else {
+    struct stat status;
+    if (fstat(fd, &status) == 0 && S_ISDIR(status.st_mode)) code = EISDIR;
+    close(fd);
+  }
+  if (code == 0) {
+    PyErr_Format(PyExc_OSError, "strided: %s", message);
+    return NULL;
+  }
+  PyObject *name = PyUnicode_DecodeFSDefault(PyBytes_AS_STRING(path));
+  if (name == NULL) return NULL;
+  errno = code;
+  PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, name);
+  Py_DECREF(name);
+  return NULL;
 }
 
 static PyObject *module_load_npy(PyObject *module, PyObject *args, PyObject *kwargs) {
@@ -320,6 +463,11 @@ static PyObject *module_load_npy(PyObject *module, PyObject *args, PyObject *kwa
     return NULL;
   char error[512] = "";
   void *handle = strided_py_load_npy(PyBytes_AS_STRING(path), map, error, sizeof error);
+  if (handle == NULL && strided_py_error_kind() == STRIDED_PY_OS_ERROR) {
+    raise_os_error(path, error);
+    Py_DECREF(path);
+    return NULL;
+  }
   Py_DECREF(path);
   return wrap(handle, error);
 }
@@ -374,11 +522,25 @@ static struct PyModuleDef module_definition = {
 
 PyMODINIT_FUNC PyInit_strided(void) {
   if (PyType_Ready(&ViewType) < 0) return NULL;
+  if (AxisError == NULL) {
+    PyObject *bases = PyTuple_Pack(2, PyExc_ValueError, PyExc_IndexError);
+    if (bases == NULL) return NULL;
+    AxisError = PyErr_NewExceptionWithDoc("strided.AxisError", "An axis out of range (NumPy's AxisError).", bases,
+                                          NULL);
+    Py_DECREF(bases);
+    if (AxisError == NULL) return NULL;
+  }
   PyObject *module = PyModule_Create(&module_definition);
   if (module == NULL) return NULL;
   Py_INCREF(&ViewType);
   if (PyModule_AddObject(module, "View", (PyObject *)&ViewType) < 0) {
     Py_DECREF(&ViewType);
+    Py_DECREF(module);
+    return NULL;
+  }
+  Py_INCREF(AxisError);
+  if (PyModule_AddObject(module, "AxisError", AxisError) < 0) {
+    Py_DECREF(AxisError);
     Py_DECREF(module);
     return NULL;
   }
