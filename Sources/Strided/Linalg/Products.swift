@@ -17,6 +17,7 @@ enum Products {
     if a.ndim == 2 && b.ndim == 2 {
       let (m, k, n) = (a.layout.size(0), a.layout.size(1), b.layout.size(1))
       guard k == b.layout.size(0) else { throw .shapeMismatch(operation: "matmul", shapes: [a.shape.array, b.shape.array]) }
+      try checkBLASRange(m, n, k, kind: kind)
       let bytes: Int = try LinalgError.checkedProduct(LinalgError.checkedProduct(m, n, "matmul"), a.itemSize, "matmul")
       guard let storage = ByteStorage(tryingUninitializedCount: bytes) else { throw .outOfMemory(byteCount: bytes) }
       let result = NDView(
@@ -37,6 +38,7 @@ enum Products {
     guard k == b2.layout.size(b2.ndim - 2) else {
       throw .shapeMismatch(operation: "matmul", shapes: [a.shape.array, b.shape.array])
     }
+    try checkBLASRange(m, n, k, kind: kind)
     let batchA = Dimensions(a2.shape.prefix(a2.ndim - 2))
     let batchB = Dimensions(b2.shape.prefix(b2.ndim - 2))
     let batch: Dimensions
@@ -103,6 +105,13 @@ enum Products {
     if b.ndim == 1 { shape.removeLast() }
     if a.ndim == 1 { shape.remove(at: shape.count - (b.ndim == 1 ? 1 : 2)) }
     return try! result.reshaped(to: shape)
+  }
+
+  /// Throws unless a product BLAS computes has every dimension within
+  /// BLAS's 32-bit index type (other element types have no such bound).
+  static func checkBLASRange(_ m: Int, _ n: Int, _ k: Int, kind: ScalarKind) throws(LinalgError) {
+    guard BLASType(kind) != nil, m > Int(Int32.max) || n > Int(Int32.max) || k > Int(Int32.max) else { return }
+    throw .sizeOverflow(operation: "matmul of \(m) × \(k) by \(k) × \(n): a dimension beyond BLAS's 32-bit index range")
   }
 
   /// The 2-D matrix at the end of a batched view, at `offset`.

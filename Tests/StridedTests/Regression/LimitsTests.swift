@@ -73,7 +73,12 @@ struct LimitsTests {
       _ = rows.matmul(rows.transposed())
     } .map { result in
       let message = String(decoding: result.standardErrorContent, as: UTF8.self)
-      #expect(message.contains("inner dimension = 2147483648 is outside BLAS's 32-bit index range"))
+      #expect(message.contains("2 × 2147483648 by 2147483648 × 2: a dimension beyond BLAS's 32-bit index range"))
+      #expect(message.contains("NDArray.matmul(a, b) throws instead"))
+    }
+    let rows = NDArray<Double>(scalar: 1).broadcast(orTrap: [2, 1 << 31])
+    #expect(throws: LinalgError.sizeOverflow(operation: "matmul of 2 × 2147483648 by 2147483648 × 2: a dimension beyond BLAS's 32-bit index range")) {
+      try NDArray.matmul(rows, rows.transposed())
     }
     await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       let x = NDArray<Float>(scalar: 1).broadcast(orTrap: [1 << 32])
