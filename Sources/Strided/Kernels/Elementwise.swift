@@ -44,6 +44,13 @@ enum Elementwise {
   @inline(__always)
   static func unary<A, R>(_ a: NDView, into out: NDView, parallel: Bool = true, _ op: (A) -> R) {
     checkTypes(R.self, out, A.self, a)
+    if MemoryLayout<A>.stride == MemoryLayout<R>.stride, let n = smallRun(out, a, a, A.self, A.self, R.self) {
+      let po = UnsafeMutablePointer<R>(bitPattern: address(out))!
+      let pa = UnsafePointer<A>(bitPattern: address(a))!
+      for i in 0..<n { po[i] = op(pa[i]) }
+      withExtendedLifetime((a, out)) {}
+      return
+    }
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa])
     let (ea, er) = (MemoryLayout<A>.stride, MemoryLayout<R>.stride)
@@ -66,6 +73,25 @@ enum Elementwise {
       }
     }
     withExtendedLifetime((a, out)) {}
+  }
+
+  /// The element count when `out` and the operands are one small,
+  /// contiguous, aligned run each, laid out alike (the same sizes and
+  /// strides, as two arrays of one shape in C order and their new result
+  /// are): then a single loop needs no iteration plan, which costs more
+  /// than the work for a few elements. `nil` otherwise.
+  @inline(__always)
+  static func smallRun<A, B, R>(_ out: NDView, _ a: NDView, _ b: NDView, _: A.Type, _: B.Type, _: R.Type) -> Int? {
+    guard out.large == nil, a.large == nil, b.large == nil, a.axes == out.axes, b.axes == out.axes,
+      a.ndim == out.ndim, b.ndim == out.ndim
+    else { return nil }
+    let layout = out.layout
+    guard layout.isCContiguous(itemSize: out.itemSize) else { return nil }
+    let n = layout.count
+    guard n < 1 << 14, address(out) % MemoryLayout<R>.alignment == 0, address(a) % MemoryLayout<A>.alignment == 0,
+      address(b) % MemoryLayout<B>.alignment == 0
+    else { return nil }
+    return n
   }
 
   /// `out[i] = f(a[i])` for a function given as a kernel over runs of
@@ -99,6 +125,19 @@ enum Elementwise {
   @inline(__always)
   static func binary<A, B, R>(_ a: NDView, _ b: NDView, into out: NDView, parallel: Bool = true, _ op: (A, B) -> R) {
     checkTypes(R.self, out, A.self, a, B.self, b)
+    if let n = smallRun(out, a, b, A.self, B.self, R.self) {
+      let po = UnsafeMutablePointer<R>(bitPattern: address(out))!
+      let pa = UnsafePointer<A>(bitPattern: address(a))!
+      let pb = UnsafePointer<B>(bitPattern: address(b))!
+      if A.self == R.self && address(a) == address(out) {
+        let pr = UnsafeMutableRawPointer(po).assumingMemoryBound(to: A.self)
+        for i in 0..<n { po[i] = op(pr[i], pb[i]) }
+      } else {
+        for i in 0..<n { po[i] = op(pa[i], pb[i]) }
+      }
+      withExtendedLifetime((a, b, out)) {}
+      return
+    }
     let sa = try! a.layout.broadcast(to: out.shape, itemSize: a.itemSize).strides
     let sb = try! b.layout.broadcast(to: out.shape, itemSize: b.itemSize).strides
     let plan = IterationPlan(shape: out.shape, strides: [out.strides, sa, sb])

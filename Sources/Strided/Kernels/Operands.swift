@@ -21,8 +21,15 @@ enum Operands {
   static func result(shape: Dimensions, format: Format, like operands: [NDView], _ operation: StaticString) -> NDView {
     let large = operands.filter { $0.count > 1 }
     let fortran = !large.isEmpty && large.allSatisfy { $0.isFContiguous && !$0.isCContiguous && $0.shape == shape }
+    return result(shape: shape, format: format, order: fortran ? .fortran : .c, operation)
+  }
+
+  /// New storage for a result in the given order.
+  ///
+  /// - Precondition: The result's size in bytes fits in `Int` and memory.
+  static func result(shape: Dimensions, format: Format, order: MemoryOrder, _ operation: StaticString) -> NDView {
     do {
-      return try NDView.uninitialized(shape: shape, format: format, order: fortran ? .fortran : .c)
+      return try NDView.uninitialized(shape: shape, format: format, order: order)
     } catch {
       preconditionFailure("\(operation): a result of shape \(shape) is too large: \(error)")
     }
