@@ -14,6 +14,12 @@ extension NDView {
     do { result = try NDView.uninitialized(shape: shape, format: format, itemSize: itemSize, order: order) } catch {
       preconditionFailure("copy: \(error)")
     }
+    // Already laid out as the copy will be: one block of bytes.
+    if order == .c ? isCContiguous : isFContiguous {
+      result.storage.base.copyMemory(from: storage.base + byteOffset, byteCount: count &* itemSize)
+      _fixLifetime(self)
+      return result
+    }
     StridedCopy.copy(
       shape: shape, itemSize: itemSize,
       from: storage.base + byteOffset, strides: strides,
@@ -71,6 +77,7 @@ extension NDView {
   /// magnitude, an axis must step past everything the smaller ones reach.
   /// Conservative: `true` may also mean interleaved axes that never meet.
   var mayOverlapItself: Bool {
+    if isCContiguous || isFContiguous { return false }
     var axes: [(size: Int, stride: Int)] = []
     for axis in 0..<ndim where layout.size(axis) > 1 { axes.append((layout.size(axis), Swift.abs(layout.stride(axis)))) }
     axes.sort { $0.stride < $1.stride }

@@ -66,7 +66,7 @@ enum Operands {
   /// `inputs`: it is read-only, or they do not broadcast to its shape.
   static func inPlaceError(_ output: NDView, _ inputs: [NDView]) -> IndexError? {
     if output.isReadOnly { return .readOnly }
-    for input in inputs {
+    for input in inputs where input.shape != output.shape {
       guard let shape = try? Layout.broadcastShape(output.shape, input.shape), shape == output.shape else {
         return .valueShapeMismatch(value: input.shape.array, selection: output.shape.array)
       }
