@@ -19,10 +19,12 @@ enum Arithmetic {
   /// `a op b` into new storage.
   static func apply(_ op: Operation, _ a: NDView, _ b: NDView, kind: ScalarKind) -> NDView {
     let out: NDView
-    if a.ndim == b.ndim && a.large == nil && a.axes == b.axes && a.isCContiguous {
-      // Two arrays of one shape, C-ordered alike: a C-ordered result,
-      // with no broadcasting to work out.
-      out = Operands.result(shape: a.shape, format: a.format, order: .c, op.name)
+    if a.ndim == b.ndim && a.large == nil && a.axes == b.axes
+      && a.axes == Layout.contiguousAxes(rank: a.ndim, sizes: a.axes.lowHalf, itemSize: a.itemSize, order: .c)
+    {
+      // Two arrays of one shape, both in C order with C strides: the
+      // result takes their layout, with no broadcasting to work out.
+      out = Operands.result(like: a, op.name)
     } else {
       let shape = Operands.broadcastShape([a.shape, b.shape], op.name)
       out = Operands.result(shape: shape, format: a.format, like: [a, b], op.name)

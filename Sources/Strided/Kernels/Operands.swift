@@ -24,6 +24,18 @@ enum Operands {
     return result(shape: shape, format: format, order: fortran ? .fortran : .c, operation)
   }
 
+  /// New storage for a result laid out as `view`, which has C strides:
+  /// its layout is taken as it is, with nothing to compute or check.
+  static func result(like view: NDView, _ operation: StaticString) -> NDView {
+    let byteCount = view.count &* view.itemSize
+    guard let storage = ByteStorage(tryingUninitializedCount: byteCount) else {
+      preconditionFailure("\(operation): \(OutOfMemory(byteCount: byteCount))")
+    }
+    return NDView(
+      unchecked: storage, format: view.format, itemSize: view.itemSize, byteOffset: 0, layout: view.layout,
+      isReadOnly: false)
+  }
+
   /// New storage for a result in the given order.
   ///
   /// - Precondition: The result's size in bytes fits in `Int` and memory.
