@@ -108,9 +108,13 @@ enum Products {
   }
 
   /// Throws unless a product BLAS computes has every dimension within
-  /// BLAS's 32-bit index type (other element types have no such bound).
+  /// BLAS's 32-bit index type (other element types have no such bound;
+  /// an empty result has none either).
   static func checkBLASRange(_ m: Int, _ n: Int, _ k: Int, kind: ScalarKind) throws(LinalgError) {
-    guard BLASType(kind) != nil, m > Int(Int32.max) || n > Int(Int32.max) || k > Int(Int32.max) else { return }
+    // An empty result computes nothing, however long the inner dimension.
+    guard BLASType(kind) != nil, m > 0, n > 0, m > Int(Int32.max) || n > Int(Int32.max) || k > Int(Int32.max) else {
+      return
+    }
     throw .sizeOverflow(operation: "matmul of \(m) × \(k) by \(k) × \(n): a dimension beyond BLAS's 32-bit index range")
   }
 
