@@ -92,6 +92,7 @@ let package = Package(
         "spectrum",
         "threads",
         "image",
+        "kmeans",
         "records",
         "numpy-handoff",
         "StridedPython",
@@ -143,6 +144,12 @@ let package = Package(
       name: "image",
       dependencies: ["Strided"],
       path: "Examples/image"
+    ),
+    .executableTarget(
+      name: "kmeans",
+      dependencies: ["Strided"],
+      path: "Examples/kmeans",
+      exclude: ["kmeans.py"]
     ),
     .executableTarget(
       name: "spectrum",

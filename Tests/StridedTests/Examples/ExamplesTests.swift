@@ -109,6 +109,15 @@ struct ExamplesTests {
     #expect(!lines.contains { $0.hasSuffix("COPY") })
   }
 
+  @Test func kmeans() throws {
+    let lines = try Self.lines("kmeans")
+    #expect(lines.contains("step 1: inertia 4196.53"))
+    #expect(lines.contains("step 8: inertia 3024.26"))
+    #expect(lines.contains("centres: [0.01, -0.02, 5.07, 4.99, -0.04, 5.0]"))
+    #expect(lines.contains { $0.hasPrefix("one step, Strided: ") })
+    #expect(lines.contains { $0.hasPrefix("one step, NumPy: ") })
+  }
+
   @Test func records() throws {
     let lines = try Self.lines("records")
     #expect(lines.contains("records: shape [4], item size 40 bytes"))
