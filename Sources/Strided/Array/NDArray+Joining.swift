@@ -291,7 +291,7 @@ extension NDArray {
     let total: Int = try ShapeError.checkedTotal(counts, "repeated")
     var merged = shape
     merged[a] = total
-    _ = try ShapeError.checkedCount(merged, "repeated")
+    _ = try ShapeError.checkedByteCount(ShapeError.checkedCount(merged, "repeated"), of: Element.self, "repeated")
     let indices: NDArray<Int> = try .allocated(count: total, zeroed: false, "repeated", ShapeError.self) { out in
       var j = 0
       for (i, c) in counts.enumerated() {
@@ -301,8 +301,11 @@ extension NDArray {
     do {
       return try take(indices, axis: a)
     } catch {
-      if case .outOfMemory(let byteCount) = error { throw .outOfMemory(byteCount: byteCount) }
-      preconditionFailure("NDArray.repeated: \(error)")
+      switch error {
+      case .outOfMemory(let byteCount): throw .outOfMemory(byteCount: byteCount)
+      case .sizeOverflow: throw .sizeOverflow(operation: "repeated")
+      default: preconditionFailure("NDArray.repeated: \(error)")
+      }
     }
   }
 }

@@ -104,7 +104,9 @@ extension NDArray where Element: Numeric {
 }
 
 /// NumPy's exponent precedence: above multiplication, grouping from the
-/// right (`2 * a ** 2 ** 3` is `2 * (a ** (2 ** 3))`).
+/// right (`2 * a ** 2 ** 3` is `2 * (a ** (2 ** 3))`). One difference:
+/// Swift binds a prefix minus tighter than any infix operator, so `-a ** 2`
+/// is `(-a) ** 2`, where NumPy's `-a**2` is `-(a**2)`; write `-(a ** 2)`.
 precedencegroup PowerPrecedence {
   higherThan: MultiplicationPrecedence
   associativity: right

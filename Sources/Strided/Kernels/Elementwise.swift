@@ -82,7 +82,10 @@ enum Elementwise {
   /// than the work for a few elements. `nil` otherwise.
   @inline(__always)
   static func smallRun<A, B, R>(_ out: NDView, _ a: NDView, _ b: NDView, _: A.Type, _: B.Type, _: R.Type) -> Int? {
-    guard out.large == nil, a.large == nil, b.large == nil, a.axes == out.axes, b.axes == out.axes,
+    // Equal byte strides mean equal layouts only for items of one size.
+    guard out.itemSize == MemoryLayout<R>.stride, a.itemSize == MemoryLayout<A>.stride,
+      b.itemSize == MemoryLayout<B>.stride, a.itemSize == out.itemSize, b.itemSize == out.itemSize,
+      out.large == nil, a.large == nil, b.large == nil, a.axes == out.axes, b.axes == out.axes,
       a.ndim == out.ndim, b.ndim == out.ndim
     else { return nil }
     let layout = out.layout
@@ -95,11 +98,13 @@ enum Elementwise {
   }
 
   /// `out[i] = f(a[i])` for a function given as a kernel over runs of
-  /// raw items, `kernel(a, out, n)`: contiguous runs go to it whole, others
-  /// one item at a time. `a` is broadcast to `out`'s shape.
+  /// raw items, `kernel(a, out, n)`: contiguous, aligned runs go to it
+  /// whole; others are gathered into aligned blocks of 256 items, converted
+  /// there, and scattered back. `a` is broadcast to `out`'s shape.
   ///
   /// - Precondition: As for ``unary(_:into:parallel:_:)``; the kernel reads
-  ///   and writes items of the views' sizes.
+  ///   and writes items of the views' sizes, at most 16 bytes each, at
+  ///   addresses aligned to their size.
   @inline(__always)
   static func unaryRuns(
     _ a: NDView, into out: NDView, _ kernel: (UnsafeRawPointer, UnsafeMutableRawPointer, Int) -> Void
@@ -110,10 +115,21 @@ enum Elementwise {
     plan.forEachRun(Strides(address(out), address(a), 0, 0), parallel: true, outputItemSize: er) { n, p, s in
       let po = UnsafeMutableRawPointer(bitPattern: p[0])!
       let pa = UnsafeRawPointer(bitPattern: p[1])!
-      if s[0] == er && s[1] == ea {
+      if s[0] == er && s[1] == ea && p[0] % er == 0 && p[1] % ea == 0 {
         kernel(pa, po, n)
-      } else {
-        for i in 0..<n { kernel(pa + i &* s[1], po + i &* s[0], 1) }
+        return
+      }
+      withUnsafeTemporaryAllocation(of: SIMD2<UInt64>.self, capacity: 2 * 256) { buffer in
+        let input = UnsafeMutableRawPointer(buffer.baseAddress!)
+        let output = input + 256 * 16
+        var done = 0
+        while done < n {
+          let m = Swift.min(256, n - done)
+          for i in 0..<m { (input + i &* ea).copyMemory(from: pa + (done + i) &* s[1], byteCount: ea) }
+          kernel(input, output, m)
+          for i in 0..<m { (po + (done + i) &* s[0]).copyMemory(from: output + i &* er, byteCount: er) }
+          done += m
+        }
       }
     }
     withExtendedLifetime((a, out)) {}

@@ -14,8 +14,9 @@ extension NDView {
     do { result = try NDView.uninitialized(shape: shape, format: format, itemSize: itemSize, order: order) } catch {
       preconditionFailure("copy: \(error)")
     }
-    // Already laid out as the copy will be: one block of bytes.
-    if order == .c ? isCContiguous : isFContiguous {
+    // Already laid out as the copy will be, and small enough for one
+    // thread: one block of bytes.
+    if count &* itemSize < StridedCopy.parallelBytes, order == .c ? isCContiguous : isFContiguous {
       result.storage.base.copyMemory(from: storage.base + byteOffset, byteCount: count &* itemSize)
       _fixLifetime(self)
       return result

@@ -222,13 +222,14 @@ extension Generator {
       throw .invalidShape(shape.array)
     }
     let size = try RandomError.checkedCount(shape, "Generator.choice")
+    if population <= 0 && size != 0 { throw .emptyPopulation }
+    if !replace && size > population { throw .sampleLargerThanPopulation(count: size, population: population) }
     // The samples and the result, and a tail shuffle's copy of the
     // population, checked before they are made.
     try RandomError.reserve(RandomError.checkedProduct(size, 2 * MemoryLayout<Int>.stride, "Generator.choice"))
     if !replace && probabilities == nil && population > 10_000 && size > population / (shuffle ? 50 : 20) {
       try RandomError.reserve(RandomError.checkedByteCount(population, of: Int.self, "Generator.choice"))
     }
-    if population <= 0 && size != 0 { throw .emptyPopulation }
     if let probabilities { try Self.checkProbabilities(probabilities, population: population) }
     let samples: [Int]
     if replace {

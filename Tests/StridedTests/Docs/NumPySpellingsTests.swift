@@ -32,6 +32,11 @@ struct NumPySpellingsTests {
     ("_ = NDArray<Double>.linspace(0, 1, 5)", "'linspace' has been renamed to 'linspace(from:to:count:)'"),
     ("_ = NDArray<Double>.zeros_like(a)", "'zeros_like' has been renamed to 'zeros(like:)'"),
     ("_ = NDArray<Double>.ones_like(a)", "'ones_like' has been renamed to 'ones(like:)'"),
+    ("_ = a.isin(m)", "'isin(_:invert:)' has been renamed to 'isIn(_:inverted:)'"),
+    ("_ = a.intersect1d(a)", "'intersect1d(_:assume_unique:)' has been renamed to 'intersection(_:assumingUnique:)'"),
+    ("_ = a.union1d(a)", "'union1d' has been renamed to 'union(_:)'"),
+    ("_ = a.setdiff1d(a)", "'setdiff1d(_:assume_unique:)' has been renamed to 'subtracting(_:assumingUnique:)'"),
+    ("_ = a.setxor1d(a)", "'setxor1d(_:assume_unique:)' has been renamed to 'symmetricDifference(_:assumingUnique:)'"),
   ]
 
   /// Lines that compile: the NumPy names Strided provides.

@@ -117,6 +117,13 @@ OPS = {
     "unique": lambda a: np.unique(a),
     "unique_part": lambda a, part: np.unique(a, return_index=True, return_inverse=True, return_counts=True)[part],
     "lexsort": lambda *keys: np.lexsort(keys),
+    "isin": lambda a, b, invert=False: np.isin(a, b, invert=invert),
+    "intersect1d": lambda a, b, assume_unique=False: np.intersect1d(a, b, assume_unique=assume_unique),
+    "intersect1d_part": lambda a, b, part, assume_unique=False:
+        np.intersect1d(a, b, assume_unique=assume_unique, return_indices=True)[part],
+    "union1d": lambda a, b: np.union1d(a, b),
+    "setdiff1d": lambda a, b, assume_unique=False: np.setdiff1d(a, b, assume_unique=assume_unique),
+    "setxor1d": lambda a, b, assume_unique=False: np.setxor1d(a, b, assume_unique=assume_unique),
     "cumsum": lambda a, axis=None: np.cumsum(a, axis=axis),
     "cumprod": lambda a, axis=None: np.cumprod(a, axis=axis),
     "diff": lambda a, n=1, axis=-1: np.diff(a, n=n, axis=axis),

@@ -59,6 +59,11 @@ enum SizeAttacks {
     SizeAttack("repeated(axis:)") { (v) throws(ShapeError) in _ = try small.repeated(v, axis: 1); return true },
     SizeAttack("repeated(counts)") { (v) throws(ShapeError) in _ = try vector.repeated([1, v, 0, 2]); return true },
     SizeAttack("repeated(counts) overflowing") { (v) throws(ShapeError) in _ = try vector.repeated([v, v, v, v]); return true },
+    SizeAttack("repeated(counts) of a huge broadcast row") { (v) throws(ShapeError) in
+      guard let row = try? NDArray<Double>(scalar: 1).broadcast(to: [1, 1 << 40]) else { return false }
+      _ = try row.repeated([v], axis: 0)
+      return true
+    },
     SizeAttack("padded constant") { (v) throws(ShapeError) in _ = try small.padded(v, mode: .constant(0)); return true },
     SizeAttack("padded edge") { (v) throws(ShapeError) in _ = try small.padded(v, mode: .edge); return true },
     SizeAttack("padded widths") { (v) throws(ShapeError) in _ = try small.padded([(v, 1), (0, v)], mode: .reflect); return true },
@@ -221,6 +226,17 @@ enum SizeAttacks {
       var g = Generator(seed: 1)
       _ = try g.choice(from: 2, shape: [v], probabilities: [0.5, 0.5])
       return true
+    },
+    SizeAttack("Generator.choice more than the population") { (v) throws(RandomError) in
+      var g = Generator(seed: 1)
+      do throws(RandomError) {
+        _ = try g.choice(from: 10, shape: [v], replace: false)
+      } catch {
+        // NumPy's error for the sample, not a memory error.
+        if v > 10, case .sampleLargerThanPopulation = error {} else if v < 0, case .invalidShape = error {} else { return true }
+        throw error
+      }
+      return v > 10 || v < 0
     },
     SizeAttack("Generator.choice without replacement") { (v) throws(RandomError) in
       var g = Generator(seed: 1)
