@@ -47,10 +47,8 @@ public enum ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .sizeOverflow(let operation):
-      "\(operation): the result is too large: its size in bytes overflows"
-    case .outOfMemory(let byteCount):
-      "\(OutOfMemory(byteCount: byteCount))"
+    case .sizeOverflow(let operation): CheckedSizeText.overflow(operation)
+    case .outOfMemory(let byteCount): CheckedSizeText.outOfMemory(byteCount)
     case .noArrays(let operation):
       "\(operation) needs at least one array"
     case .axisOutOfRange(let axis, let rank):

@@ -39,10 +39,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
 
   public var description: String {
     switch self {
-    case .sizeOverflow(let operation):
-      "\(operation): the result is too large: its size in bytes overflows"
-    case .outOfMemory(let byteCount):
-      "\(OutOfMemory(byteCount: byteCount))"
+    case .sizeOverflow(let operation): CheckedSizeText.overflow(operation)
+    case .outOfMemory(let byteCount): CheckedSizeText.outOfMemory(byteCount)
     case .emptyInput(let operation):
       "\(operation) of no elements: there is no identity to return"
     case .allNaN(let operation):

@@ -48,10 +48,8 @@ public enum FFTError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .sizeOverflow(let operation):
-      "\(operation): the result is too large: its size in bytes overflows"
-    case .outOfMemory(let byteCount):
-      "\(OutOfMemory(byteCount: byteCount))"
+    case .sizeOverflow(let operation): CheckedSizeText.overflow(operation)
+    case .outOfMemory(let byteCount): CheckedSizeText.outOfMemory(byteCount)
     case .invalidLength(let n): "invalid number of FFT data points (\(n)); it must be at least 1"
     case .axisOutOfRange(let axis, let rank): "axis \(axis) is out of range for \(rank) dimensions"
     case .repeatedAxes(let axes): "axes \(axes) repeat an axis"

@@ -21,7 +21,7 @@ public struct EinsumError: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension EinsumError: SizeFailure {
   static func outOfMemory(byteCount: Int) -> EinsumError {
-    var error = EinsumError(position: -1, reason: OutOfMemory(byteCount: byteCount).description)
+    var error = EinsumError(position: -1, reason: CheckedSizeText.outOfMemory(byteCount))
     error.outOfMemoryByteCount = byteCount
     return error
   }

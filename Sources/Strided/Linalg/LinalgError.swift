@@ -32,10 +32,8 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .sizeOverflow(let operation):
-      "\(operation): the result is too large: its size in bytes overflows"
-    case .outOfMemory(let byteCount):
-      "\(OutOfMemory(byteCount: byteCount))"
+    case .sizeOverflow(let operation): CheckedSizeText.overflow(operation)
+    case .outOfMemory(let byteCount): CheckedSizeText.outOfMemory(byteCount)
     case .singularMatrix(let info):
       "singular matrix: U[\(info - 1), \(info - 1)] is exactly zero in its LU factorization (info = \(info))"
     case .notPositiveDefinite(let info):

@@ -47,12 +47,10 @@ public enum RandomError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .sizeOverflow(let operation):
-      "\(operation): the result is too large: its size in bytes overflows"
+    case .sizeOverflow(let operation): CheckedSizeText.overflow(operation)
     case .invalidShape(let shape):
       "invalid shape \(shape): negative dimensions are not allowed, and at most \(NDView.maximumRank) axes"
-    case .outOfMemory(let byteCount):
-      "\(OutOfMemory(byteCount: byteCount))"
+    case .outOfMemory(let byteCount): CheckedSizeText.outOfMemory(byteCount)
     case .emptyRange(let range):
       "the range \(range) holds no values"
     case .invalidBounds(let low, let high):

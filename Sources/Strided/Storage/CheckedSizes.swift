@@ -15,6 +15,15 @@ protocol SizeFailure: Error {
   static func sizeOverflow(operation: String) -> Self
 }
 
+/// The descriptions of the two cases, shared by every error type.
+enum CheckedSizeText {
+  static func overflow(_ operation: String) -> String {
+    "\(operation): the result is too large: its size in bytes overflows"
+  }
+
+  static func outOfMemory(_ byteCount: Int) -> String { OutOfMemory(byteCount: byteCount).description }
+}
+
 /// Overflow-checked arithmetic on sizes, throwing the caller's own error
 /// type: `try ShapeError.checkedProduct(a, b, "tiled")`.
 extension SizeFailure {

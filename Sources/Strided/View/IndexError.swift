@@ -35,10 +35,8 @@ public enum IndexError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .sizeOverflow(let operation):
-      "\(operation): the result is too large: its size in bytes overflows"
-    case .outOfMemory(let byteCount):
-      "\(OutOfMemory(byteCount: byteCount))"
+    case .sizeOverflow(let operation): CheckedSizeText.overflow(operation)
+    case .outOfMemory(let byteCount): CheckedSizeText.outOfMemory(byteCount)
     case .outOfRange(let index, let axis, let size):
       "index \(index) is out of range for axis \(axis) of size \(size)"
     case .maskShapeMismatch(let mask, let axes, let axis):
