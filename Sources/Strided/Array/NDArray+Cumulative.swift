@@ -54,8 +54,8 @@ extension NDArray where Element.Sum: Numeric {
   ///   `ValueError` and `AxisError`).
   public func trace(offset: Int = 0, axis1: Int = 0, axis2: Int = 1) throws(ShapeError) -> NDArray<Element.Sum> {
     guard ndim >= 2 else { throw .tooFewDimensions(operation: "trace", rank: ndim, needed: 2) }
-    let first = try Self.checkedAxis(axis1, rank: ndim)
-    guard try Self.checkedAxis(axis2, rank: ndim) != first else { throw .repeatedAxis(operation: "trace", axis: first) }
+    let first = try Self.normalizedAxis(axis1, rank: ndim)
+    guard try Self.normalizedAxis(axis2, rank: ndim) != first else { throw .repeatedAxis(operation: "trace", axis: first) }
     return diagonal(offset: offset, axis1: axis1, axis2: axis2).sum(axes: [-1])
   }
 }
@@ -84,7 +84,7 @@ extension NDArray {
     guard order >= 0 else { throw .negativeCount(order) }
     if order == 0 { return self }
     guard ndim > 0 else { throw .zeroDimensional(operation: "differences") }
-    let a = try Self.checkedAxis(axis, rank: ndim)
+    let a = try Self.normalizedAxis(axis, rank: ndim)
     var result = self
     for _ in 0..<order {
       let n = result.shape[a]
@@ -92,14 +92,6 @@ extension NDArray {
       result = step(result.slice(1..<n, axis: a), result.slice(0..<n - 1, axis: a))
     }
     return result
-  }
-
-  /// `axis` counted from the front (negative axes count from the back).
-  ///
-  /// - Throws: ``ShapeError/axisOutOfRange(axis:rank:)``.
-  static func checkedAxis(_ axis: Int, rank: Int) throws(ShapeError) -> Int {
-    guard axis >= -rank && axis < rank else { throw .axisOutOfRange(axis: axis, rank: rank) }
-    return axis < 0 ? axis + rank : axis
   }
 }
 
