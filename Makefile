@@ -3,6 +3,8 @@
 #   make test                 run every test
 #   make bench                run every benchmark beside NumPy; rewrite docs/performance.md and its chart
 #   make bench ARGS="view"    run the benchmarks whose names start with the prefixes, beside NumPy
+#   make bench-avx2           every benchmark with the C kernels held to AVX2 (STRIDED_ISA=avx2);
+#                             rewrites docs/performance.md's AVX2 table
 #   make docs                 build the DocC documentation into .build/docs
 #   make fuzz FUZZ_SECONDS=N  run each fuzz target for N seconds (libFuzzer, address sanitizer)
 #   make test-sanitize        run every test under the address sanitizer, then the thread sanitizer
@@ -17,7 +19,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := format npy npz views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: deps deps-mpi demo demo-distributed test test-release test-distributed bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench docs clean
+.PHONY: deps deps-mpi demo demo-distributed test test-release test-distributed bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench bench-avx2 docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
 # and zlib for .npz archives.
@@ -146,6 +148,14 @@ bench: deps python-module
 	  python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
 	    --python-module $(PYTHON_MODULE_DIR) -- $(ARGS); \
 	fi
+
+# The same with the hand-vectorized C kernels held to their AVX2 paths, as
+# on a processor without AVX-512 (STRIDED_ISA is read as Strided loads).
+bench-avx2: deps python-module
+	rm -rf Benchmarks/.build/*/release/description.json Benchmarks/.build/*/release/ModuleCache
+	cd Benchmarks && $(SWIFT) build -c release --product strided-bench
+	STRIDED_ISA=avx2 python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
+	  --report docs/performance.md --section bench-avx2 -- $(ARGS)
 
 # Strided's small-matrix kernel against a BLAS call, shape by shape (the
 # crossover that routes small products; docs/performance.md has the table).

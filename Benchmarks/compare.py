@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Runs Strided's benchmark and NumPy's side of the same workloads, then
 prints every JSON line and a table of the ratios (Strided ÷ NumPy, and
-Strided ÷ raw cblas_dgemm for the matrix products).
+Strided ÷ the raw BLAS or LAPACK call for the workloads that come down to
+one).
 
-Usage: compare.py --strided PATH [--json FILE] [--report FILE] [--chart FILE]
-                  [--headline FILE] -- [NAME_PREFIX ...]
+Usage: compare.py --strided PATH [--json FILE] [--report FILE [--section NAME]]
+                  [--chart FILE] [--headline FILE] -- [NAME_PREFIX ...]
 
 --report rewrites the part of a markdown file between the lines
-"<!-- bench:begin -->" and "<!-- bench:end -->" with the machine, the
+"<!-- bench:begin -->" and "<!-- bench:end -->" (or another section
+named by --section) with the machine, the
 versions and the full table; --chart draws the ratios to a PNG (with
 matplotlib); --headline rewrites the part between "<!-- headline:begin -->"
 and "<!-- headline:end -->" with a short table of a few workloads. All three
@@ -64,14 +66,23 @@ def output_of(command):
 def machine():
     """The machine and the versions a run was measured with."""
     cpu = "unknown"
+    flags = []
     try:
         with open("/proc/cpuinfo") as f:
             for line in f:
-                if line.startswith("model name"):
+                if line.startswith("model name") and cpu == "unknown":
                     cpu = line.split(":", 1)[1].strip()
-                    break
+                if line.startswith("flags") and not flags:
+                    flags = line.split(":", 1)[1].split()
     except OSError:
         pass
+    vector = [f for f in ("avx2", "fma", "avx512f", "avx512dq", "avx512bw", "avx512vl") if f in flags]
+    # The level Strided's hand-vectorized C kernels were told to use (see
+    # Sources/CStrided/include/Isa.h): the processor's best unless
+    # STRIDED_ISA lowers it.
+    isa = os.environ.get("STRIDED_ISA", "")
+    kernels = {"avx2": "AVX2 (STRIDED_ISA=avx2)", "baseline": "portable loops (STRIDED_ISA=baseline)"}.get(
+        isa, "AVX-512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "portable loops")
     system = platform.platform()
     try:
         with open("/etc/os-release") as f:
@@ -92,6 +103,8 @@ def machine():
                             "b = c['Build Dependencies']['blas']; print(b['name'], b.get('version', ''))"])
     return [
         ("Processor", f"{cpu}, {os.cpu_count()} cores"),
+        ("Vector extensions", ", ".join(vector) if vector else "none of AVX2, FMA, AVX-512"),
+        ("Strided's C kernels", kernels),
         ("System", system),
         ("Transparent huge pages", pages),
         ("Swift", output_of(["swift", "--version"]).splitlines()[0] if output_of(["swift", "--version"]) else "unknown"),
@@ -111,9 +124,9 @@ def table(rows):
         entry = by_name[name]
         s = entry["strided"]["median_ns"]
         n = entry.get("numpy", {}).get("median_ns")
-        raw = None
-        if name.startswith("matmul_f64_n"):
-            raw = by_name.get(name.replace("matmul_f64_n", "cblas_dgemm_n"), {}).get("cblas", {}).get("median_ns")
+        # The raw BLAS or LAPACK call the workload comes down to, where the
+        # benchmark times one (impl "cblas", the same name).
+        raw = entry.get("cblas", {}).get("median_ns")
         result.append((name, s, n, s / n if n else None, s / raw if raw else None,
                        entry["strided"].get("allocations_per_call")))
     return result
@@ -177,16 +190,16 @@ def write_headline(path, entries):
     for name, label in HEADLINE:
         ratio, cblas = by_name.get(name, (None, None))
         if ratio:
-            extra = f" ({cblas:.2f} × raw cblas_dgemm)" if cblas else ""
+            extra = f" ({cblas:.2f} × the raw BLAS call)" if cblas else ""
             lines.append(f"| {label} (`{name}`) | {format_ratio(ratio)}{extra} |")
     replace_section(path, "headline", lines)
 
 
-def write_report(path, entries, chart):
+def write_report(path, entries, chart, section="bench"):
     lines = ["", "Measured by `make bench` on "
              f"{datetime.date.today().isoformat()}, the two sides one after the other on the same machine:", ""]
     lines += [f"- {key}: {value}" for key, value in machine()]
-    lines += ["", "| workload | Strided | NumPy | Strided ÷ NumPy | Strided ÷ raw cblas_dgemm |",
+    lines += ["", "| workload | Strided | NumPy | Strided ÷ NumPy | Strided ÷ raw BLAS call |",
               "|---|---:|---:|---:|---:|"]
     for name, s, n, ratio, cblas, allocations in entries:
         if name.endswith("_t1"):
@@ -204,7 +217,7 @@ def write_report(path, entries, chart):
     if chart:
         lines += ["", f"![Strided's time ÷ NumPy's time for each workload]({os.path.basename(chart)})"]
     lines.append("")
-    replace_section(path, "bench", lines)
+    replace_section(path, section, lines)
 
 
 def draw_chart(path, entries):
@@ -261,7 +274,7 @@ def main(argv):
     if chart and not draw_chart(chart, entries):
         chart = None
     if option("--report"):
-        write_report(option("--report"), entries, chart)
+        write_report(option("--report"), entries, chart, option("--section") or "bench")
     if option("--headline"):
         write_headline(option("--headline"), entries)
 

@@ -1,105 +1,31 @@
 // Element-type conversions of contiguous runs: see Convert.h. Written as
 // plain loops with selects (no branches), which the compiler vectorizes;
-// each is compiled three times and chosen by the processor's features.
+// each is compiled three times (AVX-512, AVX2, baseline) into three tables,
+// and the level Isa.h chooses picks the table.
 #include "Convert.h"
+
+#include "Isa.h"
 
 #include <stdint.h>
 
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-
-// Floats to integers: NaN gives 0, values at or below the minimum give the
-// minimum, values at or above the maximum give the maximum, others
-// truncate toward zero. Computed in double (which holds every float and
-// every 8-, 16- and 32-bit bound exactly) as two clamps, which compile to
-// vector min and max, then one conversion through a 32-bit integer (or the
-// unsigned 32-bit conversion): measured, this is twice as fast as the
-// same rule written as a chain of selects.
-#define CLAMPED(S, SN, T, TN, MIN, MAX, CONVERT)                                \
-  CLONES static void convert_##SN##_##TN(const void *xs, void *ys, size_t n) { \
-    const S *x = xs;                                                            \
-    T *y = ys;                                                                  \
-    for (size_t i = 0; i < n; i++) {                                            \
-      double v = (double)x[i];                                                  \
-      v = v == v ? v : 0;                                                       \
-      v = v > (double)(MIN) ? v : (double)(MIN);                                \
-      v = v < (double)(MAX) ? v : (double)(MAX);                                \
-      y[i] = (T)(CONVERT)v;                                                     \
-    }                                                                           \
-  }
-
-// 64-bit targets, whose maximum a double does not hold: at or above LIMIT
-// (the maximum plus one, a power of two) gives the maximum.
-#define SATURATING(S, SN, T, TN, MIN, MAX, LIMIT)                                         \
-  CLONES static void convert_##SN##_##TN(const void *xs, void *ys, size_t n) {           \
-    const S *x = xs;                                                                      \
-    T *y = ys;                                                                            \
-    for (size_t i = 0; i < n; i++) {                                                      \
-      S v = x[i];                                                                         \
-      y[i] = v != v ? 0 : v <= (S)(MIN) ? (T)(MIN) : v >= (S)(LIMIT) ? (T)(MAX) : (T)v; \
-    }                                                                                     \
-  }
-
-// Anything to a float, and integers to integers (C's conversion wraps
-// modulo 2ⁿ for the integer types here, as Swift's truncatingIfNeeded).
-#define PLAIN(S, SN, T, TN)                                                     \
-  CLONES static void convert_##SN##_##TN(const void *xs, void *ys, size_t n) { \
-    const S *x = xs;                                                            \
-    T *y = ys;                                                                  \
-    for (size_t i = 0; i < n; i++) y[i] = (T)x[i];                              \
-  }
-
-#define FROM_FLOAT(S, SN)                                            \
-  CLAMPED(S, SN, int8_t, i8, INT8_MIN, INT8_MAX, int32_t)            \
-  CLAMPED(S, SN, uint8_t, u8, 0, UINT8_MAX, int32_t)                 \
-  CLAMPED(S, SN, int16_t, i16, INT16_MIN, INT16_MAX, int32_t)        \
-  CLAMPED(S, SN, uint16_t, u16, 0, UINT16_MAX, int32_t)              \
-  CLAMPED(S, SN, int32_t, i32, INT32_MIN, INT32_MAX, int32_t)        \
-  CLAMPED(S, SN, uint32_t, u32, 0, UINT32_MAX, uint32_t)             \
-  SATURATING(S, SN, int64_t, i64, INT64_MIN, INT64_MAX, 0x1p63)      \
-  SATURATING(S, SN, uint64_t, u64, 0, UINT64_MAX, 0x1p64)
-
-FROM_FLOAT(float, f32)
-FROM_FLOAT(double, f64)
-PLAIN(float, f32, double, f64)
-PLAIN(double, f64, float, f32)
-
-#define FROM_INTEGER(S, SN)          \
-  PLAIN(S, SN, int8_t, i8)           \
-  PLAIN(S, SN, uint8_t, u8)          \
-  PLAIN(S, SN, int16_t, i16)         \
-  PLAIN(S, SN, uint16_t, u16)        \
-  PLAIN(S, SN, int32_t, i32)         \
-  PLAIN(S, SN, uint32_t, u32)        \
-  PLAIN(S, SN, int64_t, i64)         \
-  PLAIN(S, SN, uint64_t, u64)        \
-  PLAIN(S, SN, float, f32)           \
-  PLAIN(S, SN, double, f64)
-
-FROM_INTEGER(int8_t, i8)
-FROM_INTEGER(uint8_t, u8)
-FROM_INTEGER(int16_t, i16)
-FROM_INTEGER(uint16_t, u16)
-FROM_INTEGER(int32_t, i32)
-FROM_INTEGER(uint32_t, u32)
-FROM_INTEGER(int64_t, i64)
-FROM_INTEGER(uint64_t, u64)
-
-#define ROW(SN)                                                                              \
-  {convert_##SN##_i8, convert_##SN##_u8, convert_##SN##_i16, convert_##SN##_u16,            \
-   convert_##SN##_i32, convert_##SN##_u32, convert_##SN##_i64, convert_##SN##_u64,          \
-   convert_##SN##_f32, convert_##SN##_f64}
-
-// The same type's entry is never used (the caller copies), so the float
-// rows hold a stand-in there.
-#define convert_f32_f32 convert_f32_f64
-#define convert_f64_f64 convert_f64_f32
-
-static const strided_conversion kernels[STRIDED_NUMERIC_TYPES][STRIDED_NUMERIC_TYPES] = {
-    ROW(i8), ROW(u8), ROW(i16), ROW(u16), ROW(i32), ROW(u32), ROW(i64), ROW(u64), ROW(f32), ROW(f64),
-};
+// The tables of one level: ConvertLoops.h, included once per level with
+// LEVEL (the names' suffix) and TARGET (the functions' attribute) set.
+#define LEVEL avx512
+#define TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma")))
+#include "ConvertLoops.h"
+#define LEVEL avx2
+#define TARGET __attribute__((target("avx2,fma")))
+#include "ConvertLoops.h"
+#define LEVEL baseline
+#define TARGET
+#include "ConvertLoops.h"
 
 strided_conversion strided_conversion_kernel(int source, int target) {
   if (source < 0 || source >= STRIDED_NUMERIC_TYPES || target < 0 || target >= STRIDED_NUMERIC_TYPES) return NULL;
   if (source == target) return NULL;
-  return kernels[source][target];
+  switch (strided_isa_level()) {
+  case STRIDED_ISA_AVX512: return kernels_avx512[source][target];
+  case STRIDED_ISA_AVX2: return kernels_avx2[source][target];
+  default: return kernels_baseline[source][target];
+  }
 }

@@ -1,5 +1,7 @@
 #include "SmallProduct.h"
 
+#include "Isa.h"
+
 #if defined(__x86_64__)
 
 #include <immintrin.h>
@@ -146,9 +148,10 @@ AVX512 static void small_dgemm512(int m, int n, int k, const double *a, long ars
 
 int strided_small_dgemm(int m, int n, int k, const double *a, long ars, long acs, const double *b, long brs,
                         double *c, long crs) {
-  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) return 0;
+  int level = strided_isa_level();
+  if (level < STRIDED_ISA_AVX2) return 0;
   // Without 8 rows and 16 columns the AVX-512 blocks would not be used.
-  if (m >= 8 && n >= 16 && __builtin_cpu_supports("avx512f")) {
+  if (m >= 8 && n >= 16 && level >= STRIDED_ISA_AVX512) {
     small_dgemm512(m, n, k, a, ars, acs, b, brs, c, crs);
   } else {
     small_dgemm(m, n, k, a, ars, acs, b, brs, c, crs);

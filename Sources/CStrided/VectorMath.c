@@ -1,5 +1,7 @@
 #include "VectorMath.h"
 
+#include "Isa.h"
+
 #if defined(__x86_64__) && defined(__linux__)
 
 #include <immintrin.h>
@@ -7,17 +9,9 @@
 
 #define AVX2 __attribute__((target("avx2")))
 
-int strided_vector_math_available(void) {
-  // __builtin_cpu_supports reads data the runtime initializes before
-  // main: safe from any thread.
-  return __builtin_cpu_supports("avx2") ? 1 : 0;
-}
+int strided_vector_math_available(void) { return strided_isa_level() >= STRIDED_ISA_AVX2; }
 
-static _Atomic int limited_to_avx2 = 0;
-
-void strided_vector_math_limit_to_avx2(int limit) { limited_to_avx2 = limit != 0; }
-
-static int has_avx512(void) { return !limited_to_avx2 && __builtin_cpu_supports("avx512f"); }
+static int has_avx512(void) { return strided_isa_level() >= STRIDED_ISA_AVX512; }
 
 // libmvec's AVX2 and AVX-512 entry points (the x86-64 vector function
 // ABI). They are declared without a prototype and only their addresses
@@ -220,7 +214,6 @@ int strided_classify_f32(int which, const float *x, uint8_t *y, size_t n) {
 
 // No libmvec here: every function declines, and callers use scalar code.
 int strided_vector_math_available(void) { return 0; }
-void strided_vector_math_limit_to_avx2(int limit) { (void)limit; }
 #define DECLINE(NAME, T) \
   int NAME(const T *x, T *y, size_t n) { (void)x; (void)y; (void)n; return 0; }
 DECLINE(strided_exp_f64, double)

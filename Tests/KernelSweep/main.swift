@@ -26,12 +26,15 @@ var parts: [(String, () -> [String])] = [
   ("complex and Bool", { Sweep.complex(Double.self) + Sweep.complex(Float.self) + Sweep.logical() }),
   ("reductions and cumulative sums", { Sweep.reductions(Double.self) + Sweep.reductions(Float.self) + Sweep.integerReductions() }),
   ("conversions", { Sweep.conversions() }),
+  ("sorts", { Sweep.sorts() }),
   ("2-D operands", { Sweep.matrices() }),
   ("thread-block edges at 1, 2, 3 and 8 threads", { Sweep.blockEdges() }),
 ]
-// Where the processor has AVX-512 the libmvec loops above took its 512-bit
-// variants; the AVX2 ones are walked again.
-if Sweep.hasAVX512 { parts.append(("AVX2 variants of the libmvec loops", { Sweep.avx2Variants() })) }
+// The hand-vectorized C kernels above took the processor's own vector
+// extensions; each lower level's paths are walked again.
+if !Sweep.lowerIsaLevels.isEmpty {
+  parts.append(("the C kernels at lower vector extension levels", { Sweep.lowerIsaVariants() }))
+}
 
 var (passed, failed) = (0, 0)
 for (name, run) in parts {

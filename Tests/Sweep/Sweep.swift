@@ -15,19 +15,26 @@ import Strided
 
 /// The sweeps: each returns a description of every mismatch it found.
 public enum Sweep {
-  /// Whether the processor has AVX-512, so that the libmvec loops take its
-  /// 512-bit variants unless limited to AVX2.
-  public static var hasAVX512: Bool {
-    (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains("avx512f") == true
+  /// The vector extension levels below the processor's: the hand-vectorized
+  /// C kernels (libmvec loops, conversions, sorts) have a path for each
+  /// level, and the sweeps above took the processor's own.
+  public static var lowerIsaLevels: [Int32] {
+    Array(0..<strided_isa_processor_level())
   }
 
-  /// The floating-point sweeps and the block edges again on libmvec's AVX2
-  /// variants (run where ``hasAVX512``: the sweeps above took the others).
-  public static func avx2Variants() -> [String] {
-    strided_vector_math_limit_to_avx2(1)
-    defer { strided_vector_math_limit_to_avx2(0) }
-    return floatingUnary(Double.self) + floatingUnary(Float.self) + floatingBinary(Double.self) + floatingBinary(Float.self)
-      + matrices() + blockEdges()
+  /// The sweeps that reach hand-vectorized C kernels, again at every level
+  /// below the processor's (``lowerIsaLevels``): AVX2 on a processor with
+  /// AVX-512, then the portable loops.
+  public static func lowerIsaVariants() -> [String] {
+    defer { strided_isa_limit(Int32(STRIDED_ISA_AVX512.rawValue)) }
+    var failures: [String] = []
+    for level in lowerIsaLevels.reversed() {
+      strided_isa_limit(level)
+      let name = String(cString: strided_isa_name(level))
+      failures += (floatingUnary(Double.self) + floatingUnary(Float.self) + floatingBinary(Double.self)
+        + floatingBinary(Float.self) + conversions() + sorts() + matrices() + blockEdges()).map { "\(name): \($0)" }
+    }
+    return failures
   }
   static let lengths = 0...70
   static let offsets = 0...7
@@ -536,6 +543,58 @@ public enum Sweep {
         }
       }
     }
+    return failures
+  }
+
+  // MARK: Sorts
+
+  /// The lengths a sort is walked at beyond 0…70: around the sizes where
+  /// sorting networks, partitions and radix passes take over.
+  static let sortLengths = Array(lengths) + [
+    100, 127, 128, 129, 255, 256, 257, 511, 512, 513, 1000, 1023, 1024, 1025, 4097, 70_000,
+  ]
+
+  /// `sorted()` of every type with a vectorized sort, on every length,
+  /// placement and three kinds of values (specials with NaN, ±0 and ±∞ or
+  /// integer bounds; few distinct values; descending runs), against the
+  /// order NumPy defines (NaN last, -0 equal to 0) and the same bit
+  /// patterns as the input.
+  public static func sorts() -> [String] {
+    var failures: [String] = []
+    func walkSort<T: NDElement>(_: T.Type, _ make: (Double) -> T, bits: (T) -> UInt64, before: (T, T) -> Bool) {
+      for n in sortLengths {
+        let patterns: [(String, [T])] = [
+          ("specials", (0..<n).map { make(value($0, salt: 40)) }),
+          ("few values", (0..<n).map { make(Double(($0 &* 37) % 5) - 2) }),
+          ("descending", (0..<n).map { make(Double(n - $0) / 4) }),
+        ]
+        for (pattern, values) in patterns {
+          for (placement, offset) in n > 1000 ? [(.contiguous, 0), (.reversed, 1)] : placements(n) {
+            let (a, held) = operand(values, placement, offset: offset)
+            let result = a.sorted().view.bytes().withUnsafeBytes { Array($0.bindMemory(to: T.self)) }
+            let context = "\(T.self) n \(n), \(pattern), offset \(offset), \(placement)"
+            if result.count != n {
+              failures.append("sort \(context): \(result.count) elements")
+            } else if let i = (1..<Swift.max(n, 1)).first(where: { before(result[$0], result[$0 - 1]) }) {
+              failures.append("sort \(context): element \(i), \(result[i]), is before \(result[i - 1])")
+            } else if result.map(bits).sorted() != held.map(bits).sorted() {
+              failures.append("sort \(context): the result does not hold the input's bit patterns")
+            }
+          }
+        }
+      }
+    }
+    // NumPy's order for floats: NaN after everything, -0 equal to 0.
+    func floatBefore<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> Bool { b.isNaN ? !a.isNaN : a < b }
+    walkSort(Double.self, { $0 }, bits: { $0.bitPattern }, before: floatBefore)
+    walkSort(Float.self, { Float($0) }, bits: { UInt64($0.bitPattern) }, before: floatBefore)
+    func integer<T: NDElement & FixedWidthInteger>(_: T.Type) -> (Double) -> T {
+      { v in v.isNaN ? T.max : v.isInfinite ? (v > 0 ? T.max : T.min) : T(truncatingIfNeeded: Int64(v * 1e6)) }
+    }
+    walkSort(Int64.self, integer(Int64.self), bits: { UInt64(bitPattern: $0) }, before: <)
+    walkSort(UInt64.self, integer(UInt64.self), bits: { $0 }, before: <)
+    walkSort(Int32.self, integer(Int32.self), bits: { UInt64(UInt32(bitPattern: $0)) }, before: <)
+    walkSort(UInt32.self, integer(UInt32.self), bits: { UInt64($0) }, before: <)
     return failures
   }
 

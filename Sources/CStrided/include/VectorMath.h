@@ -15,13 +15,10 @@
 extern "C" {
 #endif
 
-/// Whether the vector functions below are usable on this processor.
+/// Whether the vector functions below are usable: the processor has AVX2
+/// and FMA and STRIDED_ISA does not ask for the baseline (see Isa.h, which
+/// also picks between the AVX-512 and AVX2 variants).
 int strided_vector_math_available(void);
-
-/// With a non-zero `limit`, the functions below use libmvec's AVX2 variants
-/// even where AVX-512 is present; with 0, the best the processor has. For
-/// tests that check both.
-void strided_vector_math_limit_to_avx2(int limit);
 
 /// y[i] = 1 when x[i] is NaN (`which` 0), infinite (1) or finite (2), else
 /// 0; returns 0 and does nothing without AVX2.

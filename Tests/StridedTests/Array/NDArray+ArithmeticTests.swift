@@ -222,8 +222,8 @@ struct ElementwiseFunctionTests {
   /// its AVX2 ones.
   @Test(.serialized, arguments: [(70_000, false), (999, false), (70_000, true), (999, true)])
   func vectorFunctionsAreWithinFourUlpOfTheScalarOnes(count: Int, avx2Only: Bool) {
-    strided_vector_math_limit_to_avx2(avx2Only ? 1 : 0)
-    defer { strided_vector_math_limit_to_avx2(0) }
+    strided_isa_limit(Int32((avx2Only ? STRIDED_ISA_AVX2 : STRIDED_ISA_AVX512).rawValue))
+    defer { strided_isa_limit(Int32(STRIDED_ISA_AVX512.rawValue)) }
     func check<T: NDElement & BinaryFloatingPoint & ElementaryFunctions>(
       _: T.Type, _ name: String, _ f: (NDArray<T>) -> NDArray<T>, domain: ClosedRange<Double>
     ) {

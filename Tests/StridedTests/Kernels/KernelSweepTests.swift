@@ -52,6 +52,11 @@ struct KernelSweepTests {
     expectNoFailures(Sweep.reductions(Double.self) + Sweep.reductions(Float.self) + Sweep.integerReductions())
   }
 
+  @Test("sorts: every length, placement, NaN and ±0, integer bounds")
+  func sorts() {
+    expectNoFailures(Sweep.sorts())
+  }
+
   @Test("conversions between element types")
   func conversions() {
     expectNoFailures(Sweep.conversions())
@@ -70,9 +75,9 @@ struct KernelSweepTests {
   func blockEdges() async {
     await #expect(processExitsWith: .success) {
       var failures = Sweep.blockEdges()
-      // Where the processor has AVX-512, the libmvec loops above took its
-      // 512-bit variants; walk the lengths again on the AVX2 ones.
-      if Sweep.hasAVX512 { failures += Sweep.avx2Variants() }
+      // The C kernels above took the processor's vector extensions; walk
+      // the lengths again on each lower level's paths.
+      failures += Sweep.lowerIsaVariants()
       for failure in failures.prefix(20) { FileHandle.standardError.write(Data((failure + "\n").utf8)) }
       exit(failures.isEmpty ? 0 : 1)
     }
