@@ -19,7 +19,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := format npy npz views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: deps deps-mpi demo demo-distributed test test-release test-distributed bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench bench-avx2 docs clean
+.PHONY: deps deps-mpi demo demo-distributed test test-c-kernels test-release test-distributed bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench bench-avx2 docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
 # and zlib for .npz archives.
@@ -56,8 +56,21 @@ test: deps deps-mpi
 	$(MAKE) python-module PYTHON_MODULE_CONFIG=debug
 	$(SWIFT) build --product StridedDLPack
 	$(SWIFT) test
+	$(MAKE) test-c-kernels
 	PYTHONPATH=$(PYTHON_MODULE_DIR) $(PYTHON) -m unittest discover -s Tests/Python -v
 	$(MAKE) test-distributed
+
+# The C kernels' own tests, against plain C references, built as the
+# package builds them (optimised, no vector flags: each function names its
+# target).
+C_KERNEL_FLAGS = -O2 -Wall -Wextra -ISources/CStrided/include -ISources/CStrided
+test-c-kernels:
+	mkdir -p .build
+	clang $(C_KERNEL_FLAGS) Tests/CKernels/SortTest.c Sources/CStrided/Sort.c Sources/CStrided/Isa.c -o .build/sort-test
+	clang $(C_KERNEL_FLAGS) -DSTRIDED_SORT_DEPTH_PER_LEVEL=0 Tests/CKernels/SortTest.c Sources/CStrided/Sort.c \
+	  Sources/CStrided/Isa.c -o .build/sort-test-heapsort
+	.build/sort-test
+	.build/sort-test-heapsort
 
 # The kernel sweep in a release build: optimised code has disagreed with
 # debug code before (a vector call whose arguments the compiler passed on

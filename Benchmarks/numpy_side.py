@@ -461,6 +461,25 @@ def sum_axis0_f64_1000x6():
     return lambda: x.sum(axis=0)
 
 
+def isin_i64_1e6():
+    x = generator.integers(0, 10**6, 10**6)
+    t = generator.integers(0, 10**6, 10**4)
+    return lambda: np.isin(x, t)
+
+
+def interp_f64_1e6():
+    xp = np.sort(generator.standard_normal(10**4))
+    fp = generator.standard_normal(10**4)
+    x = generator.standard_normal(10**6)
+    return lambda: np.interp(x, xp, fp)
+
+
+def divmod_f64_1e7():
+    x = generator.standard_normal(10**7) * 100
+    y = generator.standard_normal(10**7) + 3
+    return lambda: np.divmod(x, y)
+
+
 WORKLOADS = [
     view_slice_2d, view_transpose_2d, view_reshape_3d,
     copy_c_f64_4096, copy_transposed_f64_4096, copy_strided_f64_4096,
@@ -481,6 +500,7 @@ WORKLOADS = [
     pybuffer_roundtrip_f64_10, pybuffer_roundtrip_f64_1e7,
     rows_mask_f64_1500x2, rows_take_f64_1500x2, kmeans_iter_f64_1500x2x3, astype_f64_u8_196608,
     pow2_f64_1e6, pow_frac_f64_1e6, iadd_slice_f32_256x256x3, add_f64_16, sum_axis0_f64_1000x6,
+    isin_i64_1e6, interp_f64_1e6, divmod_f64_1e7,
 ]
 
 

@@ -554,7 +554,8 @@ public enum Sweep {
     100, 127, 128, 129, 255, 256, 257, 511, 512, 513, 1000, 1023, 1024, 1025, 4097, 70_000,
   ]
 
-  /// `sorted()` of every type with a vectorized sort, on every length,
+  /// `sorted()` and `sorted(stable: true)` of every type with a vectorized
+  /// sort, on every length,
   /// placement and three kinds of values (specials with NaN, ±0 and ±∞ or
   /// integer bounds; few distinct values; descending runs), against the
   /// order NumPy defines (NaN last, -0 equal to 0) and the same bit
@@ -571,14 +572,16 @@ public enum Sweep {
         for (pattern, values) in patterns {
           for (placement, offset) in n > 1000 ? [(.contiguous, 0), (.reversed, 1)] : placements(n) {
             let (a, held) = operand(values, placement, offset: offset)
-            let result = a.sorted().view.bytes().withUnsafeBytes { Array($0.bindMemory(to: T.self)) }
-            let context = "\(T.self) n \(n), \(pattern), offset \(offset), \(placement)"
+            for stable in [false, true] {
+            let result = a.sorted(stable: stable).view.bytes().withUnsafeBytes { Array($0.bindMemory(to: T.self)) }
+            let context = "\(T.self) n \(n), \(pattern), offset \(offset), \(placement)\(stable ? ", stable" : "")"
             if result.count != n {
               failures.append("sort \(context): \(result.count) elements")
             } else if let i = (1..<Swift.max(n, 1)).first(where: { before(result[$0], result[$0 - 1]) }) {
               failures.append("sort \(context): element \(i), \(result[i]), is before \(result[i - 1])")
             } else if result.map(bits).sorted() != held.map(bits).sorted() {
               failures.append("sort \(context): the result does not hold the input's bit patterns")
+            }
             }
           }
         }

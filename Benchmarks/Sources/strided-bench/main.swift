@@ -139,8 +139,9 @@ if harness.wantsGroup("matmul_f32") || harness.wantsGroup("matmul_c") || harness
   let (re, im) = (normals(256 * 256, seed: 4), normals(256 * 256, seed: 5))
   let c = NDArray<Complex<Double>>((0..<(256 * 256)).map { Complex(re[$0], im[$0]) }, shape: [256, 256])
   harness.run("matmul_c128_n256") { consume(c.matmul(c)) }
-  let interleaved = (0..<(2 * 256 * 256)).map { $0 % 2 == 0 ? re[$0 / 2] : im[$0 / 2] }
-  var (one, zero) = ([1.0, 0.0], [0.0, 0.0])
+  var interleaved = [Double](repeating: 0, count: 2 * 256 * 256)
+  for i in 0..<(256 * 256) { (interleaved[2 * i], interleaved[2 * i + 1]) = (re[i], im[i]) }
+  var (one, zero): ([Double], [Double]) = ([1, 0], [0, 0])
   raw("matmul_c128_n256", output: 2 * 256 * 256) {
     cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 256, 256, 256, &one, interleaved, 256, interleaved, 256, &zero, $0, 256)
   }
@@ -437,4 +438,21 @@ if harness.wants("add_f64_16") {
 if harness.wants("sum_axis0_f64_1000x6") {
   let x = NDArray(normals(6000, seed: 98), shape: [1000, 6])
   harness.run("sum_axis0_f64_1000x6") { consume(x.sum(axis: 0)) }
+if harness.wants("isin_i64_1e6") {
+  var g = Generator(seed: 104)
+  let x = try! g.integers(in: 0..<1_000_000, shape: [1_000_000])
+  let t = try! g.integers(in: 0..<1_000_000, shape: [10_000])
+  harness.run("isin_i64_1e6") { consume(x.isIn(t)) }
+}
+if harness.wants("interp_f64_1e6") {
+  let xp = NDArray(normals(10_000, seed: 99)).sorted()
+  let fp = NDArray(normals(10_000, seed: 100))
+  let x = NDArray(normals(1_000_000, seed: 101))
+  harness.runScaling("interp_f64_1e6") { consume(try! interp(x, xp, fp)) }
+}
+if harness.wants("divmod_f64_1e7") {
+  let x = NDArray(normals(10_000_000, seed: 102)) * 100
+  let y = NDArray(normals(10_000_000, seed: 103)) + 3
+  harness.runScaling("divmod_f64_1e7") { consume(divmod(x, y)) }
+}
 }

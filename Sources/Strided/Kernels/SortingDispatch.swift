@@ -1,3 +1,4 @@
+import CStrided
 import ComplexModule
 
 /// A lane computation for one element type, picked once from the scalar
@@ -76,6 +77,40 @@ extension Sorting {
     (z.rawStorage.x.isNaN ? 2 : 0) + (z.rawStorage.y.isNaN ? 1 : 0)
   }
 
+  /// Whether ``vectorSort(_:_:)`` sorts `T` on this processor (at the
+  /// vector extension level chosen, see Isa.h).
+  static func hasVectorSort<T>(_: T.Type) -> Bool {
+    strided_isa_level() >= Int32(STRIDED_ISA_AVX2.rawValue)
+      && (T.self == Double.self || T.self == Float.self || T.self == Int64.self || T.self == UInt64.self
+        || T.self == Int32.self || T.self == UInt32.self)
+  }
+
+  /// Sorts `data[0..<n]` in place with the vectorized quicksort of
+  /// Sort.c, in NumPy's order (NaN last, −0.0 before 0.0), every bit
+  /// pattern kept; `false` (and nothing done) where ``hasVectorSort(_:)``
+  /// is `false`. `data` is aligned for `T`.
+  static func vectorSort<T>(_ data: UnsafeMutablePointer<T>, _ n: Int) -> Bool {
+    let raw = UnsafeMutableRawPointer(data)
+    let count = n
+    let done: Int32
+    if T.self == Double.self {
+      done = strided_sort_f64(raw.assumingMemoryBound(to: Double.self), count)
+    } else if T.self == Float.self {
+      done = strided_sort_f32(raw.assumingMemoryBound(to: Float.self), count)
+    } else if T.self == Int64.self {
+      done = strided_sort_i64(raw.assumingMemoryBound(to: Int64.self), count)
+    } else if T.self == UInt64.self {
+      done = strided_sort_u64(raw.assumingMemoryBound(to: UInt64.self), count)
+    } else if T.self == Int32.self {
+      done = strided_sort_i32(raw.assumingMemoryBound(to: Int32.self), count)
+    } else if T.self == UInt32.self {
+      done = strided_sort_u32(raw.assumingMemoryBound(to: UInt32.self), count)
+    } else {
+      done = 0
+    }
+    return done != 0
+  }
+
   /// Runs `body` on ranges of `lanes` lanes, spread over the pool's
   /// threads when the work (`lanes` × `length` elements) is large enough;
   /// `body` must be safe to run concurrently on disjoint lanes.
@@ -84,14 +119,24 @@ extension Sorting {
   }
 }
 
-/// Sorts contiguous lanes in place.
+/// Sorts contiguous lanes in place: by the vectorized quicksort where it
+/// serves the type and `stable` is not asked for, else stably by radix.
 struct SortLanes: SortingVisitor {
   let base: UnsafeMutableRawPointer
   let length: Int
   let lanes: Int
+  let stable: Bool
 
   func visit<T: RadixSortable>(_: T.Type) {
     let n = length
+    if !stable && Sorting.hasVectorSort(T.self) {
+      Sorting.forEachLanes(lanes, length: n) { range in
+        for lane in range {
+          _ = Sorting.vectorSort((base + lane * n * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self), n)
+        }
+      }
+      return
+    }
     Sorting.forEachLanes(lanes, length: n) { range in
       let scratch = UnsafeMutablePointer<T>.allocate(capacity: n)
       defer { scratch.deallocate() }

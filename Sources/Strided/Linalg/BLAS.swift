@@ -20,6 +20,16 @@ public enum BLAS {
     }
   }
 
+  /// The processor kernels OpenBLAS uses (`openblas_get_corename`), such
+  /// as "SkylakeX" or "Haswell". OpenBLAS chooses by the processor's model;
+  /// where a release older than the processor fell back to its slowest
+  /// kernels ("Prescott"), Strided has it choose again by the processor's
+  /// vector extensions as it loads, unless `OPENBLAS_CORETYPE` is set.
+  public static var coreName: String {
+    guard let text = openblas_get_corename() else { return "" }
+    return String(cString: text)
+  }
+
   /// OpenBLAS's description of how it was built: version, target core and
   /// threading (`openblas_get_config`).
   public static var configuration: String {

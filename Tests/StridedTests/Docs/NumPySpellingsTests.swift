@@ -9,6 +9,9 @@ import Testing
 struct NumPySpellingsTests {
   /// A line of NumPy-flavoured Swift and the rename the compiler must offer.
   static let renamed: [(line: String, message: String)] = [
+    ("_ = a.nanprod()", "'nanprod()' has been renamed to 'nanProduct()'"),
+    ("_ = a.nancumsum()", "'nancumsum(axis:)' has been renamed to 'nanCumulativeSum(axis:)'"),
+    ("_ = a.nancumprod()", "'nancumprod(axis:)' has been renamed to 'nanCumulativeProduct(axis:)'"),
     ("_ = m.T", "'T' has been renamed to 'transposed()'"),
     ("_ = m.transpose()", "'transpose()' has been renamed to 'transposed()'"),
     ("_ = a.astype(Float.self)", "'astype' has been renamed to 'converted(to:)'"),

@@ -53,6 +53,12 @@ def truncating_divide(a, b):
         return a / b
 
 
+def _put(a, values, indices, mode="raise"):
+    out = a.copy()
+    np.put(out, np.asarray(indices, dtype=np.intp), values, mode=mode)
+    return out
+
+
 OPS = {
     "add": lambda a, b: a + b,
     "subtract": lambda a, b: a - b,
@@ -118,6 +124,22 @@ OPS = {
     "unique_part": lambda a, part: np.unique(a, return_index=True, return_inverse=True, return_counts=True)[part],
     "lexsort": lambda *keys: np.lexsort(keys),
     "isin": lambda a, b, invert=False: np.isin(a, b, invert=invert),
+    "interp": lambda x, xp, fp, left=None, right=None, period=None: np.interp(
+        x, xp, fp, left=None if left is None else float(left), right=None if right is None else float(right),
+        period=period),
+    "take": lambda a, indices, ishape, axis=None, mode="raise": np.take(
+        a, np.asarray(indices, dtype=np.intp).reshape(ishape), axis=axis, mode=mode),
+    "put": _put,
+    "unravel_index_part": lambda a, shape, part, order="C": np.unravel_index(a, shape, order=order)[part],
+    "ravel_multi_index": lambda *coords, shape, mode="raise", order="C": np.ravel_multi_index(
+        coords, shape, mode=mode, order=order),
+    "indices": lambda shape: np.indices(shape),
+    "diag": lambda v, k=0: np.diag(v, k),
+    "divmod_part": lambda a, b, part: np.divmod(a, b)[part],
+    "signbit": np.signbit,
+    "nanprod": lambda a, axis=None, keepdims=False: np.nanprod(a, axis=axis, keepdims=keepdims),
+    "nancumsum": lambda a, axis=None: np.nancumsum(a, axis=axis),
+    "nancumprod": lambda a, axis=None: np.nancumprod(a, axis=axis),
     "intersect1d": lambda a, b, assume_unique=False: np.intersect1d(a, b, assume_unique=assume_unique),
     "intersect1d_part": lambda a, b, part, assume_unique=False:
         np.intersect1d(a, b, assume_unique=assume_unique, return_indices=True)[part],

@@ -40,6 +40,12 @@ enum SizeAttacks {
   static func spreadIndices(_ n: Int) -> NDArray<Int>? { try? NDArray<Int>(scalar: 0).broadcast(to: [n]) }
 
   static let attacks: [SizeAttack] = [
+    SizeAttack("NDArray.diag(offset:)") { (v) throws(ShapeError) in
+      guard v.magnitude >= 1 << 33 else { return false }  // small offsets are valid
+      _ = try NDArray.diag(vector, offset: v)
+      return true
+    },
+    SizeAttack("NDArray.indices(shape:)") { (v) throws(ShapeError) in _ = try NDArray<Int>.indices(shape: [v, 3]); return true },
     // Creation and layout.
     SizeAttack("NDView(format:shape:)") { (v) throws(ViewError) in _ = try NDView(format: .float64, shape: [v]); return true },
     SizeAttack("NDView(format:shape:) 2-D") { (v) throws(ViewError) in _ = try NDView(format: .float64, shape: [v, 3]); return true },

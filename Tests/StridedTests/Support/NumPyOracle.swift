@@ -160,8 +160,8 @@ func sampleValues<T: OracleScalar>(_: T.Type, count: Int, seed: Int, specials: B
     let k = (i * 37 + seed * 11) % 23
     switch T.self {
     case is Bool.Type: return T(json: NSNumber(value: k % 3 == 0))
-    case is UInt8.Type, is UInt16.Type, is UInt32.Type, is UInt64.Type: return T(json: NSNumber(value: k * 13))
-    case is Int8.Type, is Int16.Type, is Int32.Type, is Int64.Type: return T(json: NSNumber(value: k * 9 - 100))
+    case is UInt8.Type, is UInt16.Type, is UInt32.Type, is UInt64.Type, is UInt.Type: return T(json: NSNumber(value: k * 13))
+    case is Int8.Type, is Int16.Type, is Int32.Type, is Int64.Type, is Int.Type: return T(json: NSNumber(value: k * 9 - 100))
     default:
       let isComplex = T.self is Complex<Float>.Type || T.self is Complex<Double>.Type
       if specials && i % 17 == 5 {
