@@ -143,7 +143,8 @@ let package = Package(
     .executableTarget(
       name: "image",
       dependencies: ["Strided"],
-      path: "Examples/image"
+      path: "Examples/image",
+      exclude: ["image.py"]
     ),
     .executableTarget(
       name: "kmeans",

@@ -461,6 +461,16 @@ def sum_axis0_f64_1000x6():
     return lambda: x.sum(axis=0)
 
 
+def sliding_mean_f64_1e6_w64():
+    x = generator.standard_normal(10**6)
+    return lambda: np.lib.stride_tricks.sliding_window_view(x, 64).mean(axis=-1)
+
+
+def unique_rows_f64_1e5x4():
+    x = generator.integers(0, 10, (10**5, 4)).astype(np.float64)
+    return lambda: np.unique(x, axis=0)
+
+
 def isin_i64_1e6():
     x = generator.integers(0, 10**6, 10**6)
     t = generator.integers(0, 10**6, 10**4)
@@ -500,7 +510,7 @@ WORKLOADS = [
     pybuffer_roundtrip_f64_10, pybuffer_roundtrip_f64_1e7,
     rows_mask_f64_1500x2, rows_take_f64_1500x2, kmeans_iter_f64_1500x2x3, astype_f64_u8_196608,
     pow2_f64_1e6, pow_frac_f64_1e6, iadd_slice_f32_256x256x3, add_f64_16, sum_axis0_f64_1000x6,
-    isin_i64_1e6, interp_f64_1e6, divmod_f64_1e7,
+    isin_i64_1e6, interp_f64_1e6, divmod_f64_1e7, sliding_mean_f64_1e6_w64, unique_rows_f64_1e5x4,
 ]
 
 

@@ -438,6 +438,7 @@ if harness.wants("add_f64_16") {
 if harness.wants("sum_axis0_f64_1000x6") {
   let x = NDArray(normals(6000, seed: 98), shape: [1000, 6])
   harness.run("sum_axis0_f64_1000x6") { consume(x.sum(axis: 0)) }
+}
 if harness.wants("isin_i64_1e6") {
   var g = Generator(seed: 104)
   let x = try! g.integers(in: 0..<1_000_000, shape: [1_000_000])
@@ -455,4 +456,12 @@ if harness.wants("divmod_f64_1e7") {
   let y = NDArray(normals(10_000_000, seed: 103)) + 3
   harness.runScaling("divmod_f64_1e7") { consume(divmod(x, y)) }
 }
+if harness.wants("sliding_mean_f64_1e6_w64") {
+  let x = NDArray(normals(1_000_000, seed: 105))
+  harness.runScaling("sliding_mean_f64_1e6_w64") { consume(try! x.slidingWindowView(64).mean(axis: -1)) }
+}
+if harness.wants("unique_rows_f64_1e5x4") {
+  var g = Generator(seed: 106)
+  let x = try! g.integers(in: 0..<10, shape: [100_000, 4]).converted(to: Double.self)
+  harness.run("unique_rows_f64_1e5x4") { consume(try! x.unique(axis: 0)) }
 }

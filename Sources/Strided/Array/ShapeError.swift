@@ -37,6 +37,14 @@ public enum ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
   case tooFewDimensions(operation: String, rank: Int, needed: Int)
   /// Two axes that must differ name the same one.
   case repeatedAxis(operation: String, axis: Int)
+  /// A negative window size (`slidingWindowView`).
+  case negativeWindow(Int)
+  /// Window sizes given for a different number of axes than named.
+  case windowCountMismatch(windows: Int, axes: Int)
+  /// A window longer than what is left of its axis.
+  case windowTooLarge(axis: Int, window: Int, size: Int)
+  /// A result with more than `NDView.maximumRank` axes.
+  case tooManyDimensions(operation: String, rank: Int)
 
   /// The result's element count or byte size overflows `Int` (NumPy's
   /// `ValueError`, "array is too big").
@@ -83,6 +91,11 @@ public enum ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(operation) needs an array of at least \(needed) dimensions; this one has \(rank)"
     case .repeatedAxis(let operation, let axis):
       "\(operation): both axes are axis \(axis)"
+    case .negativeWindow(let size): "window sizes cannot be negative: \(size)"
+    case .windowCountMismatch(let windows, let axes): "\(windows) window sizes for \(axes) axes"
+    case .windowTooLarge(let axis, let window, let size): "a window of \(window) is larger than axis \(axis) of size \(size)"
+    case .tooManyDimensions(let operation, let rank):
+      "\(operation): \(rank) dimensions is more than the maximum of \(NDView.maximumRank)"
     }
   }
 }

@@ -152,6 +152,22 @@ enum Reduction {
     let plan = IterationPlan(shape: a.shape, strides: [out.strides, a.strides], leader: 1)
     let base = IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), 0, 0)
     guard plan.isWorthSplitting, !plan.axes.isEmpty else {
+      // A narrow matrix reduced along its rows (`x.sum(axis: 0)` of
+      // 1000 × 6): the outputs stay in registers for the whole walk.
+      if plan.axes.count == 2 && plan.crossingAxis == nil {
+        let (outer, inner) = (plan.axes[0], plan.axes[1])
+        let alignment = MemoryLayout<F.Input>.alignment
+        if outer.strides[0] == 0 && inner.strides[0] == e && inner.strides[1] == MemoryLayout<F.Input>.stride
+          && outer.strides[1] > 0 && outer.strides[1] % alignment == 0 && base[1] % alignment == 0
+          && base[0] % MemoryLayout<T>.alignment == 0
+          && F.shortRows(
+            UnsafeMutablePointer<T>(bitPattern: base[0])!, UnsafeRawPointer(bitPattern: base[1])!, n: inner.size,
+            rows: outer.size, rowStride: outer.strides[1])
+        {
+          withExtendedLifetime((a, out)) {}
+          return
+        }
+      }
       plan.forEachRun(base) { n, p, s in foldRun(F.self, n, p, s) }
       withExtendedLifetime((a, out)) {}
       return
@@ -434,11 +450,21 @@ protocol Folding {
   static var isPairwise: Bool { get }
   /// A faster fold of an aligned contiguous run, when there is one.
   static func contiguous(_ p: UnsafePointer<Input>, _ n: Int) -> Value?
+  /// Folds `rows` rows of `n` contiguous inputs, `rowStride` bytes apart
+  /// (a positive multiple of the alignment), into the `n` outputs at `o`,
+  /// row after row, as ``Reduction/foldRun(_:_:_:_:)`` would; `false`
+  /// (and nothing done) where the fold has no such loop or `n` is too
+  /// wide for it.
+  static func shortRows(_ o: UnsafeMutablePointer<Value>, _ x: UnsafeRawPointer, n: Int, rows: Int, rowStride: Int) -> Bool
 }
 
 extension Folding {
   static var isPairwise: Bool { false }
   @inline(__always) static func contiguous(_ p: UnsafePointer<Input>, _ n: Int) -> Value? { nil }
+  @inline(__always)
+  static func shortRows(_ o: UnsafeMutablePointer<Value>, _ x: UnsafeRawPointer, n: Int, rows: Int, rowStride: Int) -> Bool {
+    false
+  }
 }
 
 extension Folding where Input == Value {
@@ -497,6 +523,33 @@ enum FloatingSum<T: BinaryFloatingPoint & SIMDScalar>: Folding {
   @inline(__always) static func combine(_ a: T, _ b: T) -> T { a + b }
   static var isPairwise: Bool { true }
   @inline(__always) static func contiguous(_ p: UnsafePointer<T>, _ n: Int) -> T? { Reduction.sumSIMD(p, n) }
+
+  /// Up to eight columns summed in the lanes of one vector, one row a
+  /// step: each lane adds its column's items in row order, as the
+  /// element-by-element loop does. Rows whose eight-item load would reach
+  /// past the last row's end are added item by item.
+  @inline(__always)
+  static func shortRows(_ o: UnsafeMutablePointer<T>, _ x: UnsafeRawPointer, n: Int, rows: Int, rowStride: Int) -> Bool {
+    guard n <= 8 else { return false }
+    let e = MemoryLayout<T>.stride
+    var sum = SIMD8<T>(repeating: 0)
+    for j in 0..<n { sum[j] = o[j] }
+    let end = (rows - 1) * rowStride + n * e
+    var r = 0
+    var p = x
+    while r < rows && r * rowStride + 8 * e <= end {
+      sum += p.loadUnaligned(as: SIMD8<T>.self)
+      p += rowStride
+      r += 1
+    }
+    while r < rows {
+      for j in 0..<n { sum[j] += p.load(fromByteOffset: j * e, as: T.self) }
+      p += rowStride
+      r += 1
+    }
+    for j in 0..<n { o[j] = sum[j] }
+    return true
+  }
 }
 
 enum FloatingLeast<T: BinaryFloatingPoint>: Folding {

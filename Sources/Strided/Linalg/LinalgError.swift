@@ -22,6 +22,8 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
   /// not the matrix's), or their stacks do not broadcast; NumPy raises
   /// `ValueError` here.
   case shapeMismatch(operation: String, shapes: [[Int]])
+  /// Axes out of range, or named twice (`tensordot`).
+  case invalidAxes(operation: String, axes: [Int], rank: Int)
 
   /// The result's element count or byte size overflows `Int` (NumPy's
   /// `ValueError`, "array is too big").
@@ -46,6 +48,8 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(operation): the last two axes must have equal lengths (square matrices); got shape \(shape)"
     case .wrongRank(let operation, let shape, let expected, let atMost):
       "\(operation): expected \(atMost ? "at most" : "at least") \(expected) axes; got shape \(shape)"
+    case .invalidAxes(let operation, let axes, let rank):
+      "\(operation): axes \(axes) are out of range or repeated for \(rank) dimensions"
     case .shapeMismatch(let operation, let shapes):
       "\(operation): shapes \(shapes.map(\.description).joined(separator: " and ")) do not align"
     }

@@ -53,6 +53,10 @@ def truncating_divide(a, b):
         return a / b
 
 
+def _floats(q):
+    return [float(v) for v in q] if isinstance(q, list) else float(q)
+
+
 def _put(a, values, indices, mode="raise"):
     out = a.copy()
     np.put(out, np.asarray(indices, dtype=np.intp), values, mode=mode)
@@ -137,6 +141,24 @@ OPS = {
     "diag": lambda v, k=0: np.diag(v, k),
     "divmod_part": lambda a, b, part: np.divmod(a, b)[part],
     "signbit": np.signbit,
+    "sliding_window_view": lambda a, window_shape, axes=None: np.lib.stride_tricks.sliding_window_view(
+        a, window_shape, axis=None if axes is None else tuple(axes)),
+    "sliding_mean": lambda a, window: np.lib.stride_tricks.sliding_window_view(a, window).mean(axis=-1),
+    "unique_axis": lambda a, axis: np.unique(a, axis=axis),
+    "unique_equal_nan": lambda a, equal_nan: np.unique(a, equal_nan=equal_nan),
+    "ufunc_outer": lambda a, b, ufunc: getattr(np, ufunc).outer(a, b),
+    "add_reduceat": lambda a, indices, axis=0: np.add.reduceat(a, np.asarray(indices, dtype=np.intp), axis=axis),
+    "emath_sqrt": lambda a: np.emath.sqrt(a),
+    "emath_log": lambda a: np.emath.log(a),
+    "emath_power": lambda a, p: np.emath.power(a, p),
+    # q as floats: JSON turns 0.0 into 0, and NumPy takes an element for
+    # an integer q where it interpolates for a float one.
+    "nanquantile": lambda a, q, axis=None, method="linear", keepdims=False:
+        np.nanquantile(a, _floats(q), axis=axis, method=method, keepdims=keepdims),
+    "nanpercentile": lambda a, q, axis=None, method="linear", keepdims=False:
+        np.nanpercentile(a, _floats(q), axis=axis, method=method, keepdims=keepdims),
+    "tensordot": lambda a, b, axes: np.tensordot(a, b, axes if isinstance(axes, int) else (list(axes[0]), list(axes[1]))),
+    "slogdet_part": lambda a, part: np.linalg.slogdet(a)[part],
     "nanprod": lambda a, axis=None, keepdims=False: np.nanprod(a, axis=axis, keepdims=keepdims),
     "nancumsum": lambda a, axis=None: np.nancumsum(a, axis=axis),
     "nancumprod": lambda a, axis=None: np.nancumprod(a, axis=axis),
