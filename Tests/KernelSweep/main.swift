@@ -27,6 +27,7 @@ var parts: [(String, () -> [String])] = [
   ("reductions and cumulative sums", { Sweep.reductions(Double.self) + Sweep.reductions(Float.self) + Sweep.integerReductions() }),
   ("conversions", { Sweep.conversions() }),
   ("sorts", { Sweep.sorts() }),
+  ("column sums", { Sweep.columnSums() }),
   ("2-D operands", { Sweep.matrices() }),
   ("thread-block edges at 1, 2, 3 and 8 threads", { Sweep.blockEdges() }),
 ]

@@ -546,6 +546,42 @@ public enum Sweep {
     return failures
   }
 
+  // MARK: Column sums
+
+  /// `sum(axis: 0)` of narrow matrices (2…10 columns, every row count in
+  /// ``lengths``), whole and cut out of wider rows, against each column
+  /// added in row order, as NumPy adds them: the loop that keeps the
+  /// columns in registers must give the same bits as the one that walks
+  /// the rows. (One column is a strided 1-D sum, pairwise as NumPy's.)
+  public static func columnSums() -> [String] {
+    var failures: [String] = []
+    func walk<T: NDElement & BinaryFloatingPoint>(_: T.Type) where T.Sum == T {
+      for rows in lengths {
+        for width in 2...10 {
+          let stride = width + 3
+          let values = reals(T.self, rows * stride, salt: 41)
+          let wide = NDArray(values, shape: [rows, stride])
+          for (name, first, matrix) in [
+            ("cut out of wider rows", 1, wide[.all, 1..<(width + 1)]), ("whole", 0, wide[.all, 0..<width].copy()),
+          ] {
+            let got = matrix.sum(axis: 0).elements
+            for j in 0..<width {
+              var expected: T = 0
+              for r in 0..<rows { expected += values[r * stride + first + j] }
+              if !same(got[j], expected) {
+                failures.append("sum(axis: 0) \(T.self) \(rows) × \(width), \(name): column \(j) is \(got[j]), expected \(expected)")
+                break
+              }
+            }
+          }
+        }
+      }
+    }
+    walk(Double.self)
+    walk(Float.self)
+    return failures
+  }
+
   // MARK: Sorts
 
   /// The lengths a sort is walked at beyond 0…70: around the sizes where

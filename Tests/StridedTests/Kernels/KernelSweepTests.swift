@@ -52,6 +52,11 @@ struct KernelSweepTests {
     expectNoFailures(Sweep.reductions(Double.self) + Sweep.reductions(Float.self) + Sweep.integerReductions())
   }
 
+  @Test("sum(axis: 0) of narrow matrices: the same bits as row by row")
+  func columnSums() {
+    expectNoFailures(Sweep.columnSums())
+  }
+
   @Test("sorts: every length, placement, NaN and ±0, integer bounds")
   func sorts() {
     expectNoFailures(Sweep.sorts())
