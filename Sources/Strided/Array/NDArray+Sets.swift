@@ -52,11 +52,18 @@ extension NDArray {
   ///
   /// NumPy: `np.isin(a, test_elements, invert=inverted)`.
   ///
-  /// - Complexity: O(*m*) radix passes over the *m* test elements, then
-  ///   O(*n* log *m*) for the *n* elements.
+  /// - Complexity: For integers whose test values span at most six times
+  ///   the *n* + *m* elements (NumPy's `kind="table"` rule), O(*n* + *m*)
+  ///   through a table of that span; otherwise O(*m* log *m*) to sort the
+  ///   *m* test elements, then O(*n* log *m*) for the *n* elements.
   public func isIn(_ testElements: NDArray, inverted: Bool = false) -> NDArray<Bool> {
     let result = NDArray<Bool>.uninitialized(shape, "NDArray.isIn")
     guard count > 0 else { return result }
+    if let type = Element.self as? any (FixedWidthInteger & NDElement).Type,
+      tableMembership(type, testElements.contiguousAligned, inverted: inverted, into: result)
+    {
+      return result
+    }
     let tests = testElements.unique().contiguousAligned
     let queries = contiguousAligned
     Sorting.dispatch(
@@ -175,6 +182,37 @@ extension NDArray {
   /// addresses, as the kernels read them through `contiguousBase`; a
   /// C-ordered copy otherwise.
   var contiguousAligned: NDArray { isCContiguous && view.isAligned ? self : copy() }
+
+  /// ``isIn(_:inverted:)`` of integers through a table with one entry per
+  /// value between the least and the greatest test value, when that span
+  /// is at most six times the elements of both arrays; `false` (and
+  /// nothing written) otherwise.
+  private func tableMembership<T: FixedWidthInteger & NDElement>(
+    _: T.Type, _ tests: NDArray, inverted: Bool, into result: NDArray<Bool>
+  ) -> Bool {
+    let m = tests.count
+    guard m > 0 else { return false }
+    let t = UnsafeRawPointer(tests.contiguousBase).assumingMemoryBound(to: T.self)
+    var (low, high) = (t[0], t[0])
+    for i in 1..<m { (low, high) = (Swift.min(low, t[i]), Swift.max(high, t[i])) }
+    let (span, overflow) = high.subtractingReportingOverflow(low)
+    guard !overflow, let width = Int(exactly: span), width / 6 < count + m else { return false }
+    var table = [Bool](repeating: false, count: width + 1)
+    for i in 0..<m { table[Int(truncatingIfNeeded: t[i] &- low)] = true }
+    let queries = contiguousAligned
+    let q = UnsafeRawPointer(queries.contiguousBase).assumingMemoryBound(to: T.self)
+    let out = result.contiguousBase.assumingMemoryBound(to: Bool.self)
+    table.withUnsafeBufferPointer { entries in
+      Sorting.forEachLanes(count, length: 1) { range in
+        for i in range {
+          let x = q[i]
+          out[i] = (x >= low && x <= high && entries[Int(truncatingIfNeeded: x &- low)]) != inverted
+        }
+      }
+    }
+    withExtendedLifetime((tests, queries)) {}
+    return true
+  }
 
   /// The flattened elements sorted, with each one's flat index: every
   /// element (a stable sort), or with `distinct` the first occurrence of
