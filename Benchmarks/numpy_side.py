@@ -471,6 +471,18 @@ def unique_rows_f64_1e5x4():
     return lambda: np.unique(x, axis=0)
 
 
+def loadtxt_f64_1e6x4():
+    path = npy_path("numpy_bench_loadtxt.csv")
+    np.savetxt(path, np.random.default_rng(5).standard_normal((10**6, 4)), fmt="%.17g", delimiter=",")
+    return lambda: np.loadtxt(path, delimiter=",")
+
+
+def savetxt_f64_1e5x4():
+    x = generator.standard_normal((10**5, 4))
+    path = npy_path("numpy_bench_savetxt.csv")
+    return lambda: np.savetxt(path, x, delimiter=",")
+
+
 def isin_i64_1e6():
     x = generator.integers(0, 10**6, 10**6)
     t = generator.integers(0, 10**6, 10**4)
@@ -511,6 +523,7 @@ WORKLOADS = [
     rows_mask_f64_1500x2, rows_take_f64_1500x2, kmeans_iter_f64_1500x2x3, astype_f64_u8_196608,
     pow2_f64_1e6, pow_frac_f64_1e6, iadd_slice_f32_256x256x3, add_f64_16, sum_axis0_f64_1000x6,
     isin_i64_1e6, interp_f64_1e6, divmod_f64_1e7, sliding_mean_f64_1e6_w64, unique_rows_f64_1e5x4,
+    loadtxt_f64_1e6x4, savetxt_f64_1e5x4,
 ]
 
 

@@ -465,3 +465,19 @@ if harness.wants("unique_rows_f64_1e5x4") {
   let x = try! g.integers(in: 0..<10, shape: [100_000, 4]).converted(to: Double.self)
   harness.run("unique_rows_f64_1e5x4") { consume(try! x.unique(axis: 0)) }
 }
+
+// MARK: Text files (NumPy's loadtxt and savetxt)
+
+if harness.wantsGroup("loadtxt") || harness.wantsGroup("savetxt") {
+  let directory = FileManager.default.temporaryDirectory
+  let csvPath = directory.appendingPathComponent("strided_bench_loadtxt.csv")
+  // 10⁶ × 4 values written with %.17g and "," (WORKLOADS.md: seed 5 in NumPy;
+  // the values differ here, their text has the same form and length).
+  let table = NDArray(normals(4_000_000, seed: 5), shape: [1_000_000, 4])
+  try! table.saveText(to: csvPath, format: "%.17g", delimiter: ",")
+  harness.run("loadtxt_f64_1e6x4") { consume(try! NDArray<Double>.loadText(from: csvPath, delimiter: ",")) }
+  let small = NDArray(normals(400_000), shape: [100_000, 4])
+  let savePath = directory.appendingPathComponent("strided_bench_savetxt.csv")
+  harness.run("savetxt_f64_1e5x4") { try! small.saveText(to: savePath, delimiter: ",") }
+  for url in [csvPath, savePath] { try? FileManager.default.removeItem(at: url) }
+}
