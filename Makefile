@@ -162,12 +162,15 @@ bench: deps python-module
 	    --python-module $(PYTHON_MODULE_DIR) -- $(ARGS); \
 	fi
 
-# The same with the hand-vectorized C kernels held to their AVX2 paths, as
-# on a processor without AVX-512 (STRIDED_ISA is read as Strided loads).
+# The same as on a processor without AVX-512: Strided's hand-vectorized C
+# kernels held to their AVX2 paths (STRIDED_ISA, read as Strided loads),
+# NumPy's to its AVX2 ones, and both OpenBLAS libraries to their Haswell
+# kernels.
 bench-avx2: deps python-module
 	rm -rf Benchmarks/.build/*/release/description.json Benchmarks/.build/*/release/ModuleCache
 	cd Benchmarks && $(SWIFT) build -c release --product strided-bench
-	STRIDED_ISA=avx2 python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
+	STRIDED_ISA=avx2 NPY_DISABLE_CPU_FEATURES="X86_V4 AVX512_ICL AVX512_SPR" \
+	  OPENBLAS_CORETYPE=Haswell python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
 	  --report docs/performance.md --section bench-avx2 -- $(ARGS)
 
 # Strided's small-matrix kernel against a BLAS call, shape by shape (the

@@ -105,6 +105,10 @@ def machine():
         ("Processor", f"{cpu}, {os.cpu_count()} cores"),
         ("Vector extensions", ", ".join(vector) if vector else "none of AVX2, FMA, AVX-512"),
         ("Strided's C kernels", kernels),
+    ] + ([("NumPy's kernels", "without " + os.environ["NPY_DISABLE_CPU_FEATURES"] + " (NPY_DISABLE_CPU_FEATURES)")]
+         if os.environ.get("NPY_DISABLE_CPU_FEATURES") else []) + ([
+        ("OpenBLAS kernels (both)", os.environ["OPENBLAS_CORETYPE"] + " (OPENBLAS_CORETYPE)")]
+         if os.environ.get("OPENBLAS_CORETYPE") else []) + [
         ("System", system),
         ("Transparent huge pages", pages),
         ("Swift", output_of(["swift", "--version"]).splitlines()[0] if output_of(["swift", "--version"]) else "unknown"),

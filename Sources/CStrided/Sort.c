@@ -486,6 +486,43 @@ int strided_sort_u32(uint32_t *x, size_t n) {
   return 1;
 }
 
+// The steps of one sort, for a caller that spreads a long array over
+// threads: the keys made in place (by parts, in any order), one split, the
+// two sides sorted (at once, on two threads), the keys turned back.
+int strided_sort_begin(int type, void *x, size_t n) {
+  if (sort_isa() == ISA_NONE) return 0;
+  switch (type) {
+  case STRIDED_SORT_F64: f64_to_keys((key64 *)x, n); break;
+  case STRIDED_SORT_F32: f32_to_keys((key32 *)x, n); break;
+  case STRIDED_SORT_U64: flip_sign64((key64 *)x, n); break;
+  case STRIDED_SORT_U32: flip_sign32((key32 *)x, n); break;
+  default: break;
+  }
+  return 1;
+}
+
+size_t strided_sort_split(int type, void *x, size_t n) {
+  int wide = type == STRIDED_SORT_F64 || type == STRIDED_SORT_I64 || type == STRIDED_SORT_U64;
+  if (sort_isa() == ISA_AVX512) return wide ? a5q_split((key64 *)x, n) : a5d_split((key32 *)x, n);
+  return wide ? a2q_split((key64 *)x, n) : a2d_split((key32 *)x, n);
+}
+
+void strided_sort_keys(int type, void *x, size_t n) {
+  int wide = type == STRIDED_SORT_F64 || type == STRIDED_SORT_I64 || type == STRIDED_SORT_U64;
+  if (wide) sort_keys64(sort_isa(), (key64 *)x, n);
+  else sort_keys32(sort_isa(), (key32 *)x, n);
+}
+
+void strided_sort_end(int type, void *x, size_t n) {
+  switch (type) {
+  case STRIDED_SORT_F64: keys_to_f64((key64 *)x, n); break;
+  case STRIDED_SORT_F32: keys_to_f32((key32 *)x, n); break;
+  case STRIDED_SORT_U64: flip_sign64((key64 *)x, n); break;
+  case STRIDED_SORT_U32: flip_sign32((key32 *)x, n); break;
+  default: break;
+  }
+}
+
 #else  // not x86-64: no vectorized sort, callers use their fallback.
 
 int strided_sort_f64(double *x, size_t n) { (void)x; (void)n; return 0; }
@@ -494,5 +531,9 @@ int strided_sort_i64(int64_t *x, size_t n) { (void)x; (void)n; return 0; }
 int strided_sort_u64(uint64_t *x, size_t n) { (void)x; (void)n; return 0; }
 int strided_sort_i32(int32_t *x, size_t n) { (void)x; (void)n; return 0; }
 int strided_sort_u32(uint32_t *x, size_t n) { (void)x; (void)n; return 0; }
+int strided_sort_begin(int type, void *x, size_t n) { (void)type; (void)x; (void)n; return 0; }
+size_t strided_sort_split(int type, void *x, size_t n) { (void)type; (void)x; (void)n; return 0; }
+void strided_sort_keys(int type, void *x, size_t n) { (void)type; (void)x; (void)n; }
+void strided_sort_end(int type, void *x, size_t n) { (void)type; (void)x; (void)n; }
 
 #endif  // __x86_64__

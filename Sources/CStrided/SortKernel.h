@@ -284,6 +284,15 @@ KENTRY void P(quicksort)(KT *a, size_t n, int depth) {
   P(small_sort)(a, n);
 }
 
+// One partition of the whole range around a sampled pivot, for a caller
+// that sorts the two sides on two threads: returns m, with every key of
+// a[0..<m) at most every key of a[m..<n); 0 when the pivot is the least key
+// (nothing split off).
+KENTRY size_t P(split)(KT *a, size_t n) {
+  if (n <= KSMALL * KW) return 0;
+  return P(partition)(a, n, P(choose_pivot)(a, n));
+}
+
 KENTRY void P(sort)(KT *a, size_t n) {
   int depth = 0;
   for (size_t m = n; m > 1; m >>= 1) depth += STRIDED_SORT_DEPTH_PER_LEVEL;

@@ -591,7 +591,8 @@ public enum Sweep {
   ]
 
   /// `sorted()` and `sorted(stable: true)` of every type with a vectorized
-  /// sort, on every length,
+  /// sort (and `argsort()` from 1000 elements, where long lanes take two
+  /// threads), on every length,
   /// placement and three kinds of values (specials with NaN, ±0 and ±∞ or
   /// integer bounds; few distinct values; descending runs), against the
   /// order NumPy defines (NaN last, -0 equal to 0) and the same bit
@@ -618,6 +619,13 @@ public enum Sweep {
             } else if result.map(bits).sorted() != held.map(bits).sorted() {
               failures.append("sort \(context): the result does not hold the input's bit patterns")
             }
+            }
+            // The stable argsort, where a long lane runs on two threads.
+            if n >= 1000 {
+              let expected = (0..<n).sorted { i, j in
+                before(held[i], held[j]) || (!before(held[j], held[i]) && i < j)
+              }
+              if a.argsort().elements != expected { failures.append("argsort \(T.self) n \(n), \(pattern), \(placement)") }
             }
           }
         }

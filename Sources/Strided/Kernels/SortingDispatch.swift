@@ -111,6 +111,86 @@ extension Sorting {
     return done != 0
   }
 
+  /// The length from which one lane is sorted on two threads.
+  static let parallelLength = 1 << 16
+
+  /// The element code of Sort.h's steps for a type ``hasVectorSort(_:)``
+  /// accepts.
+  static func vectorSortType<T>(_: T.Type) -> Int32 {
+    let type: strided_sort_type =
+      T.self == Double.self ? STRIDED_SORT_F64 : T.self == Float.self ? STRIDED_SORT_F32
+      : T.self == Int64.self ? STRIDED_SORT_I64 : T.self == UInt64.self ? STRIDED_SORT_U64
+      : T.self == Int32.self ? STRIDED_SORT_I32 : STRIDED_SORT_U32
+    return Int32(type.rawValue)
+  }
+
+  /// ``vectorSort(_:_:)`` of one long lane on two threads: the keys made
+  /// by halves, one partition around a sampled pivot, each side sorted on
+  /// a thread of its own, the keys turned back by halves. The result is
+  /// the one-thread sort's.
+  static func vectorSortOnTwoThreads(_ data: UnsafeMutableRawPointer, _ n: Int, type: Int32, itemSize: Int) {
+    let half = n / 2
+    func halves(_ step: (Int32, UnsafeMutableRawPointer, Int) -> Void) {
+      WorkPool.shared.run(2) { i in step(type, data + (i == 0 ? 0 : half * itemSize), i == 0 ? half : n - half) }
+    }
+    halves { _ = strided_sort_begin($0, $1, $2) }
+    let m = strided_sort_split(type, data, n)
+    if m == 0 {
+      strided_sort_keys(type, data, n)
+    } else {
+      WorkPool.shared.run(2) { i in
+        strided_sort_keys(type, data + (i == 0 ? 0 : m * itemSize), i == 0 ? m : n - m)
+      }
+    }
+    halves { strided_sort_end($0, $1, $2) }
+  }
+
+  /// The stable argsort of one long lane on two threads: each half sorted
+  /// as (key, index) pairs by radix on a thread of its own, then merged,
+  /// each thread writing one half of the output (the merge path: the first
+  /// `k` outputs take the `i` first pairs of the left half and `k − i` of
+  /// the right, `i` found by bisection). Equal keys take the left half
+  /// first, so the result is the one-thread sort's.
+  static func argsortOnTwoThreads<T, K: FixedWidthInteger & UnsignedInteger>(
+    _ data: UnsafePointer<T>, _ n: Int, into out: UnsafeMutablePointer<Int>, key: (T) -> K
+  ) {
+    let pairs = UnsafeMutablePointer<(K, UInt32)>.allocate(capacity: 2 * n)
+    defer { pairs.deallocate() }
+    let half = n / 2
+    WorkPool.shared.run(2) { part in
+      let (start, count) = part == 0 ? (0, half) : (half, n - half)
+      for i in start..<(start + count) { pairs[i] = (key(data[i]), UInt32(truncatingIfNeeded: i)) }
+      sort(pairs + start, count, scratch: pairs + n + start) { $0.0 }
+    }
+    let left = pairs
+    let right = pairs + half
+    let rightCount = n - half
+    /// How many of the first `k` outputs come from the left half.
+    func leftShare(_ k: Int) -> Int {
+      var (low, high) = (Swift.max(0, k - rightCount), Swift.min(half, k))
+      while low < high {
+        let i = (low + high) / 2
+        // Left pair i goes before right pair k − i − 1 (ties: left first).
+        if left[i].0 <= right[k - i - 1].0 { low = i + 1 } else { high = i }
+      }
+      return low
+    }
+    WorkPool.shared.run(2) { part in
+      let (first, last) = part == 0 ? (0, half) : (half, n)
+      var i = leftShare(first)
+      var j = first - i
+      for k in first..<last {
+        if j >= rightCount || (i < half && left[i].0 <= right[j].0) {
+          out[k] = Int(left[i].1)
+          i += 1
+        } else {
+          out[k] = Int(right[j].1)
+          j += 1
+        }
+      }
+    }
+  }
+
   /// Runs `body` on ranges of `lanes` lanes, spread over the pool's
   /// threads when the work (`lanes` × `length` elements) is large enough;
   /// `body` must be safe to run concurrently on disjoint lanes.
@@ -130,6 +210,10 @@ struct SortLanes: SortingVisitor {
   func visit<T: RadixSortable>(_: T.Type) {
     let n = length
     if !stable && Sorting.hasVectorSort(T.self) {
+      if lanes == 1 && n >= Sorting.parallelLength && WorkPool.shared.canSplit {
+        Sorting.vectorSortOnTwoThreads(base, n, type: Sorting.vectorSortType(T.self), itemSize: MemoryLayout<T>.stride)
+        return
+      }
       Sorting.forEachLanes(lanes, length: n) { range in
         for lane in range {
           _ = Sorting.vectorSort((base + lane * n * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self), n)
@@ -177,6 +261,10 @@ struct ArgsortLanes: SortingVisitor {
 
   func visit<T: RadixSortable>(_: T.Type) {
     let n = length
+    if lanes == 1 && n >= Sorting.parallelLength && n <= Int(UInt32.max) && WorkPool.shared.canSplit {
+      Sorting.argsortOnTwoThreads(base.assumingMemoryBound(to: T.self), n, into: out) { T.sortKey($0) }
+      return
+    }
     Sorting.forEachLanes(lanes, length: n) { range in
       let keys = UnsafeMutablePointer<T.Key>.allocate(capacity: n)
       let indices = UnsafeMutablePointer<UInt32>.allocate(capacity: n)

@@ -76,7 +76,7 @@ struct SaveTextTests {
   func againstNumPy() throws {
     guard Python.hasNumPy else { return }
     var cases: [OracleCase] = []
-    let reals: [Double] = [0, -0.0, 1, -1, 0.1, -2.5, 123456.789, 1e-300, 5e-324, 1.7976931348623157e308, 1e22, .nan, .infinity, -.infinity, 3.14159, -1e15]
+    let reals: [Double] = [0, -0.0, 1, -1, 0.1, -2.5, 123456.789, 1e-300, .leastNonzeroMagnitude, 1.7976931348623157e308, 1e22, .nan, .infinity, -.infinity, 3.14159, -1e15]
     let floatFormats = [
       "%.18e", "%e", "%.3e", "%E", "%f", "%.6f", "%.0f", "%#.0f", "%g", "%.3g", "%#g", "%G", "%+.2f", "% .2f", "%010.3f",
       "%-12.4e", "%12g", "%.17g", "%5.1f", "%+08.2e", "%lf", "%d", "%i", "%u", "%5d", "%-5d", "%+d",

@@ -13,7 +13,7 @@ struct TextNumbersTests {
   static func printf(_ format: String, _ value: Double) -> String {
     var buffer = [CChar](repeating: 0, count: 512)
     _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   static func expectSameAsStrtod(_ text: String) {
