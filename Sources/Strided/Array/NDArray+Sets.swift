@@ -59,11 +59,7 @@ extension NDArray {
   public func isIn(_ testElements: NDArray, inverted: Bool = false) -> NDArray<Bool> {
     let result = NDArray<Bool>.uninitialized(shape, "NDArray.isIn")
     guard count > 0 else { return result }
-    if let type = Element.self as? any (FixedWidthInteger & NDElement).Type,
-      tableMembership(type, testElements.contiguousAligned, inverted: inverted, into: result)
-    {
-      return result
-    }
+    if tableMembership(testElements.contiguousAligned, inverted: inverted, into: result) { return result }
     let tests = testElements.unique().contiguousAligned
     let queries = contiguousAligned
     Sorting.dispatch(
@@ -183,35 +179,15 @@ extension NDArray {
   /// C-ordered copy otherwise.
   var contiguousAligned: NDArray { isCContiguous && view.isAligned ? self : copy() }
 
-  /// ``isIn(_:inverted:)`` of integers through a table with one entry per
-  /// value between the least and the greatest test value, when that span
-  /// is at most six times the elements of both arrays; `false` (and
-  /// nothing written) otherwise.
-  private func tableMembership<T: FixedWidthInteger & NDElement>(
-    _: T.Type, _ tests: NDArray, inverted: Bool, into result: NDArray<Bool>
-  ) -> Bool {
-    let m = tests.count
-    guard m > 0 else { return false }
-    let t = UnsafeRawPointer(tests.contiguousBase).assumingMemoryBound(to: T.self)
-    var (low, high) = (t[0], t[0])
-    for i in 1..<m { (low, high) = (Swift.min(low, t[i]), Swift.max(high, t[i])) }
-    let (span, overflow) = high.subtractingReportingOverflow(low)
-    guard !overflow, let width = Int(exactly: span), width / 6 < count + m else { return false }
-    var table = [Bool](repeating: false, count: width + 1)
-    for i in 0..<m { table[Int(truncatingIfNeeded: t[i] &- low)] = true }
+  /// ``isIn(_:inverted:)`` of integers through ``TableMembership``;
+  /// `false` (and nothing written) where it declines.
+  private func tableMembership(_ tests: NDArray, inverted: Bool, into result: NDArray<Bool>) -> Bool {
+    guard tests.count > 0 else { return false }
     let queries = contiguousAligned
-    let q = UnsafeRawPointer(queries.contiguousBase).assumingMemoryBound(to: T.self)
-    let out = result.contiguousBase.assumingMemoryBound(to: Bool.self)
-    table.withUnsafeBufferPointer { entries in
-      Sorting.forEachLanes(count, length: 1) { range in
-        for i in range {
-          let x = q[i]
-          out[i] = (x >= low && x <= high && entries[Int(truncatingIfNeeded: x &- low)]) != inverted
-        }
-      }
-    }
-    withExtendedLifetime((tests, queries)) {}
-    return true
+    defer { withExtendedLifetime((tests, queries)) {} }
+    return TableMembership.run(
+      Element.scalarKind, tests: tests.contiguousBase, count: tests.count, queries: queries.contiguousBase,
+      queryCount: count, inverted: inverted, out: result.contiguousBase.assumingMemoryBound(to: Bool.self))
   }
 
   /// The flattened elements sorted, with each one's flat index: every

@@ -188,3 +188,53 @@ struct SortedMerge: MatchingVisitor {
     }
   }
 }
+
+/// Membership of integers through a table with one entry per value between
+/// the least and the greatest test value (NumPy's `isin(kind="table")`),
+/// used when that span is at most six times the elements of both arrays:
+/// O(*n* + *m*), no sort.
+enum TableMembership {
+  /// Writes whether each query is among the tests (or, `inverted`, is
+  /// not); `false` (and nothing written) for other element kinds or a
+  /// span too wide. Both buffers are contiguous and aligned.
+  static func run(
+    _ kind: ScalarKind, tests: UnsafeRawPointer, count m: Int, queries: UnsafeRawPointer, queryCount n: Int,
+    inverted: Bool, out: UnsafeMutablePointer<Bool>
+  ) -> Bool {
+    switch kind {
+    case .int8: run(Int8.self, tests, m, queries, n, inverted, out)
+    case .uint8: run(UInt8.self, tests, m, queries, n, inverted, out)
+    case .int16: run(Int16.self, tests, m, queries, n, inverted, out)
+    case .uint16: run(UInt16.self, tests, m, queries, n, inverted, out)
+    case .int32: run(Int32.self, tests, m, queries, n, inverted, out)
+    case .uint32: run(UInt32.self, tests, m, queries, n, inverted, out)
+    case .int64: run(Int64.self, tests, m, queries, n, inverted, out)
+    case .uint64: run(UInt64.self, tests, m, queries, n, inverted, out)
+    default: false
+    }
+  }
+
+  static func run<T: FixedWidthInteger>(
+    _: T.Type, _ tests: UnsafeRawPointer, _ m: Int, _ queries: UnsafeRawPointer, _ n: Int, _ inverted: Bool,
+    _ out: UnsafeMutablePointer<Bool>
+  ) -> Bool {
+    guard m > 0 else { return false }
+    let t = tests.assumingMemoryBound(to: T.self)
+    var (low, high) = (t[0], t[0])
+    for i in 1..<m { (low, high) = (Swift.min(low, t[i]), Swift.max(high, t[i])) }
+    let (span, overflow) = high.subtractingReportingOverflow(low)
+    guard !overflow, let width = Int(exactly: span), width / 6 < n + m else { return false }
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: width + 1)
+    defer { table.deallocate() }
+    table.initialize(repeating: false, count: width + 1)
+    for i in 0..<m { table[Int(truncatingIfNeeded: t[i] &- low)] = true }
+    let q = queries.assumingMemoryBound(to: T.self)
+    Sorting.forEachLanes(n, length: 1) { range in
+      for i in range {
+        let x = q[i]
+        out[i] = (x >= low && x <= high && table[Int(truncatingIfNeeded: x &- low)]) != inverted
+      }
+    }
+    return true
+  }
+}
