@@ -331,15 +331,64 @@ extension NDArray where Element: Numeric {
   ///   when the values do not broadcast to the selection, or when the array
   ///   is read-only; nothing is written then.
   public func add(_ values: NDArray, at entries: any NDAdvancedIndexConvertible...) throws(IndexError) {
+    try scatter(.add, values, entries)
+  }
+
+  /// Subtracts `values` from the selected elements without buffering: an
+  /// element selected *k* times loses all *k* values.
+  ///
+  /// NumPy: `np.subtract.at(a, indices, values)`.
+  ///
+  /// - Throws: As ``add(_:at:)``; nothing is written then.
+  public func subtract(_ values: NDArray, at entries: any NDAdvancedIndexConvertible...) throws(IndexError) {
+    try scatter(.subtract, values, entries)
+  }
+
+  /// Multiplies the selected elements by `values` without buffering: an
+  /// element selected *k* times is multiplied by all *k* values.
+  ///
+  /// NumPy: `np.multiply.at(a, indices, values)`.
+  ///
+  /// - Throws: As ``add(_:at:)``; nothing is written then.
+  public func multiply(_ values: NDArray, at entries: any NDAdvancedIndexConvertible...) throws(IndexError) {
+    try scatter(.multiply, values, entries)
+  }
+
+  /// One value combined into each selected element, in C order, as an
+  /// unbuffered NumPy `ufunc.at`.
+  func scatter(_ op: ScatterOperation, _ values: NDArray, _ entries: [any NDAdvancedIndexConvertible]) throws(IndexError) {
     guard !isReadOnly else { throw .readOnly }
     let index = entries.map(\.advancedIndex)
     if index.count == 1, case .integers(let indices) = index[0].storage,
-      try Gather.accumulateVector(view, indices, values.view, kind: Element.scalarKind)
+      try Gather.accumulateVector(view, indices, values.view, kind: Element.scalarKind, op)
     {
       return
     }
     let selection = try AdvancedSelection(index, of: view)
-    try Gather.accumulate(values.view, into: selection, kind: Element.scalarKind)
+    try Gather.accumulate(values.view, into: selection, kind: Element.scalarKind, op)
+  }
+}
+
+extension NDArray where Element: Numeric & Comparable {
+  /// Sets each selected element to the greater of itself and its value,
+  /// without buffering (an element selected *k* times takes the greatest
+  /// of all *k*); NaN propagates, as in NumPy.
+  ///
+  /// NumPy: `np.maximum.at(a, indices, values)`.
+  ///
+  /// - Throws: As ``add(_:at:)``; nothing is written then.
+  public func maximum(_ values: NDArray, at entries: any NDAdvancedIndexConvertible...) throws(IndexError) {
+    try scatter(.maximum, values, entries)
+  }
+
+  /// Sets each selected element to the lesser of itself and its value,
+  /// without buffering; NaN propagates, as in NumPy.
+  ///
+  /// NumPy: `np.minimum.at(a, indices, values)`.
+  ///
+  /// - Throws: As ``add(_:at:)``; nothing is written then.
+  public func minimum(_ values: NDArray, at entries: any NDAdvancedIndexConvertible...) throws(IndexError) {
+    try scatter(.minimum, values, entries)
   }
 }
 

@@ -1,3 +1,4 @@
+import ComplexModule
 /// NumPy's advanced indexing: index arrays and masks resolved against a
 /// view, then gathered into a new C-ordered view or scattered from values.
 ///
@@ -560,7 +561,9 @@ extension Gather {
   /// repeat of an index adds its value. Checks everything first; `false`
   /// when the values do not have the indices' shape or one element (the
   /// general path handles those).
-  static func accumulateVector(_ view: NDView, _ indices: NDArray<Int>, _ values: NDView, kind: ScalarKind) throws(IndexError) -> Bool {
+  static func accumulateVector(
+    _ view: NDView, _ indices: NDArray<Int>, _ values: NDView, kind: ScalarKind, _ op: ScatterOperation = .add
+  ) throws(IndexError) -> Bool {
     guard view.ndim == 1, values.count == 1 || values.shape == indices.shape else { return false }
     let idx = contiguous(indices)
     let flatValues = values.count == 1 || values.isCContiguous ? values : values.copy()
@@ -573,22 +576,18 @@ extension Gather {
       let target = view.storage.base + view.byteOffset
       let stride = view.layout.stride(0)
       let source = UnsafeRawPointer(staged.storage.base + staged.byteOffset)
-      switch kind {
-      case .float64: addItems(Double.self, buffer, source, step, target, stride, size, +)
-      case .float32: addItems(Float.self, buffer, source, step, target, stride, size, +)
-      case .int64: addItems(Int64.self, buffer, source, step, target, stride, size, &+)
-      case .int32: addItems(Int32.self, buffer, source, step, target, stride, size, &+)
-      case .complex128: addItems(SIMD2<Double>.self, buffer, source, step, target, stride, size, +)
-      case .complex64: addItems(SIMD2<Float>.self, buffer, source, step, target, stride, size, +)
-      case .uint64: addItems(UInt64.self, buffer, source, step, target, stride, size, &+)
-      case .uint32: addItems(UInt32.self, buffer, source, step, target, stride, size, &+)
-      case .int16: addItems(Int16.self, buffer, source, step, target, stride, size, &+)
-      case .uint16: addItems(UInt16.self, buffer, source, step, target, stride, size, &+)
-      case .int8: addItems(Int8.self, buffer, source, step, target, stride, size, &+)
-      case .uint8: addItems(UInt8.self, buffer, source, step, target, stride, size, &+)
-      case .float16: addItems(Float16.self, buffer, source, step, target, stride, size, +)
-      default: preconditionFailure("add(_:at:): \(kind) elements have no addition")
+      struct Scatter: CombiningVisitor {
+        let indices: UnsafeBufferPointer<Int>
+        let source: UnsafeRawPointer
+        let step: Int
+        let target: UnsafeMutableRawPointer
+        let stride: Int
+        let size: Int
+        func visit<T>(_: T.Type, _ combine: (T, T) -> T) {
+          Gather.addItems(T.self, indices, source, step, target, stride, size, combine)
+        }
       }
+      op.dispatch(kind, Scatter(indices: buffer, source: source, step: step, target: target, stride: stride, size: size))
     }
     withExtendedLifetime((view, staged)) {}
     return true
@@ -604,6 +603,75 @@ extension Gather {
       let p = target + (k < 0 ? k &+ size : k) &* stride
       p.storeBytes(of: plus(p.loadUnaligned(as: T.self), v.loadUnaligned(as: T.self)), as: T.self)
       v += step
+    }
+  }
+}
+
+/// A computation for one element type and its combining function, picked
+/// once by ``ScatterOperation/dispatch(_:_:)``.
+protocol CombiningVisitor {
+  func visit<T>(_: T.Type, _ combine: (T, T) -> T)
+}
+
+/// How a scatter combines a selected element with its value (NumPy's
+/// `ufunc.at` for `add`, `subtract`, `multiply`, `maximum`, `minimum`):
+/// integers wrap, floating-point `maximum` and `minimum` propagate NaN, as
+/// NumPy's.
+enum ScatterOperation {
+  case add, subtract, multiply, maximum, minimum
+
+  var name: StaticString {
+    switch self {
+    case .add: "add(_:at:)"
+    case .subtract: "subtract(_:at:)"
+    case .multiply: "multiply(_:at:)"
+    case .maximum: "maximum(_:at:)"
+    case .minimum: "minimum(_:at:)"
+    }
+  }
+
+  func dispatch<V: CombiningVisitor>(_ kind: ScalarKind, _ visitor: V) {
+    func wrapping<T: FixedWidthInteger>(_: T.Type) {
+      switch self {
+      case .add: visitor.visit(T.self) { $0 &+ $1 }
+      case .subtract: visitor.visit(T.self) { $0 &- $1 }
+      case .multiply: visitor.visit(T.self) { $0 &* $1 }
+      case .maximum: visitor.visit(T.self) { Swift.max($0, $1) }
+      case .minimum: visitor.visit(T.self) { Swift.min($0, $1) }
+      }
+    }
+    func floating<T: BinaryFloatingPoint>(_: T.Type) {
+      switch self {
+      case .add: visitor.visit(T.self) { $0 + $1 }
+      case .subtract: visitor.visit(T.self) { $0 - $1 }
+      case .multiply: visitor.visit(T.self) { $0 * $1 }
+      case .maximum: visitor.visit(T.self) { x, y in x > y || x.isNaN ? x : y }
+      case .minimum: visitor.visit(T.self) { x, y in x < y || x.isNaN ? x : y }
+      }
+    }
+    func complex<R: NDComplexComponent>(_: R.Type) {
+      switch self {
+      case .add: visitor.visit(Complex<R>.self) { $0 + $1 }
+      case .subtract: visitor.visit(Complex<R>.self) { $0 - $1 }
+      case .multiply: visitor.visit(Complex<R>.self) { ComplexMath.multiply($0, $1) }
+      case .maximum, .minimum: preconditionFailure("\(name): complex numbers are not ordered")
+      }
+    }
+    switch kind {
+    case .int8: wrapping(Int8.self)
+    case .uint8: wrapping(UInt8.self)
+    case .int16: wrapping(Int16.self)
+    case .uint16: wrapping(UInt16.self)
+    case .int32: wrapping(Int32.self)
+    case .uint32: wrapping(UInt32.self)
+    case .int64: wrapping(Int64.self)
+    case .uint64: wrapping(UInt64.self)
+    case .float16: floating(Float16.self)
+    case .float32: floating(Float.self)
+    case .float64: floating(Double.self)
+    case .complex64: complex(Float.self)
+    case .complex128: complex(Double.self)
+    default: preconditionFailure("\(name): \(kind) elements have no arithmetic")
     }
   }
 }

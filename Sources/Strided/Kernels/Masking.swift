@@ -147,33 +147,26 @@ enum Masking {
 }
 
 extension Gather {
-  /// Adds `values` (broadcast to the selection) into the selected elements
-  /// one by one, so repeated positions gain every value: NumPy's
-  /// `np.add.at`.
-  static func accumulate(_ values: NDView, into selection: AdvancedSelection, kind: ScalarKind) throws(IndexError) {
+  /// Combines `values` (broadcast to the selection) into the selected
+  /// elements one by one, so repeated positions take every value: NumPy's
+  /// `np.add.at`, `np.subtract.at`, `np.multiply.at`, `np.maximum.at`
+  /// and `np.minimum.at`.
+  static func accumulate(
+    _ values: NDView, into selection: AdvancedSelection, kind: ScalarKind, _ op: ScatterOperation = .add
+  ) throws(IndexError) {
     let shape = Dimensions(selection.shape)
     guard (try? values.layout.broadcast(to: shape, itemSize: values.itemSize)) != nil else {
       throw .valueShapeMismatch(value: Array(values.shape), selection: Array(shape))
     }
-    // The additions go through a scatter of a staged sum: each selected
-    // element, in C order, adds its value to the target as it stands.
+    // Each selected element, in C order, combines its value with the
+    // target as it stands.
     let staged = values.overlaps(selection.source.storage.base, count: selection.source.storage.count) ? values.copy() : values
-    switch kind {
-    case .int8: add(Int8.self, staged, selection) { $0 &+ $1 }
-    case .uint8: add(UInt8.self, staged, selection) { $0 &+ $1 }
-    case .int16: add(Int16.self, staged, selection) { $0 &+ $1 }
-    case .uint16: add(UInt16.self, staged, selection) { $0 &+ $1 }
-    case .int32: add(Int32.self, staged, selection) { $0 &+ $1 }
-    case .uint32: add(UInt32.self, staged, selection) { $0 &+ $1 }
-    case .int64: add(Int64.self, staged, selection) { $0 &+ $1 }
-    case .uint64: add(UInt64.self, staged, selection) { $0 &+ $1 }
-    case .float16: add(Float16.self, staged, selection) { $0 + $1 }
-    case .float32: add(Float.self, staged, selection) { $0 + $1 }
-    case .float64: add(Double.self, staged, selection) { $0 + $1 }
-    case .complex64: add(SIMD2<Float>.self, staged, selection) { $0 + $1 }
-    case .complex128: add(SIMD2<Double>.self, staged, selection) { $0 + $1 }
-    default: preconditionFailure("add(_:at:): \(kind) elements have no addition")
+    struct Scatter: CombiningVisitor {
+      let values: NDView
+      let selection: AdvancedSelection
+      func visit<T>(_: T.Type, _ combine: (T, T) -> T) { Gather.add(T.self, values, selection, combine) }
     }
+    op.dispatch(kind, Scatter(values: staged, selection: selection))
   }
 
   static func add<T>(_: T.Type, _ values: NDView, _ selection: AdvancedSelection, _ plus: (T, T) -> T) {

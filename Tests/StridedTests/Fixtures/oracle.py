@@ -57,6 +57,12 @@ def _floats(q):
     return [float(v) for v in q] if isinstance(q, list) else float(q)
 
 
+def _ufunc_at(a, values, indices, ufunc):
+    out = a.copy()
+    getattr(np, ufunc).at(out, np.asarray(indices, dtype=np.intp), values)
+    return out
+
+
 def _put(a, values, indices, mode="raise"):
     out = a.copy()
     np.put(out, np.asarray(indices, dtype=np.intp), values, mode=mode)
@@ -134,6 +140,7 @@ OPS = {
     "take": lambda a, indices, ishape, axis=None, mode="raise": np.take(
         a, np.asarray(indices, dtype=np.intp).reshape(ishape), axis=axis, mode=mode),
     "put": _put,
+    "ufunc_at": _ufunc_at,
     "unravel_index_part": lambda a, shape, part, order="C": np.unravel_index(a, shape, order=order)[part],
     "ravel_multi_index": lambda *coords, shape, mode="raise", order="C": np.ravel_multi_index(
         coords, shape, mode=mode, order=order),
