@@ -80,9 +80,29 @@ extension Sorting {
   /// Whether ``vectorSort(_:_:)`` sorts `T` on this processor (at the
   /// vector extension level chosen, see Isa.h).
   static func hasVectorSort<T>(_: T.Type) -> Bool {
-    strided_isa_level() >= Int32(STRIDED_ISA_AVX2.rawValue)
-      && (T.self == Double.self || T.self == Float.self || T.self == Int64.self || T.self == UInt64.self
-        || T.self == Int32.self || T.self == UInt32.self)
+    vectorSortType(T.self) != nil && strided_isa_level() >= Int32(STRIDED_ISA_AVX2.rawValue)
+  }
+
+  /// The element code of Sort.h for `T`, or `nil` for a type the
+  /// vectorized quicksort does not serve.
+  static func vectorSortType<T>(_: T.Type) -> Int32? {
+    let type: strided_sort_type
+    if T.self == Double.self {
+      type = STRIDED_SORT_F64
+    } else if T.self == Float.self {
+      type = STRIDED_SORT_F32
+    } else if T.self == Int64.self {
+      type = STRIDED_SORT_I64
+    } else if T.self == UInt64.self {
+      type = STRIDED_SORT_U64
+    } else if T.self == Int32.self {
+      type = STRIDED_SORT_I32
+    } else if T.self == UInt32.self {
+      type = STRIDED_SORT_U32
+    } else {
+      return nil
+    }
+    return Int32(type.rawValue)
   }
 
   /// Sorts `data[0..<n]` in place with the vectorized quicksort of
@@ -90,39 +110,14 @@ extension Sorting {
   /// pattern kept; `false` (and nothing done) where ``hasVectorSort(_:)``
   /// is `false`. `data` is aligned for `T`.
   static func vectorSort<T>(_ data: UnsafeMutablePointer<T>, _ n: Int) -> Bool {
-    let raw = UnsafeMutableRawPointer(data)
-    let count = n
-    let done: Int32
-    if T.self == Double.self {
-      done = strided_sort_f64(raw.assumingMemoryBound(to: Double.self), count)
-    } else if T.self == Float.self {
-      done = strided_sort_f32(raw.assumingMemoryBound(to: Float.self), count)
-    } else if T.self == Int64.self {
-      done = strided_sort_i64(raw.assumingMemoryBound(to: Int64.self), count)
-    } else if T.self == UInt64.self {
-      done = strided_sort_u64(raw.assumingMemoryBound(to: UInt64.self), count)
-    } else if T.self == Int32.self {
-      done = strided_sort_i32(raw.assumingMemoryBound(to: Int32.self), count)
-    } else if T.self == UInt32.self {
-      done = strided_sort_u32(raw.assumingMemoryBound(to: UInt32.self), count)
-    } else {
-      done = 0
-    }
-    return done != 0
+    guard let type = vectorSortType(T.self), strided_sort_begin(type, data, n) != 0 else { return false }
+    strided_sort_keys(type, data, n)
+    strided_sort_end(type, data, n)
+    return true
   }
 
   /// The length from which one lane is sorted on two threads.
   static let parallelLength = 1 << 16
-
-  /// The element code of Sort.h's steps for a type ``hasVectorSort(_:)``
-  /// accepts.
-  static func vectorSortType<T>(_: T.Type) -> Int32 {
-    let type: strided_sort_type =
-      T.self == Double.self ? STRIDED_SORT_F64 : T.self == Float.self ? STRIDED_SORT_F32
-      : T.self == Int64.self ? STRIDED_SORT_I64 : T.self == UInt64.self ? STRIDED_SORT_U64
-      : T.self == Int32.self ? STRIDED_SORT_I32 : STRIDED_SORT_U32
-    return Int32(type.rawValue)
-  }
 
   /// ``vectorSort(_:_:)`` of one long lane on two threads: the keys made
   /// by halves, one partition around a sampled pivot, each side sorted on
@@ -210,8 +205,8 @@ struct SortLanes: SortingVisitor {
   func visit<T: RadixSortable>(_: T.Type) {
     let n = length
     if !stable && Sorting.hasVectorSort(T.self) {
-      if lanes == 1 && n >= Sorting.parallelLength && WorkPool.shared.canSplit {
-        Sorting.vectorSortOnTwoThreads(base, n, type: Sorting.vectorSortType(T.self), itemSize: MemoryLayout<T>.stride)
+      if lanes == 1 && n >= Sorting.parallelLength && WorkPool.shared.canSplit, let type = Sorting.vectorSortType(T.self) {
+        Sorting.vectorSortOnTwoThreads(base, n, type: type, itemSize: MemoryLayout<T>.stride)
         return
       }
       Sorting.forEachLanes(lanes, length: n) { range in

@@ -1,4 +1,5 @@
 import ComplexModule
+import Foundation
 import Testing
 
 import Strided
@@ -13,6 +14,17 @@ struct BLASTests {
     BLAS.threadCount = original
     #expect(BLAS.threadCount == original)
     #expect(BLAS.configuration.contains("OpenBLAS"))
+  }
+
+  /// On a processor with AVX2 and FMA, OpenBLAS never runs its SSE3
+  /// fallback kernels ("Prescott"), whatever model number it fails to
+  /// know, unless the environment chose a core.
+  @Test func vectorKernelsRunWhereTheProcessorHasThem() throws {
+    guard ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil else { return }
+    let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    guard flags.contains(" avx2"), flags.contains(" fma") else { return }
+    #expect(!BLAS.coreName.isEmpty)
+    #expect(BLAS.coreName.lowercased() != "prescott", "OpenBLAS chose \(BLAS.coreName)")
   }
 
   /// `gemm` into an output of every writable layout, with alpha and beta:
