@@ -16,6 +16,9 @@
                 blasint *ipiv, T *b, const blasint *ldb, blasint *info);                  \
   void P##getrf_(const blasint *m, const blasint *n, T *a, const blasint *lda,            \
                  blasint *ipiv, blasint *info);                                           \
+  void P##getrs_(const char *trans, const blasint *n, const blasint *nrhs, const T *a,    \
+                 const blasint *lda, const blasint *ipiv, T *b, const blasint *ldb,       \
+                 blasint *info, size_t trans_len);                                        \
   void P##gelsd_(const blasint *m, const blasint *n, const blasint *nrhs, T *a,           \
                  const blasint *lda, T *b, const blasint *ldb, T *s, const T *rcond,      \
                  blasint *rank, T *work, const blasint *lwork, blasint *iwork,            \
@@ -45,6 +48,9 @@
                 blasint *ipiv, void *b, const blasint *ldb, blasint *info);               \
   void P##getrf_(const blasint *m, const blasint *n, void *a, const blasint *lda,         \
                  blasint *ipiv, blasint *info);                                           \
+  void P##getrs_(const char *trans, const blasint *n, const blasint *nrhs, const void *a, \
+                 const blasint *lda, const blasint *ipiv, void *b, const blasint *ldb,    \
+                 blasint *info, size_t trans_len);                                        \
   void P##gelsd_(const blasint *m, const blasint *n, const blasint *nrhs, void *a,        \
                  const blasint *lda, void *b, const blasint *ldb, R *s, const R *rcond,   \
                  blasint *rank, void *work, const blasint *lwork, R *rwork,               \

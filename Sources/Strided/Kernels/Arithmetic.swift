@@ -19,8 +19,8 @@ enum Arithmetic {
   /// `a op b` into new storage.
   static func apply(_ op: Operation, _ a: NDView, _ b: NDView, kind: ScalarKind) -> NDView {
     let out: NDView
-    if a.ndim == b.ndim && a.large == nil && a.axes == b.axes
-      && a.axes == Layout.contiguousAxes(rank: a.ndim, sizes: a.axes.lowHalf, itemSize: a.itemSize, order: .c)
+    if a.ndim == b.ndim && a.large == nil && a.axes.lanesEqual(b.axes)
+      && a.axes.lanesEqual(Layout.contiguousAxes(rank: a.ndim, sizes: a.axes.lowHalf, itemSize: a.itemSize, order: .c))
     {
       // Two arrays of one shape, both in C order with C strides: the
       // result takes their layout, with no broadcasting to work out.

@@ -85,7 +85,7 @@ enum Elementwise {
     // Equal byte strides mean equal layouts only for items of one size.
     guard out.itemSize == MemoryLayout<R>.stride, a.itemSize == MemoryLayout<A>.stride,
       b.itemSize == MemoryLayout<B>.stride, a.itemSize == out.itemSize, b.itemSize == out.itemSize,
-      out.large == nil, a.large == nil, b.large == nil, a.axes == out.axes, b.axes == out.axes,
+      out.large == nil, a.large == nil, b.large == nil, a.axes.lanesEqual(out.axes), b.axes.lanesEqual(out.axes),
       a.ndim == out.ndim, b.ndim == out.ndim
     else { return nil }
     let layout = out.layout

@@ -68,6 +68,23 @@ enum LAPACK {
     return Int(info)
   }
 
+  /// Solves with an LU factorization from ``getrf(_:n:a:ipiv:)``: `a · x = b`,
+  /// or `aᵀ · x = b` when `transposed` (never the conjugate transpose).
+  static func getrs<E: BLASElement>(
+    _: E.Type, n: Int, nrhs: Int, a: Pointer, ipiv: UnsafeMutablePointer<blasint>, b: Pointer, transposed: Bool
+  ) -> Int {
+    var (n, nrhs) = (blasInt(n, "n"), blasInt(nrhs, "nrhs"))
+    var (lda, ldb, info) = (Swift.max(1, n), Swift.max(1, n), blasint(0))
+    var trans = CChar(UInt8(ascii: transposed ? "T" : "N"))
+    switch BLASType.of(E.self) {
+    case .float: sgetrs_(&trans, &n, &nrhs, f(a), &lda, ipiv, f(b), &ldb, &info, 1)
+    case .double: dgetrs_(&trans, &n, &nrhs, d(a), &lda, ipiv, d(b), &ldb, &info, 1)
+    case .complexFloat: cgetrs_(&trans, &n, &nrhs, a, &lda, ipiv, b, &ldb, &info, 1)
+    case .complexDouble: zgetrs_(&trans, &n, &nrhs, a, &lda, ipiv, b, &ldb, &info, 1)
+    }
+    return Int(info)
+  }
+
   /// Minimum-norm least squares by divide-and-conquer SVD. `b` has
   /// `max(m, n)` rows; `s` receives `min(m, n)` singular values.
   static func gelsd<E: BLASElement>(
