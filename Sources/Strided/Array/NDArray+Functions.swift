@@ -26,6 +26,50 @@ public func fmax<E: NDElement & Comparable>(_ a: NDArray<E>, _ b: NDArray<E>) ->
 /// The smaller of each pair, ignoring a NaN. NumPy: `np.fmin(a, b)`.
 public func fmin<E: NDElement & Comparable>(_ a: NDArray<E>, _ b: NDArray<E>) -> NDArray<E> { binary(.fmin, a, b) }
 
+/// The larger of each pair of complex numbers in NumPy's lexicographic
+/// order (by real part, then by imaginary part); a number with a NaN part
+/// propagates (the first operand's, when both have one), and a tie gives
+/// the first operand.
+///
+/// NumPy: `np.maximum(a, b)` of complex arrays.
+///
+/// - Precondition: The shapes broadcast.
+/// - Complexity: O(*n*).
+public func maximum<R: NDComplexComponent>(_ a: NDArray<Complex<R>>, _ b: NDArray<Complex<R>>) -> NDArray<Complex<R>> {
+  binary(.maximum, a, b)
+}
+
+/// The smaller of each pair of complex numbers in NumPy's lexicographic
+/// order; NaN propagates as in ``maximum(_:_:)-(NDArray<Complex<R>>,NDArray<Complex<R>>)``.
+///
+/// NumPy: `np.minimum(a, b)` of complex arrays.
+///
+/// - Precondition: The shapes broadcast.
+public func minimum<R: NDComplexComponent>(_ a: NDArray<Complex<R>>, _ b: NDArray<Complex<R>>) -> NDArray<Complex<R>> {
+  binary(.minimum, a, b)
+}
+
+/// The larger of each pair of complex numbers in NumPy's lexicographic
+/// order, ignoring a number with a NaN part (the first operand when both
+/// have one).
+///
+/// NumPy: `np.fmax(a, b)` of complex arrays.
+///
+/// - Precondition: The shapes broadcast.
+public func fmax<R: NDComplexComponent>(_ a: NDArray<Complex<R>>, _ b: NDArray<Complex<R>>) -> NDArray<Complex<R>> {
+  binary(.fmax, a, b)
+}
+
+/// The smaller of each pair of complex numbers in NumPy's lexicographic
+/// order, ignoring a number with a NaN part.
+///
+/// NumPy: `np.fmin(a, b)` of complex arrays.
+///
+/// - Precondition: The shapes broadcast.
+public func fmin<R: NDComplexComponent>(_ a: NDArray<Complex<R>>, _ b: NDArray<Complex<R>>) -> NDArray<Complex<R>> {
+  binary(.fmin, a, b)
+}
+
 /// The remainder with the divisor's sign, as Python's and NumPy's `%`:
 /// `-7 % 3` is 2. An integer divided by 0 gives 0; a floating-point one NaN.
 ///

@@ -263,14 +263,24 @@ extension NDArray {
   }
 
   /// The elements along `axis` at `indices`, which has the array's rank and
-  /// broadcasts against it on the other axes.
+  /// broadcasts against it on the other axes. With `axis: nil`, the
+  /// elements of the flattened array (in C order) at the positions of a
+  /// one-dimensional `indices`.
   ///
-  /// NumPy: `np.take_along_axis(a, indices, axis)`.
+  /// NumPy: `np.take_along_axis(a, indices, axis=-1)`; `axis=None`.
   ///
-  /// - Throws: ``IndexError`` for an index outside the axis, an axis out of
-  ///   range, or indices of another rank.
-  public func takeAlongAxis(_ indices: NDArray<Int>, axis: Int) throws(IndexError) -> NDArray {
-    try selecting(alongAxis(indices, axis: axis))
+  /// - Throws: ``IndexError`` for an index outside the axis (negative ones
+  ///   count from the end), an axis out of range, indices of another rank,
+  ///   or, with `axis: nil`, indices of more or fewer than one dimension
+  ///   (NumPy's `ValueError`).
+  public func takeAlongAxis(_ indices: NDArray<Int>, axis: Int? = -1) throws(IndexError) -> NDArray {
+    guard let axis else {
+      guard indices.ndim == 1 else {
+        throw .shapeMismatch("indices of \(indices.ndim) dimensions with axis nil: they must have one")
+      }
+      return try flattened().selecting([.indices(indices)])
+    }
+    return try selecting(alongAxis(indices, axis: axis))
   }
 
   /// Writes `values` along `axis` at `indices`, which has the array's rank.

@@ -325,6 +325,17 @@ public enum PadMode<Element: NDElement>: Sendable {
   case symmetric
   /// The array continued periodically (`"wrap"`): `b c a b c a b`.
   case wrap
+  /// The mirror image without repeating the edge, turned about the edge
+  /// value (`"reflect"` with `reflect_type="odd"`): each padded element is
+  /// `2 * edge - mirrored`, so `1 2 4` padded by 2 is `-2 0 1 2 4 6 7`.
+  /// Past one reflection, the padded part is reflected again about its
+  /// own outer edge, as NumPy does. Integers wrap; for `Bool`, NumPy's
+  /// integer result read back as `Bool` is `edge || mirrored`.
+  case oddReflect
+  /// The mirror image repeating the edge, turned about the edge value
+  /// (`"symmetric"` with `reflect_type="odd"`): `1 2 4` padded by 2 is
+  /// `0 1 1 2 4 4 6`.
+  case oddSymmetric
 }
 
 extension NDArray {
@@ -332,7 +343,10 @@ extension NDArray {
   /// `widths[d].after` after along each axis `d`, filled by `mode`. One
   /// pair pads every axis alike.
   ///
-  /// NumPy: `np.pad(a, pad_width, mode=…)`.
+  /// NumPy: `np.pad(a, pad_width, mode=…)`; `reflect_type="odd"` is
+  /// ``PadMode/oddReflect`` and ``PadMode/oddSymmetric``. An axis of one
+  /// element is padded with that element in every mode but `.constant`,
+  /// as NumPy pads it.
   ///
   /// - Throws: ``ShapeError/negativeWidth(axis:before:after:)``,
   ///   ``ShapeError/widthCountMismatch(widths:rank:)``, and
@@ -376,6 +390,12 @@ extension NDArray {
     for d in 0..<ndim {
       let (before, n) = (all[d].before, shape[d])
       var region = center
+      if n > 1, let includingEdge = mode.oddIncludesEdge {
+        region[d] = .all
+        result[entries: region].padOdd(axis: d, before: before, after: all[d].after, period: n, includingEdge: includingEdge)
+        center[d] = .all
+        continue
+      }
       for p in 0..<target[d] where p < before || p >= before + n {
         let source = before + Self.padSource(p - before, n, mode)
         region[d] = .at(source)
@@ -397,11 +417,12 @@ extension NDArray {
 
   /// The position in `0..<n` that position `j` of the padded axis (counted
   /// from the first original element, so negative before it) copies.
+  /// The odd modes use it only for an axis of one element.
   static func padSource(_ j: Int, _ n: Int, _ mode: PadMode<Element>) -> Int {
     func modulo(_ x: Int, _ m: Int) -> Int { ((x % m) + m) % m }
     switch mode {
     case .constant: return 0
-    case .edge: return Swift.min(Swift.max(j, 0), n - 1)
+    case .edge, .oddReflect, .oddSymmetric: return Swift.min(Swift.max(j, 0), n - 1)
     case .wrap: return modulo(j, n)
     case .symmetric:
       let k = modulo(j, 2 * n)
@@ -410,6 +431,65 @@ extension NDArray {
       guard n > 1 else { return 0 }
       let k = modulo(j, 2 * n - 2)
       return k < n ? k : 2 * n - 2 - k
+    }
+  }
+
+  /// Fills the `before` and `after` border of `axis` (of a region whose
+  /// center, `period` elements long, is filled) by odd reflection, in
+  /// NumPy's steps: each step mirrors at most the part filled so far
+  /// (kept to whole periods, so every mirror lies on an edge of a period)
+  /// on both sides, `2 * edge - mirrored` for the current outer edge, so
+  /// the results are NumPy's to the last bit.
+  func padOdd(axis: Int, before: Int, after: Int, period n: Int, includingEdge: Bool) {
+    let total = shape[axis]
+    var (left, right) = (before, after)
+    while left > 0 || right > 0 {
+      let filled = total - left - right
+      // The chunk limit: whole periods of what is filled, less the edge
+      // element when the edge is not repeated.
+      let limit = includingEdge ? filled / n * n : (filled - 1) / (n - 1) * (n - 1)
+      let skip = includingEdge ? 0 : 1
+      if left > 0 {
+        let chunk = Swift.min(limit, left)
+        let mirrored = slice(left + skip..<left + skip + chunk, axis: axis).flipped(axis: axis)
+        let edge = slice(left..<left + 1, axis: axis)
+        Self.oddReflection(mirrored, about: edge).copy(into: slice(left - chunk..<left, axis: axis))
+        left -= chunk
+      }
+      if right > 0 {
+        let chunk = Swift.min(limit, right)
+        let end = total - right
+        let mirrored = slice(end - skip - chunk..<end - skip, axis: axis).flipped(axis: axis)
+        let edge = slice(end - 1..<end, axis: axis)
+        Self.oddReflection(mirrored, about: edge).copy(into: slice(end..<end + chunk, axis: axis))
+        right -= chunk
+      }
+    }
+  }
+
+  /// `2 * edge - mirrored`, broadcast, in the element type, as NumPy
+  /// computes it (integers wrap; complex numbers multiply by `2 + 0i`);
+  /// for `Bool`, NumPy's integer result read back as `Bool`, which is
+  /// `edge || mirrored`.
+  static func oddReflection(_ mirrored: NDArray, about edge: NDArray) -> NDArray {
+    if Element.self == Bool.self {
+      return NDArray(unchecked: Comparison.logic(.or, edge.view, mirrored.view))
+    }
+    let kind = Element.scalarKind
+    let two = NDArray<Int>(scalar: 2).converted(to: Element.self)
+    let doubled = Arithmetic.apply(.multiply, two.view, edge.view, kind: kind)
+    return NDArray(unchecked: Arithmetic.apply(.subtract, doubled, mirrored.view, kind: kind))
+  }
+}
+
+extension PadMode {
+  /// For the odd modes, whether the edge element is mirrored too
+  /// (`oddSymmetric`); `nil` for the others.
+  var oddIncludesEdge: Bool? {
+    switch self {
+    case .oddReflect: false
+    case .oddSymmetric: true
+    default: nil
     }
   }
 }
@@ -481,7 +561,7 @@ extension NDArray {
 
 // MARK: - Grids and constructors
 
-/// How ``NDArray/meshgrid(_:indexing:)`` orders the first two axes.
+/// How ``NDArray/meshgrid(_:indexing:sparse:copy:)`` orders the first two axes.
 public enum MeshIndexing: Sendable, Hashable {
   /// Cartesian: the first array varies along the second axis (`"xy"`).
   case xy
@@ -490,14 +570,24 @@ public enum MeshIndexing: Sendable, Hashable {
 }
 
 extension NDArray {
-  /// Coordinate arrays for a grid: array `i` holds `vectors[i]` along its
-  /// own axis and is constant along the others.
+  /// Coordinate arrays for a grid: array `i` holds `vectors[i]` (flattened)
+  /// along its own axis and is constant along the others.
   ///
-  /// NumPy: `np.meshgrid(*vectors, indexing=…)` (copies, as NumPy's
-  /// default `copy=True`).
+  /// With `sparse`, each array keeps size 1 on every axis but its own
+  /// (`[1, n, 1]` rather than `[m, n, p]`), ready to broadcast. Without
+  /// `copy`, the results are views: sparse ones share the vectors'
+  /// elements (a vector that is not contiguous is flattened into a copy
+  /// first, as NumPy's reshape copies it), and full ones are read-only
+  /// broadcast views of the vectors, as ``broadcast(to:)`` makes them
+  /// (NumPy's are writable with a warning).
   ///
-  /// - Complexity: O(*k*·*n*) for *k* arrays of *n* elements.
-  public static func meshgrid(_ vectors: [NDArray], indexing: MeshIndexing = .xy) -> [NDArray] {
+  /// NumPy: `np.meshgrid(*vectors, indexing=…, sparse=…, copy=…)`.
+  ///
+  /// - Complexity: O(*k*·*n*) for *k* arrays of *n* elements when copying;
+  ///   O(*k*) for views of one-dimensional vectors.
+  public static func meshgrid(
+    _ vectors: [NDArray], indexing: MeshIndexing = .xy, sparse: Bool = false, copy: Bool = true
+  ) -> [NDArray] {
     let flat = vectors.map { $0.ndim == 1 ? $0 : $0.flattened() }
     var shape = flat.map(\.count)
     let swap = indexing == .xy && flat.count >= 2
@@ -507,24 +597,27 @@ extension NDArray {
       if swap && i < 2 { axis = 1 - i }
       var view = v
       for d in 0..<shape.count where d != axis { view = view.expandingDimensions(at: d) }
+      if sparse { return copy ? view.copy() : view }
+      let spread = try! view.broadcast(to: Dimensions(shape))
+      guard copy else { return spread }
       let result = uninitialized(Dimensions(shape), "NDArray.meshgrid")
-      try! view.broadcast(to: Dimensions(shape)).copy(into: result)
+      spread.copy(into: result)
       return result
     }
   }
 
-  /// A `rows`×`columns` matrix with ones on diagonal `diagonal` (positive
-  /// above the main one) and zeros elsewhere.
+  /// A `rows`×`columns` matrix with ones (`true` for `Bool`) on diagonal
+  /// `diagonal` (positive above the main one) and zeros elsewhere.
   ///
-  /// NumPy: `np.eye(rows, columns, k=diagonal)`.
+  /// NumPy: `np.eye(rows, columns, k=diagonal)`, with any `dtype`.
   ///
   /// - Precondition: `rows >= 0` and `columns >= 0`.
   /// - Complexity: O(`rows`·`columns`).
-  public static func eye(_ rows: Int, _ columns: Int? = nil, diagonal: Int = 0) -> NDArray where Element: Numeric {
+  public static func eye(_ rows: Int, _ columns: Int? = nil, diagonal: Int = 0) -> NDArray {
     let columns = columns ?? rows
     precondition(rows >= 0 && columns >= 0, "NDArray.eye: negative size \(rows)×\(columns)")
     return .filled(shape: [rows, columns], order: .c, in: "NDArray.eye") { i in
-      i % columns - i / columns == diagonal ? 1 : 0
+      i % columns - i / columns == diagonal ? .multiplicativeIdentity : .additiveIdentity
     }
   }
 

@@ -81,6 +81,53 @@ extension NDArray where Element == Bool {
   public func mean(axes: [Int], keepingDimensions: Bool = false) -> NDArray<Double> {
     converted(to: Double.self).mean(axes: axes, keepingDimensions: keepingDimensions)
   }
+
+  /// The fractions of `true` along one axis.
+  ///
+  /// - Precondition: The axis is in range.
+  public func mean(axis: Int, keepingDimensions: Bool = false) -> NDArray<Double> {
+    mean(axes: [axis], keepingDimensions: keepingDimensions)
+  }
+
+  /// The variance of the elements read as 0 and 1, as a `Double`.
+  ///
+  /// NumPy: `a.var(ddof=…)` of a Bool array.
+  ///
+  /// - Complexity: O(*n*).
+  public func variance(degreesOfFreedom: Int = 0) -> Double {
+    converted(to: Double.self).variance(degreesOfFreedom: degreesOfFreedom)
+  }
+
+  /// The variances along `axes`, as `Double`s.
+  ///
+  /// - Precondition: The axes are in range and distinct.
+  public func variance(axes: [Int], degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray<Double> {
+    converted(to: Double.self).variance(axes: axes, degreesOfFreedom: degreesOfFreedom, keepingDimensions: keepingDimensions)
+  }
+
+  /// The variances along one axis, as `Double`s.
+  public func variance(axis: Int, degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray<Double> {
+    variance(axes: [axis], degreesOfFreedom: degreesOfFreedom, keepingDimensions: keepingDimensions)
+  }
+
+  /// The standard deviation of the elements read as 0 and 1, as a
+  /// `Double`. NumPy: `a.std(ddof=…)` of a Bool array.
+  public func standardDeviation(degreesOfFreedom: Int = 0) -> Double {
+    converted(to: Double.self).standardDeviation(degreesOfFreedom: degreesOfFreedom)
+  }
+
+  /// The standard deviations along `axes`, as `Double`s.
+  ///
+  /// - Precondition: The axes are in range and distinct.
+  public func standardDeviation(axes: [Int], degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray<Double> {
+    converted(to: Double.self)
+      .standardDeviation(axes: axes, degreesOfFreedom: degreesOfFreedom, keepingDimensions: keepingDimensions)
+  }
+
+  /// The standard deviations along one axis, as `Double`s.
+  public func standardDeviation(axis: Int, degreesOfFreedom: Int = 0, keepingDimensions: Bool = false) -> NDArray<Double> {
+    standardDeviation(axes: [axis], degreesOfFreedom: degreesOfFreedom, keepingDimensions: keepingDimensions)
+  }
 }
 
 // MARK: Elementary functions of integer arrays give Double
@@ -116,6 +163,13 @@ public func atan2<E: NDElement & BinaryInteger>(y: NDArray<E>, x: NDArray<E>) ->
 /// `√(x² + y²)` of integer arrays, as `Double`s. NumPy: `np.hypot(x, y)`.
 public func hypot<E: NDElement & BinaryInteger>(_ x: NDArray<E>, _ y: NDArray<E>) -> NDArray<Double> {
   hypot(x.asDouble, y.asDouble)
+}
+/// The magnitude of `magnitude` with the sign of `sign`, of integer arrays,
+/// as `Double`s (a zero with a negative sign is -0.0). NumPy:
+/// `np.copysign(a, b)`, which gives float16 for 8-bit integers and float32
+/// for 16-bit ones; Strided gives `Double` for every width.
+public func copysign<E: NDElement & BinaryInteger>(_ magnitude: NDArray<E>, _ sign: NDArray<E>) -> NDArray<Double> {
+  copysign(magnitude.asDouble, sign.asDouble)
 }
 
 // MARK: No silent promotion

@@ -169,3 +169,21 @@ public func nanToNum<E: NDElement & BinaryFloatingPoint>(
   let (p, n) = (positiveInfinity ?? .greatestFiniteMagnitude, negativeInfinity ?? -.greatestFiniteMagnitude)
   return x.mapElements { $0.isNaN ? nan : $0 == .infinity ? p : $0 == -.infinity ? n : $0 }
 }
+
+/// Each part of each complex number with NaN replaced by `nan`, +∞ by
+/// `positiveInfinity` (the largest finite value by default) and -∞ by
+/// `negativeInfinity` (the most negative), as NumPy treats the real and
+/// imaginary parts alike.
+///
+/// NumPy: `np.nan_to_num(z, nan=…, posinf=…, neginf=…)` of complex arrays.
+///
+/// - Complexity: O(*n*).
+public func nanToNum<R: NDComplexComponent>(
+  _ x: NDArray<Complex<R>>, nan: R = 0, positiveInfinity: R? = nil, negativeInfinity: R? = nil
+) -> NDArray<Complex<R>> {
+  let (p, n) = (positiveInfinity ?? .greatestFiniteMagnitude, negativeInfinity ?? -.greatestFiniteMagnitude)
+  func replaced(_ v: R) -> R { v.isNaN ? nan : v == .infinity ? p : v == -.infinity ? n : v }
+  // The parts read from storage: swift-numerics' `real` is NaN for any
+  // number with a non-finite part.
+  return x.mapElements { Complex(replaced($0.rawStorage.x), replaced($0.rawStorage.y)) }
+}

@@ -95,6 +95,55 @@ extension NDArray {
   public var elements: [Element] { Array(flat) }
 }
 
+extension NDArray {
+  /// The elements with their indices in logical C order (last axis
+  /// fastest), whatever the memory layout.
+  public struct EnumeratedElements: Sequence {
+    @usableFromInline let array: NDArray
+
+    @inlinable init(_ array: NDArray) { self.array = array }
+
+    @inlinable public func makeIterator() -> EnumeratedIterator { EnumeratedIterator(array) }
+    @inlinable public var underestimatedCount: Int { array.count }
+  }
+
+  /// Walks every element with its index in logical C order.
+  public struct EnumeratedIterator: IteratorProtocol {
+    @usableFromInline var indices: NDIndices.Iterator
+    @usableFromInline var elements: FlatIterator
+
+    @inlinable
+    init(_ array: NDArray) {
+      indices = NDIndices.Iterator(array.shape)
+      elements = FlatIterator(array)
+    }
+
+    @inlinable
+    public mutating func next() -> (index: [Int], element: Element)? {
+      guard let element = elements.next(), let index = indices.next() else { return nil }
+      return (index, element)
+    }
+  }
+
+  /// Every element with its index, lazily, in logical C order whatever the
+  /// layout: a 0-d array gives one pair with the index `[]`, an empty
+  /// array none.
+  ///
+  /// ```swift
+  /// let m: NDArray<Double> = [[1, 2], [3, 4]]
+  /// for (index, x) in m.transposed().enumeratedElements() {
+  ///   print(index, x)  // [0, 0] 1.0, [0, 1] 3.0, [1, 0] 2.0, [1, 1] 4.0
+  /// }
+  /// ```
+  ///
+  /// NumPy: `np.ndenumerate(a)`.
+  ///
+  /// - Complexity: O(1) to make; O(1) amortized a step, which allocates
+  ///   at most the index it returns.
+  @inlinable
+  public func enumeratedElements() -> EnumeratedElements { EnumeratedElements(self) }
+}
+
 extension NDArray: Equatable {
   /// Whether two arrays have the same shape and equal elements, compared in
   /// logical order (NumPy: `np.array_equal`). Layouts may differ. As with

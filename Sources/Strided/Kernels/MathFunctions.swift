@@ -199,6 +199,9 @@ enum MathFunction {
       case .power: "pow"
       }
     }
+
+    /// `maximum`, `minimum`, `fmax` or `fmin`.
+    var isExtremum: Bool { self == .maximum || self == .minimum || self == .fmax || self == .fmin }
   }
 
   /// Rounding without a rounding instruction: the baseline x86-64 target
@@ -267,9 +270,54 @@ enum MathFunction {
       Elementwise.binary(a, b, into: out) { (x: UInt8, y: UInt8) in x != 0 || y != 0 }
     case .bool where op == .minimum || op == .fmin:
       Elementwise.binary(a, b, into: out) { (x: UInt8, y: UInt8) in x != 0 && y != 0 }
+    case .complex64 where op.isExtremum: complexExtremum(Float.self, op, a, b, out)
+    case .complex128 where op.isExtremum: complexExtremum(Double.self, op, a, b, out)
     default: preconditionFailure("\(op.name): not defined for \(kind) elements")
     }
     return out
+  }
+
+  /// NumPy's complex extrema, in its lexicographic order (by real part,
+  /// then by imaginary part), as its loops compute them: `maximum` and
+  /// `minimum` give the first operand when it has a NaN part, else the
+  /// second when it has one; `fmax` and `fmin` give the second only when it
+  /// has no NaN part and the first has one or is beyond it. Ties give the
+  /// first operand.
+  static func complexExtremum<R: NDComplexComponent>(_: R.Type, _ op: Binary, _ a: NDView, _ b: NDView, _ out: NDView) {
+    typealias T = Complex<R>
+    switch op {
+    case .maximum:
+      Elementwise.binary(a, b, into: out) { (x: T, y: T) in
+        hasNaN(x) || lexicographicAtLeast(x, y) ? x : y
+      }
+    case .minimum:
+      Elementwise.binary(a, b, into: out) { (x: T, y: T) in
+        hasNaN(x) || lexicographicAtLeast(y, x) ? x : y
+      }
+    case .fmax:
+      Elementwise.binary(a, b, into: out) { (x: T, y: T) in
+        hasNaN(y) || lexicographicAtLeast(x, y) ? x : y
+      }
+    case .fmin:
+      Elementwise.binary(a, b, into: out) { (x: T, y: T) in
+        hasNaN(y) || lexicographicAtLeast(y, x) ? x : y
+      }
+    default: preconditionFailure("\(op.name): not defined for complex elements")
+    }
+  }
+
+  /// Whether a part of `z` is NaN (read from storage: swift-numerics'
+  /// `real` is NaN for any non-finite number).
+  @inline(__always)
+  static func hasNaN<R: NDComplexComponent>(_ z: Complex<R>) -> Bool { z.rawStorage.x.isNaN || z.rawStorage.y.isNaN }
+
+  /// NumPy's `CGE(x, y)`: `x.re > y.re` with neither imaginary part NaN,
+  /// or equal real parts and `x.im >= y.im`. (`CLE(x, y)` is `CGE(y, x)`.)
+  @inline(__always)
+  static func lexicographicAtLeast<R: NDComplexComponent>(_ x: Complex<R>, _ y: Complex<R>) -> Bool {
+    let (xr, xi) = x.rawStorage
+    let (yr, yi) = y.rawStorage
+    return (xr > yr && !xi.isNaN && !yi.isNaN) || (xr == yr && xi >= yi)
   }
 
   static func integer<T: FixedWidthInteger>(_: T.Type, _ op: Binary, _ a: NDView, _ b: NDView, _ out: NDView) {

@@ -69,6 +69,20 @@ def _put(a, values, indices, mode="raise"):
     return out
 
 
+def _ndindex(shape):
+    """Every index of the shape as a row of an (n, ndim) array."""
+    rows = list(np.ndindex(*shape))
+    return np.array(rows, dtype=np.int64).reshape(len(rows), len(shape))
+
+
+def _ndenumerate_part(a, part):
+    """np.ndenumerate's indices (part 0, as _ndindex's rows) or elements (part 1)."""
+    pairs = list(np.ndenumerate(a))
+    if part == 0:
+        return np.array([p[0] for p in pairs], dtype=np.int64).reshape(len(pairs), a.ndim)
+    return np.array([p[1] for p in pairs], dtype=a.dtype)
+
+
 OPS = {
     "add": lambda a, b: a + b,
     "subtract": lambda a, b: a - b,
@@ -122,9 +136,12 @@ OPS = {
     "array_split_part": lambda a, part, sections, axis=0: np.array_split(a, sections, axis=axis)[part],
     "tile": lambda a, reps: np.tile(a, reps),
     "repeat": lambda a, repeats, axis=None: np.repeat(a, repeats, axis=axis),
-    "pad": lambda a, width, mode, value=None: np.pad(a, width, mode=mode, **({"constant_values": value} if value is not None else {})),
+    "pad": lambda a, width, mode, value=None, reflect_type=None: np.pad(
+        a, width, mode=mode, **({"constant_values": value} if value is not None else {}),
+        **({"reflect_type": reflect_type} if reflect_type is not None else {})),
     "roll": lambda a, shift, axis=None: np.roll(a, shift, axis=axis),
-    "meshgrid_part": lambda *a, part, indexing="xy": np.meshgrid(*a, indexing=indexing)[part],
+    "meshgrid_part": lambda *a, part, indexing="xy", sparse=False, copy=True: np.meshgrid(
+        *a, indexing=indexing, sparse=sparse, copy=copy)[part],
     "eye": lambda like, n, m=None, k=0: np.eye(n, m, k=k, dtype=like.dtype),
     "sort": lambda a, axis=-1: np.sort(a, axis=axis, kind="stable"),
     "argsort": lambda a, axis=-1: np.argsort(a, axis=axis, kind="stable"),
@@ -140,6 +157,11 @@ OPS = {
     "take": lambda a, indices, ishape, axis=None, mode="raise": np.take(
         a, np.asarray(indices, dtype=np.intp).reshape(ishape), axis=axis, mode=mode),
     "put": _put,
+    "take_along_axis": lambda a, indices, ishape, axis=-1: np.take_along_axis(
+        a, np.asarray(indices, dtype=np.intp).reshape(ishape), axis=axis),
+    "ndindex": _ndindex,
+    "ndenumerate_part": _ndenumerate_part,
+    "copysign_as_f64": lambda a, b: np.copysign(a, b).astype(np.float64),
     "ufunc_at": _ufunc_at,
     "unravel_index_part": lambda a, shape, part, order="C": np.unravel_index(a, shape, order=order)[part],
     "ravel_multi_index": lambda *coords, shape, mode="raise", order="C": np.ravel_multi_index(
