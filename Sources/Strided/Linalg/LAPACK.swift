@@ -127,9 +127,11 @@ enum LAPACK {
     return Int(info)
   }
 
-  static func potrf<E: BLASElement>(_: E.Type, n: Int, a: Pointer) -> Int {
+  /// Cholesky factorization of the `triangle` of `a`, in place; the other
+  /// triangle is left as it was.
+  static func potrf<E: BLASElement>(_: E.Type, n: Int, a: Pointer, triangle: Triangle) -> Int {
     var n = blasInt(n, "n")
-    var (lda, info, uplo) = (Swift.max(1, n), blasint(0), CChar(UInt8(ascii: "L")))
+    var (lda, info, uplo) = (Swift.max(1, n), blasint(0), triangle.lapackCode)
     switch BLASType.of(E.self) {
     case .float: spotrf_(&uplo, &n, f(a), &lda, &info, 1)
     case .double: dpotrf_(&uplo, &n, d(a), &lda, &info, 1)
@@ -202,13 +204,16 @@ enum LAPACK {
     return withWorkspace(E.self, size: { lwork = $0 }, info: { info }, call)
   }
 
-  /// Eigenvalues (ascending, into `w`) and eigenvectors (into `a`) of a
-  /// symmetric or Hermitian matrix, from its lower triangle.
-  static func heevd<E: BLASElement>(_: E.Type, n: Int, a: Pointer, w: Pointer) -> Int {
+  /// Eigenvalues (ascending, into `w`) and, when `vectors` is set,
+  /// eigenvectors (into `a`) of a symmetric or Hermitian matrix, read from
+  /// its `triangle`. Without vectors, `a` is destroyed.
+  static func heevd<E: BLASElement>(
+    _: E.Type, n: Int, a: Pointer, w: Pointer, triangle: Triangle, vectors: Bool = true
+  ) -> Int {
     var bn = blasInt(n, "n")
     var (lda, info) = (Swift.max(1, bn), blasint(0))
     var (lwork, lrwork, liwork) = (blasint(-1), blasint(-1), blasint(-1))
-    var (jobz, uplo) = (CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "L")))
+    var (jobz, uplo) = (CChar(UInt8(ascii: vectors ? "V" : "N")), triangle.lapackCode)
     func call(_ work: Pointer, _ rwork: Pointer, _ iwork: UnsafeMutablePointer<blasint>) {
       switch BLASType.of(E.self) {
       case .float:

@@ -174,29 +174,38 @@ extension NDArray where Element: BLASElement {
     return LeastSquaresSolution(solution: solution, residuals: residuals, rank: rank, singularValues: singularValues)
   }
 
-  /// The lower-triangular `L` with `self = L · Lᴴ` (LAPACK's `potrf`).
+  /// The Cholesky factor of a Hermitian (symmetric, if real) positive
+  /// definite matrix: the lower-triangular `L` with `self = L · Lᴴ`, or
+  /// with `upper` the upper-triangular `U = Lᴴ` with `self = Uᴴ · U`
+  /// (LAPACK's `potrf`).
   ///
-  /// NumPy: `np.linalg.cholesky(a)`. Only the lower triangle of `self` is
-  /// read.
+  /// ```swift
+  /// let a: NDArray<Double> = [[4, 2], [2, 5]]
+  /// try a.cholesky()              // [[2, 0], [1, 2]]
+  /// try a.cholesky(upper: true)   // [[2, 1], [0, 2]]
+  /// ```
   ///
-  /// - Returns: `L` in Fortran order, zero above the diagonal.
+  /// NumPy: `np.linalg.cholesky(a, upper=False)`. Only the triangle that
+  /// holds the factor is read (the lower one by default, the upper one with
+  /// `upper`), as in NumPy.
+  ///
+  /// - Parameter upper: `true` for `U`, `false` (the default) for `L`.
+  /// - Returns: The factor in Fortran order, zero in its other triangle.
   /// - Throws: ``LinalgError/notPositiveDefinite(info:)``;
   ///   ``LinalgError/notSquare(operation:shape:)`` or
   ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` unless
   ///   `self` is square, or a stack (…, *n*, *n*) of square matrices, which
   ///   gives a stack of results.
   /// - Complexity: O(*n³*).
-  public func cholesky() throws(LinalgError) -> NDArray {
+  public func cholesky(upper: Bool = false) throws(LinalgError) -> NDArray {
     let n = try squareSize("cholesky")
-    if ndim > 2 { return try eachMatrix { (m) throws(LinalgError) in try m.cholesky() } }
+    if ndim > 2 { return try eachMatrix { (m) throws(LinalgError) in try m.cholesky(upper: upper) } }
     let a = copy(order: .fortran)
     if n == 0 { return a }
-    let info = LAPACK.potrf(Element.self, n: n, a: a.address)
+    let info = LAPACK.potrf(Element.self, n: n, a: a.address, triangle: upper ? .upper : .lower)
     if info > 0 { throw .notPositiveDefinite(info: info) }
     try check(info, "potrf")
-    for j in 1..<Swift.max(1, n) {
-      for i in 0..<j { a[item: i, j] = .zero }
-    }
+    a.zeroStrictTriangle(upper ? .lower : .upper)
     return a
   }
 
@@ -234,7 +243,8 @@ extension NDArray where Element: BLASElement {
   /// - Parameter fullMatrices: `true` for square `u` (*m × m*) and `vt`
   ///   (*n × n*); `false` for *m × k* and *k × n*, *k* = min(*m*, *n*).
   /// - Returns: `u`, the singular values `s` (descending), and `vt` = Vᴴ.
-  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``, also for a
+  ///   matrix holding NaN (as NumPy);
   ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` for fewer
   ///   than two axes. A stack (…, *m*, *n*) gives stacked results.
   /// - Complexity: O(*mn·min(m, n)*) per matrix.
@@ -258,15 +268,22 @@ extension NDArray where Element: BLASElement {
       Element.self, m: m, n: n, full: fullMatrices, a: a.address, s: s.address,
       u: u.address, ldu: m, vt: vt.address, ldvt: vt.shape[0])
     withExtendedLifetime(a) {}
+    // LAPACK 3.7 and later reject a matrix holding NaN as a bad argument 4
+    // (`a`); NumPy reports it as an SVD that did not converge.
+    if info == -4 { throw .didNotConverge(routine: "gesdd", info: info) }
     try check(info, "gesdd")
     return (u, s, vt)
   }
 
   /// The eigenvalues and eigenvectors of a symmetric (or Hermitian)
-  /// matrix, from its lower triangle (LAPACK's `syevd` or `heevd`).
+  /// matrix, read from one triangle (LAPACK's `syevd` or `heevd`).
   ///
-  /// NumPy: `np.linalg.eigh(a)`.
+  /// NumPy: `np.linalg.eigh(a, UPLO="L")`. The other triangle is never
+  /// read, and the imaginary parts of a complex diagonal are taken as 0,
+  /// as in NumPy.
   ///
+  /// - Parameter uplo: The triangle to read: ``Triangle/lower`` (the
+  ///   default, NumPy's `"L"`) or ``Triangle/upper`` (`"U"`).
   /// - Returns: The eigenvalues in ascending order, and the orthonormal
   ///   eigenvectors as the columns of a matrix in Fortran order.
   /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
@@ -275,15 +292,34 @@ extension NDArray where Element: BLASElement {
   ///   `self` is square, or a stack (…, *n*, *n*) of square matrices, which
   ///   gives a stack of results.
   /// - Complexity: O(*n³*).
-  public func eigh() throws(LinalgError) -> (eigenvalues: NDArray<Element.Magnitude>, eigenvectors: NDArray) {
+  public func eigh(uplo: Triangle = .lower) throws(LinalgError)
+    -> (eigenvalues: NDArray<Element.Magnitude>, eigenvectors: NDArray)
+  {
     let n = try squareSize("eigh")
-    if ndim > 2 { return try batchedEigh() }
+    if ndim > 2 { return try batchedEigh(uplo: uplo) }
     let a = copy(order: .fortran)
     let w = NDArray<Element.Magnitude>.zeros([n])
     if n == 0 { return (w, a) }
-    let info = LAPACK.heevd(Element.self, n: n, a: a.address, w: w.address)
+    let info = LAPACK.heevd(Element.self, n: n, a: a.address, w: w.address, triangle: uplo)
     try check(info, "syevd/heevd")
     return (w, a)
+  }
+
+  /// The eigenvalues alone (ascending) of a symmetric or Hermitian matrix,
+  /// read from its lower triangle, as NumPy's `eigvalsh(a)`; eigenvectors
+  /// are not computed.
+  ///
+  /// - Throws: As ``eigh(uplo:)``, naming `operation`; a matrix, not a stack.
+  func hermitianEigenvalues(_ operation: String) throws(LinalgError) -> NDArray<Element.Magnitude> {
+    let n = try squareSize(operation)
+    guard ndim == 2 else { throw .wrongRank(operation: operation, shape: shape.array, expected: 2, atMost: true) }
+    let w = NDArray<Element.Magnitude>.zeros([n])
+    if n == 0 { return w }
+    let a = copy(order: .fortran)
+    let info = LAPACK.heevd(Element.self, n: n, a: a.address, w: w.address, triangle: .lower, vectors: false)
+    withExtendedLifetime(a) {}
+    try check(info, "syevd/heevd")
+    return w
   }
 
   /// The eigenvalues and right eigenvectors of a general square matrix
@@ -341,17 +377,6 @@ extension NDArray where Element: BLASElement {
 
   // MARK: Helpers
 
-  /// The size of a square matrix, or of each matrix of a stack.
-  ///
-  /// - Throws: ``LinalgError/wrongRank(operation:shape:expected:atMost:)``
-  ///   for fewer than two axes, ``LinalgError/notSquare(operation:shape:)``
-  ///   when the last two differ.
-  func squareSize(_ operation: String) throws(LinalgError) -> Int {
-    guard ndim >= 2 else { throw .wrongRank(operation: operation, shape: shape.array, expected: 2, atMost: false) }
-    guard shape[ndim - 1] == shape[ndim - 2] else { throw .notSquare(operation: operation, shape: shape.array) }
-    return shape[ndim - 1]
-  }
-
   /// Throws for a failed routine; traps for a rejected argument, which
   /// would be a bug in Strided.
   private func check(_ info: Int, _ routine: String, singular: Bool = false) throws(LinalgError) {
@@ -374,4 +399,30 @@ extension NDArray where Element: BLASElement {
 extension NDArray {
   /// The address of the first element, for LAPACK.
   var address: UnsafeMutableRawPointer { storage.base + view.byteOffset }
+
+  /// The size of a square matrix, or of each matrix of a stack.
+  ///
+  /// - Throws: ``LinalgError/wrongRank(operation:shape:expected:atMost:)``
+  ///   for fewer than two axes, ``LinalgError/notSquare(operation:shape:)``
+  ///   when the last two differ.
+  func squareSize(_ operation: String) throws(LinalgError) -> Int {
+    guard ndim >= 2 else { throw .wrongRank(operation: operation, shape: shape.array, expected: 2, atMost: false) }
+    guard shape[ndim - 1] == shape[ndim - 2] else { throw .notSquare(operation: operation, shape: shape.array) }
+    return shape[ndim - 1]
+  }
+}
+
+extension NDArray where Element: Numeric {
+  /// Sets the strict `triangle` (below or above the diagonal) of this
+  /// square matrix to zero, a column at a time.
+  func zeroStrictTriangle(_ triangle: Triangle) {
+    let n = shape[0]
+    let zero = NDArray(scalar: .zero)
+    for j in 0..<n {
+      switch triangle {
+      case .upper: self[0..<j, j] = zero
+      case .lower: self[(j + 1)..<n, j] = zero
+      }
+    }
+  }
 }

@@ -79,13 +79,13 @@ extension NDArray where Element: BLASElement {
     )
   }
 
-  func batchedEigh() throws(LinalgError) -> (eigenvalues: NDArray<Element.Magnitude>, eigenvectors: NDArray) {
+  func batchedEigh(uplo: Triangle) throws(LinalgError) -> (eigenvalues: NDArray<Element.Magnitude>, eigenvectors: NDArray) {
     let n = try squareSize("eigh")
     let (batch, items) = matrices()
     var values: [NDArray<Element.Magnitude>] = []
     var vectors: [NDArray] = []
     for item in items {
-      let (w, v) = try item.eigh()
+      let (w, v) = try item.eigh(uplo: uplo)
       values.append(w)
       vectors.append(v)
     }
@@ -124,26 +124,76 @@ extension NDArray where Element: BLASElement {
   /// The Moore–Penrose pseudo-inverse, from the SVD: singular values at
   /// most `rcond` times the largest count as zero.
   ///
-  /// NumPy: `np.linalg.pinv(a, rcond=1e-15)`; stacks give stacks.
+  /// ```swift
+  /// let a: NDArray<Double> = [[1, 1], [1, 1]]
+  /// try a.pseudoInverse()   // [[0.25, 0.25], [0.25, 0.25]]
+  /// ```
   ///
+  /// NumPy: `np.linalg.pinv(a, rcond=1e-15, hermitian=False)`; stacks give
+  /// stacks, and a matrix with no elements gives the empty transpose. See
+  /// ``pseudoInverse(rtol:hermitian:)`` for NumPy 2's `rtol`.
+  ///
+  /// - Parameters:
+  ///   - rcond: The cutoff relative to the largest singular value
+  ///     (NumPy's default, `1e-15`).
+  ///   - hermitian: `true` to take `self` as Hermitian (symmetric, if
+  ///     real) and use its eigendecomposition (LAPACK's `syevd` or
+  ///     `heevd`, on the lower triangle; the upper one is not read)
+  ///     instead of the SVD; the singular values are then the magnitudes
+  ///     of the eigenvalues.
   /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
   ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` for fewer
-  ///   than two axes.
+  ///   than two axes; with `hermitian`, ``LinalgError/notSquare(operation:shape:)``
+  ///   unless the matrices are square (or empty).
   /// - Complexity: O(*mn·min(m, n)*) per matrix.
-  public func pseudoInverse(rcond: Double = 1e-15) throws(LinalgError) -> NDArray {
+  public func pseudoInverse(rcond: Double = 1e-15, hermitian: Bool = false) throws(LinalgError) -> NDArray {
+    try pseudoInverse(hermitian: hermitian) { largest, _ in rcond * Double(largest) }
+  }
+
+  /// The Moore–Penrose pseudo-inverse with NumPy 2's `rtol`: singular
+  /// values at most `rtol` times the largest count as zero; `nil` is the
+  /// array API's default, max(*m*, *n*) times the element type's epsilon.
+  ///
+  /// NumPy: `np.linalg.pinv(a, rtol=…, hermitian=False)`; `rtol: nil` is
+  /// `rtol=None`. Leaving `rtol` out in NumPy means `rcond=1e-15`, which is
+  /// ``pseudoInverse(rcond:hermitian:)`` with no arguments.
+  ///
+  /// - Parameter hermitian: As in ``pseudoInverse(rcond:hermitian:)``.
+  /// - Throws: As ``pseudoInverse(rcond:hermitian:)``.
+  /// - Complexity: O(*mn·min(m, n)*) per matrix.
+  public func pseudoInverse(rtol: Double?, hermitian: Bool = false) throws(LinalgError) -> NDArray {
+    try pseudoInverse(hermitian: hermitian) { largest, size in
+      // NumPy: max(m, n) · eps in the element type, times the largest.
+      rtol.map { $0 * Double(largest) } ?? Double(Element.Magnitude(size) * Element.Magnitude.ulpOfOne * largest)
+    }
+  }
+
+  /// The pseudo-inverse keeping the singular values above
+  /// `cutoff(largest, max(m, n))`.
+  private func pseudoInverse(hermitian: Bool, cutoff: (Element.Magnitude, Int) -> Double) throws(LinalgError) -> NDArray {
     guard ndim >= 2 else { throw .wrongRank(operation: "pseudoInverse", shape: shape.array, expected: 2, atMost: false) }
+    let (m, n) = (shape[ndim - 2], shape[ndim - 1])
+    if m == 0 || n == 0 { return NDArray.zeros(Dimensions(Array(shape.prefix(ndim - 2)) + [n, m])) }
+    if hermitian { _ = try squareSize("pseudoInverse") }
     if ndim > 2 {
       let (batch, items) = matrices()
       var results: [NDArray] = []
-      for item in items { results.append(try item.pseudoInverse(rcond: rcond)) }
-      return Self.stacked(results, batch: batch, emptyShape: [shape[ndim - 1], shape[ndim - 2]])
+      for item in items { results.append(try item.pseudoInverse(hermitian: hermitian, cutoff: cutoff)) }
+      return Self.stacked(results, batch: batch, emptyShape: [n, m])
     }
-    let (m, n) = (shape[0], shape[1])
-    if m == 0 || n == 0 { return NDArray.zeros([n, m]) }
+    if hermitian {
+      // U · diag(1/λ) · Uᴴ over the eigenvalues λ with |λ| above the cutoff.
+      let (w, v) = try eigh()
+      let largest = w.flat.reduce(Element.Magnitude.zero) { Swift.max($0, $1.magnitude) }
+      let limit = cutoff(largest, n)
+      let inverted = w.mapElements { Double($0.magnitude) > limit ? 1 / $0 : .zero }
+      let scaled = v * inverted.mapElements { Element.lift($0) }.reshapedUnchecked(to: [1, n])
+      return scaled.matmul(v.conjugateTransposed())
+    }
     let (u, s, vt) = try svd(fullMatrices: false)
     let largest = s.flat.reduce(Element.Magnitude.zero) { Swift.max($0, $1) }
-    let cutoff = Element.Magnitude(rcond) * largest
-    let inverted = s.mapElements { $0 > cutoff ? 1 / $0 : .zero }
+    let limit = cutoff(largest, Swift.max(m, n))
+    let inverted = s.mapElements { Double($0) > limit ? 1 / $0 : .zero }
     // V · Σ⁺ · Uᴴ
     let k = s.count
     let scaled = vt.conjugateTransposed() * inverted.mapElements { Element.lift($0) }.reshapedUnchecked(to: [1, k])
@@ -163,21 +213,102 @@ extension NDArray where Element: BLASElement {
   /// largest times max(*m*, *n*) times the element type's epsilon); for a
   /// vector, 1 unless every element is 0.
   ///
-  /// NumPy: `np.linalg.matrix_rank(a, tol=…)`.
+  /// ```swift
+  /// let a: NDArray<Double> = [[1, 2], [2, 4]]
+  /// try a.matrixRank()   // 1
+  /// ```
   ///
-  /// A 0-d array counts as a vector of one element, as in NumPy.
+  /// NumPy: `np.linalg.matrix_rank(a, tol=…, hermitian=False)`. A 0-d
+  /// array counts as a vector of one element, as in NumPy. For a stack of
+  /// matrices, see ``matrixRanks(tolerance:hermitian:)``.
   ///
+  /// - Parameters:
+  ///   - tolerance: The absolute threshold; `nil` for the default.
+  ///   - hermitian: `true` to take `self` as Hermitian (symmetric, if
+  ///     real) and count the magnitudes of its eigenvalues (LAPACK's
+  ///     `syevd` or `heevd`, on the lower triangle) instead of the
+  ///     singular values.
   /// - Throws: ``LinalgError/didNotConverge(routine:info:)``;
   ///   ``LinalgError/wrongRank(operation:shape:expected:atMost:)`` for more
-  ///   than two axes (stacks of ranks: ``matrixRank(tolerance:)`` of each).
-  public func matrixRank(tolerance: Double? = nil) throws(LinalgError) -> Int {
+  ///   than two axes; with `hermitian`, ``LinalgError/notSquare(operation:shape:)``
+  ///   for a matrix that is not square.
+  /// - Complexity: O(*mn·min(m, n)*).
+  public func matrixRank(tolerance: Double? = nil, hermitian: Bool = false) throws(LinalgError) -> Int {
+    try rank(hermitian: hermitian) { largest, size in
+      tolerance ?? Double(largest * (Element.Magnitude(size) * Element.Magnitude.ulpOfOne))
+    }
+  }
+
+  /// The number of singular values above `rtol` times the largest (NumPy
+  /// 2's relative tolerance); for a vector, 1 unless every element is 0.
+  ///
+  /// NumPy: `np.linalg.matrix_rank(a, rtol=…, hermitian=False)`. NumPy's
+  /// `rtol=None` is the default of ``matrixRank(tolerance:hermitian:)``.
+  ///
+  /// - Parameter hermitian: As in ``matrixRank(tolerance:hermitian:)``.
+  /// - Throws: As ``matrixRank(tolerance:hermitian:)``.
+  /// - Complexity: O(*mn·min(m, n)*).
+  public func matrixRank(rtol: Double, hermitian: Bool = false) throws(LinalgError) -> Int {
+    try rank(hermitian: hermitian) { largest, _ in rtol * Double(largest) }
+  }
+
+  /// The rank of each matrix of a stack (…, *m*, *n*), in the stack's
+  /// leading shape; a 0-d array for one matrix or a vector.
+  ///
+  /// NumPy: `np.linalg.matrix_rank(a, tol=…, hermitian=False)` for stacked
+  /// `a`. The parameters are those of ``matrixRank(tolerance:hermitian:)``.
+  ///
+  /// - Throws: ``LinalgError/didNotConverge(routine:info:)``; with
+  ///   `hermitian`, ``LinalgError/notSquare(operation:shape:)`` unless the
+  ///   matrices are square.
+  /// - Complexity: O(*mn·min(m, n)*) per matrix.
+  public func matrixRanks(tolerance: Double? = nil, hermitian: Bool = false) throws(LinalgError) -> NDArray<Int> {
+    try ranks(hermitian: hermitian) { (item) throws(LinalgError) in
+      try item.matrixRank(tolerance: tolerance, hermitian: hermitian)
+    }
+  }
+
+  /// The rank of each matrix of a stack with NumPy 2's relative tolerance
+  /// (see ``matrixRank(rtol:hermitian:)``).
+  ///
+  /// NumPy: `np.linalg.matrix_rank(a, rtol=…, hermitian=False)` for stacked
+  /// `a`.
+  ///
+  /// - Throws: As ``matrixRanks(tolerance:hermitian:)``.
+  /// - Complexity: O(*mn·min(m, n)*) per matrix.
+  public func matrixRanks(rtol: Double, hermitian: Bool = false) throws(LinalgError) -> NDArray<Int> {
+    try ranks(hermitian: hermitian) { (item) throws(LinalgError) in try item.matrixRank(rtol: rtol, hermitian: hermitian) }
+  }
+
+  /// `rank` of each matrix of a stack, in the leading shape.
+  private func ranks(hermitian: Bool, _ rank: (NDArray) throws(LinalgError) -> Int) throws(LinalgError)
+    -> NDArray<Int>
+  {
+    if hermitian && ndim > 2 { _ = try squareSize("matrixRanks") }
+    if ndim <= 2 {
+      let value = try rank(self)
+      return NDArray<Int>(scalar: value)
+    }
+    let (batch, items) = matrices()
+    var values: [Int] = []
+    for item in items { values.append(try rank(item)) }
+    return NDArray<Int>(values, shape: Dimensions(batch))
+  }
+
+  /// The count of singular values (with `hermitian`, of eigenvalue
+  /// magnitudes) above `threshold(largest, max(m, n))`.
+  private func rank(hermitian: Bool, threshold: (Element.Magnitude, Int) -> Double) throws(LinalgError) -> Int {
     guard ndim <= 2 else { throw .wrongRank(operation: "matrixRank", shape: shape.array, expected: 2, atMost: true) }
     if ndim < 2 { return flat.allSatisfy { $0 == .zero } ? 0 : 1 }
-    let (_, s, _) = try svd(fullMatrices: false)
-    let largest = s.flat.reduce(Element.Magnitude.zero) { Swift.max($0, $1) }
-    let cut = tolerance.map { Element.Magnitude($0) }
-      ?? largest * Element.Magnitude(Swift.max(shape[0], shape[1])) * Element.Magnitude.ulpOfOne
-    return s.flat.count { $0 > cut }
+    let values: NDArray<Element.Magnitude>
+    if hermitian {
+      values = try hermitianEigenvalues("matrixRank").mapElements { $0.magnitude }
+    } else {
+      values = try svd(fullMatrices: false).s
+    }
+    let largest = values.flat.reduce(Element.Magnitude.zero) { Swift.max($0, $1) }
+    let cut = threshold(largest, Swift.max(shape[0], shape[1]))
+    return values.flat.count { Double($0) > cut }
   }
 
   /// The `n`-th power of a square matrix (or of each of a stack) by
@@ -193,11 +324,18 @@ extension NDArray where Element: BLASElement {
   /// - Complexity: O(*n³* log |`n`|).
   public func matrixPower(_ n: Int) throws(LinalgError) -> NDArray {
     _ = try squareSize("matrixPower")
-    if n == 0 {
-      return try! NDArray.identity(shape[ndim - 1]).broadcast(to: shape).copy()
-    }
-    var base = n < 0 ? try inverse() : self
-    var exponent = n.magnitude
+    let base = n < 0 ? try inverse() : self
+    return base.matrixPowerBySquaring(n.magnitude)
+  }
+}
+
+extension NDArray {
+  /// `self` (a square matrix, or a stack of them) to the power `n` by
+  /// repeated squaring with ``matmul(_:)``; the identity for 0. A new array.
+  func matrixPowerBySquaring(_ n: UInt) -> NDArray {
+    if n == 0 { return try! NDArray.identity(shape[ndim - 1]).broadcast(to: shape).copy() }
+    var base = self
+    var exponent = n
     var result: NDArray? = nil
     while exponent > 0 {
       if exponent & 1 == 1 { result = result.map { $0.matmul(base) } ?? base }
@@ -206,8 +344,12 @@ extension NDArray where Element: BLASElement {
     }
     return result!.copy()
   }
+}
 
-  /// The Kronecker product: block (i, j) is `self[i, j] · other`.
+extension NDArray where Element: Numeric {
+  /// The Kronecker product: block (i, j) is `self[i, j] · other`. The
+  /// operands' axes are aligned at the right, as in NumPy; integers keep
+  /// their type (and wrap on overflow).
   ///
   /// NumPy: `np.kron(a, b)`.
   ///

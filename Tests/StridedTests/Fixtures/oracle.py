@@ -226,16 +226,18 @@ OPS = {
     "corrcoef": lambda a, rowvar=True: np.corrcoef(a, rowvar=rowvar),
     "norm": lambda a, ord=None, axis=None, keepdims=False: np.linalg.norm(
         a, ord=float(ord) if ord in ("inf", "-inf") else ord, axis=axis if axis is None else tuple(axis), keepdims=keepdims),
-    "pinv": lambda a: np.linalg.pinv(a),
-    "matrix_rank": lambda a: np.linalg.matrix_rank(a),
+    # pinv's rtol left out means rcond=1e-15; rtol=None (JSON null) is the
+    # array API's default.
+    "pinv": lambda a, **kw: np.linalg.pinv(a, **kw),
+    "matrix_rank": lambda a, **kw: np.linalg.matrix_rank(a, **kw),
     "matrix_power": lambda a, n: np.linalg.matrix_power(a, n),
     "kron": lambda a, b: np.kron(a, b),
     "einsum": lambda *a, subscripts: np.einsum(subscripts, *a),
     "det": lambda a: np.linalg.det(a),
     "inv": lambda a: np.linalg.inv(a),
     "solve": lambda a, b: np.linalg.solve(a, b),
-    "cholesky": lambda a: np.linalg.cholesky(a),
-    "eigvalsh": lambda a: np.linalg.eigvalsh(a),
+    "cholesky": lambda a, upper=False: np.linalg.cholesky(a, upper=upper),
+    "eigvalsh": lambda a, UPLO="L": np.linalg.eigvalsh(a, UPLO=UPLO),
     "svdvals": lambda a: np.linalg.svd(a, compute_uv=False),
     "mean_complex": lambda a, axis: np.mean(a, axis=tuple(axis)),
     "var_complex": lambda a, axis=None, ddof=0: np.var(a, axis=axis if axis is None else tuple(axis), ddof=ddof),

@@ -66,6 +66,24 @@ struct NumPyErrorsTests {
     Case(description: "matrix_power(2×3, 2)", .linalg) { _ = try wide.matrixPower(2) },
     Case(description: "lstsq(1-D, b)", .linalg) { _ = try vector.leastSquares(.zeros([3])) },
     Case(description: "lstsq(a, b of the wrong length)", .linalg) { _ = try wide.leastSquares(.zeros([3])) },
+    Case(description: "cholesky(2×3, upper=True)", .linalg) { _ = try wide.cholesky(upper: true) },
+    Case(description: "cholesky(not positive definite, upper=True)", .linalg) {
+      _ = try NDArray<Double>([1, 2, 2, 1], shape: [2, 2]).cholesky(upper: true)
+    },
+    Case(description: "eigh(2×3, UPLO='U')", .linalg) { _ = try wide.eigh(uplo: .upper) },
+    Case(description: "pinv(2×3, hermitian=True)", .linalg) { _ = try wide.pseudoInverse(hermitian: true) },
+    Case(description: "pinv(1-D, rtol=None)", .linalg) { _ = try vector.pseudoInverse(rtol: nil) },
+    Case(description: "matrix_rank(2×3, hermitian=True)", .linalg) { _ = try wide.matrixRank(hermitian: true) },
+    Case(description: "matrix_rank(stack of 2×3, hermitian=True)", .linalg) {
+      _ = try NDArray<Double>.zeros([4, 2, 3]).matrixRanks(hermitian: true)
+    },
+    Case(description: "det(int 2×3)", .linalg) { _ = try NDArray<Int>.zeros([2, 3]).determinant() },
+    Case(description: "inv(singular int)", .linalg) { _ = try NDArray<Int>([1, 2, 2, 4], shape: [2, 2]).inverse() },
+    Case(description: "solve(int a, b of the wrong length)", .linalg) {
+      _ = try NDArray<Int>.identity(2).solve(.zeros([3]))
+    },
+    Case(description: "matrix_power(int 2×3, 2)", .linalg) { _ = try NDArray<Int>.zeros([2, 3]).matrixPower(2) },
+    Case(description: "norm(int, 'fro', axis=0)", .linalg) { _ = try NDArray<Int>.zeros([2, 3]).norm(.frobenius, axes: [0]) },
     // Shapes and axes.
     Case(description: "trace(1-D)", .shape) { _ = try vector.trace() },
     Case(description: "trace(axis1 == axis2)", .shape) { _ = try square.trace(axis1: 1, axis2: 1) },
