@@ -25,24 +25,69 @@ extension NDArray where Element.Sum: Numeric {
   }
 
   func cumulative(_ op: Cumulative.Operation, axis: Int?, _ operation: StaticString) -> NDArray<Element.Sum> {
-    guard let axis else { return flattened().cumulative(op, axis: 0, operation) }
+    cumulative(op, axis: axis, as: Element.Sum.self, operation)
+  }
+}
+
+extension NDArray {
+  /// The running sums along `axis` (of the flattened array when `axis`
+  /// is `nil`), with every element first converted to `T` and the sums
+  /// accumulated in `T` (integers wrap there, as NumPy's do).
+  ///
+  /// ```swift
+  /// let bytes: NDArray<Int8> = [100, 100, 100]
+  /// bytes.cumulativeSum(as: Int8.self)     // [100, -56, 44]
+  /// bytes.cumulativeSum(as: Double.self)   // [100.0, 200.0, 300.0]
+  /// ```
+  ///
+  /// NumPy: `np.cumsum(a, axis=axis, dtype=T)`. The conversion is
+  /// ``converted(to:)``'s: floating-point values truncate toward zero into
+  /// an integer `T` (NumPy casts the same way), and complex elements keep
+  /// their real part for a real `T`.
+  ///
+  /// - Precondition: `axis` is in range.
+  /// - Complexity: O(*n*).
+  public func cumulativeSum<T: NDElement & Numeric>(axis: Int? = nil, as _: T.Type) -> NDArray<T> {
+    cumulative(.sum, axis: axis, as: T.self, "NDArray.cumulativeSum")
+  }
+
+  /// The running products along `axis` (of the flattened array when
+  /// `axis` is `nil`), with every element first converted to `T` and the
+  /// products accumulated in `T`.
+  ///
+  /// NumPy: `np.cumprod(a, axis=axis, dtype=T)`.
+  ///
+  /// - Precondition: `axis` is in range.
+  /// - Complexity: O(*n*).
+  public func cumulativeProduct<T: NDElement & Numeric>(axis: Int? = nil, as _: T.Type) -> NDArray<T> {
+    cumulative(.product, axis: axis, as: T.self, "NDArray.cumulativeProduct")
+  }
+
+  /// The running sums or products in `A`: the lanes are converted (or
+  /// copied, when `A` is the element type) into a C-ordered buffer with
+  /// the axis last and scanned in place.
+  func cumulative<A: NDElement>(_ op: Cumulative.Operation, axis: Int?, as _: A.Type, _ operation: StaticString)
+    -> NDArray<A>
+  {
+    guard let axis else { return flattened().cumulative(op, axis: 0, as: A.self, operation) }
     let a = normalizedSortAxis(axis, operation)
     // The lanes, C-ordered with the axis last, in the accumulator's type.
     let moved = movingAxis(from: a, to: ndim - 1)
-    let lanes: NDArray<Element.Sum>
-    if Element.Sum.self == Element.self {
-      lanes = NDArray<Element.Sum>(unchecked: moved.copy(order: .c).view)
+    let lanes: NDArray<A>
+    if A.self == Element.self {
+      lanes = NDArray<A>(unchecked: moved.copy(order: .c).view)
     } else {
-      lanes = moved.converted(to: Element.Sum.self).copy(order: .c)
+      lanes = moved.converted(to: A.self).copy(order: .c)
     }
     let length = shape[a]
     if length > 1 {
-      Cumulative.apply(
-        op, lanes.contiguousBase, lanes: lanes.count / length, length: length, kind: Element.Sum.scalarKind)
+      Cumulative.apply(op, lanes.contiguousBase, lanes: lanes.count / length, length: length, kind: A.scalarKind)
     }
     return lanes.movingAxis(from: ndim - 1, to: a)
   }
+}
 
+extension NDArray where Element.Sum: Numeric {
   /// The sums along the diagonal of the planes of `axis1` and `axis2`:
   /// a 0-d array for a matrix.
   ///
@@ -62,30 +107,55 @@ extension NDArray where Element.Sum: Numeric {
 
 extension NDArray where Element: Numeric {
   /// The `order`-th differences along `axis`: `a[1...] − a[..<(n−1)]`,
-  /// repeated.
+  /// repeated; with `prepend` or `append`, those values are first joined
+  /// to the array along `axis` (a 0-d array, such as a literal, stands
+  /// for a slab of length 1 filled with its value).
   ///
-  /// NumPy: `np.diff(a, n=order, axis=axis)`.
+  /// ```swift
+  /// let a: NDArray<Double> = [1, 2, 4, 7]
+  /// try a.differences()                          // [1.0, 2.0, 3.0]
+  /// try a.differences(prepend: 0)                // [1.0, 1.0, 2.0, 3.0]
+  /// try a.differences(order: 2, append: [7, 7])  // [1.0, 1.0, -3.0, 0.0]
+  /// ```
   ///
-  /// With `order: 0` the array itself is returned (a view, as NumPy's).
+  /// NumPy: `np.diff(a, n=order, axis=axis, prepend=…, append=…)`.
+  ///
+  /// With `order: 0` the array itself is returned (a view, as NumPy's),
+  /// and `prepend` and `append` are not used.
   ///
   /// - Throws: ``ShapeError/negativeCount(_:)`` for a negative order,
-  ///   ``ShapeError/zeroDimensional(operation:)`` for a 0-d array and
-  ///   ``ShapeError/axisOutOfRange(axis:rank:)`` (NumPy's `ValueError` and
-  ///   `AxisError`).
+  ///   ``ShapeError/zeroDimensional(operation:)`` for a 0-d array,
+  ///   ``ShapeError/axisOutOfRange(axis:rank:)``, and the errors of
+  ///   ``concatenate(_:axis:)`` when `prepend` or `append` does not fit the
+  ///   array off `axis` (NumPy's `ValueError` and `AxisError`).
   /// - Complexity: O(`order`·*n*).
-  public func differences(order: Int = 1, axis: Int = -1) throws(ShapeError) -> NDArray {
-    try repeatedDifferences(order: order, axis: axis) { $0 - $1 }
+  public func differences(order: Int = 1, axis: Int = -1, prepend: NDArray? = nil, append: NDArray? = nil)
+    throws(ShapeError) -> NDArray
+  {
+    try repeatedDifferences(order: order, axis: axis, prepend: prepend, append: append) { $0 - $1 }
   }
 }
 
 extension NDArray {
-  /// `step(a[1...], a[..<(n−1)])` along `axis`, `order` times.
-  func repeatedDifferences(order: Int, axis: Int, _ step: (NDArray, NDArray) -> NDArray) throws(ShapeError) -> NDArray {
+  /// `step(a[1...], a[..<(n−1)])` along `axis`, `order` times, after
+  /// `prepend` and `append` are joined to the array along `axis`.
+  func repeatedDifferences(
+    order: Int, axis: Int, prepend: NDArray?, append: NDArray?, _ step: (NDArray, NDArray) -> NDArray
+  ) throws(ShapeError) -> NDArray {
     guard order >= 0 else { throw .negativeCount(order) }
     if order == 0 { return self }
     guard ndim > 0 else { throw .zeroDimensional(operation: "differences") }
     let a = try Self.normalizedAxis(axis, rank: ndim)
     var result = self
+    if prepend != nil || append != nil {
+      // A 0-d value becomes a slab of length 1 along the axis, as NumPy
+      // broadcasts it.
+      var slab = shape
+      slab[a] = 1
+      func lifted(_ value: NDArray) -> NDArray { value.ndim == 0 ? try! value.broadcast(to: slab) : value }
+      let parts: [NDArray?] = [prepend.map(lifted), self, append.map(lifted)]
+      result = try Self.concatenate(parts.compactMap { $0 }, axis: a)
+    }
     for _ in 0..<order {
       let n = result.shape[a]
       if n == 0 { break }
@@ -96,13 +166,18 @@ extension NDArray {
 }
 
 extension NDArray where Element == Bool {
-  /// The `order`-th differences of booleans: whether neighbours differ.
+  /// The `order`-th differences of booleans: whether neighbours differ,
+  /// after `prepend` and `append` are joined along `axis`.
   ///
-  /// NumPy: `np.diff(a, n=order, axis=axis)` of a bool array.
+  /// NumPy: `np.diff(a, n=order, axis=axis, prepend=…, append=…)` of a
+  /// bool array.
   ///
-  /// - Throws: As the numeric ``differences(order:axis:)``.
-  public func differences(order: Int = 1, axis: Int = -1) throws(ShapeError) -> NDArray {
-    try repeatedDifferences(order: order, axis: axis) { $0 .!= $1 }
+  /// - Throws: As the numeric
+  ///   `differences(order:axis:prepend:append:)`.
+  public func differences(order: Int = 1, axis: Int = -1, prepend: NDArray? = nil, append: NDArray? = nil)
+    throws(ShapeError) -> NDArray
+  {
+    try repeatedDifferences(order: order, axis: axis, prepend: prepend, append: append) { $0 .!= $1 }
   }
 }
 

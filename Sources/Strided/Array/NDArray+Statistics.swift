@@ -188,6 +188,121 @@ extension NDArray where Element: BinaryFloatingPoint {
     try quantiles(ps.map { $0 / 100 }, axes: axes, method: method, keepingDimensions: keepingDimensions)
   }
 
+  /// Weighted quantiles of each lane by NumPy's `inverted_cdf` rule: the
+  /// lane is sorted with its weights, and each quantile is the first
+  /// element whose share of the running weight reaches it. NaN for lanes
+  /// holding NaN.
+  func laneWeightedQuantiles(_ qs: [Double], axes: [Int]?, method: QuantileMethod, weights: NDArray<Double>,
+                             keepingDimensions: Bool) throws(StatisticsError) -> NDArray
+  {
+    for q in qs where !(q >= 0 && q <= 1) { throw .quantileOutOfRange(q) }
+    guard method == .invertedCDF else { throw .weightedMethod(method) }
+    let lifted = try weights.weightsLifted(to: shape, axes: axes, "quantile")
+    if let negative = weights.flat.first(where: { $0 < 0 }) { throw .negativeWeight(negative) }
+    let (lanes, kept, length) = reductionLanes(axes, "quantile")
+    let laneCount = kept.reduce(1, *)
+    if length == 0 && laneCount > 0 { throw .emptyInput(operation: "quantile") }
+    let weightLanes = lifted.reductionLanes(axes, "quantile").lanes
+    // NumPy's check: the running weight of every lane must end positive
+    // and finite, so that it can be normalized.
+    for total in weightLanes.sum(axes: [-1]).flat where !(total > 0 && total.isFinite) {
+      throw total == 0 ? StatisticsError.zeroWeights : .nonFiniteWeights
+    }
+    var results = [Double](repeating: .nan, count: qs.count * laneCount)
+    withExtendedLifetime((lanes, weightLanes)) {
+      results.withUnsafeMutableBufferPointer { out in
+        guard let o = out.baseAddress else { return }
+        let base = lanes.contiguousBase
+        let w = UnsafePointer(weightLanes.contiguousBase.assumingMemoryBound(to: Double.self))
+        switch Element.scalarKind {
+        case .float16:
+          OrderStatistics.weightedQuantiles(
+            Float16.self, base, weights: w, lanes: laneCount, length: length, qs: qs, into: o)
+        case .float32:
+          OrderStatistics.weightedQuantiles(
+            Float.self, base, weights: w, lanes: laneCount, length: length, qs: qs, into: o)
+        default:
+          OrderStatistics.weightedQuantiles(
+            Double.self, base, weights: w, lanes: laneCount, length: length, qs: qs, into: o)
+        }
+      }
+    }
+    let resultShape = reducedShape(axes, keepingDimensions: keepingDimensions)
+    return NDArray<Double>(results, shape: Dimensions([qs.count] + resultShape)).converted(to: Element.self)
+  }
+
+  /// The `q`-th weighted quantile (0 ≤ `q` ≤ 1) of the elements along
+  /// `axes` (all elements for `nil`): the first element, in sorted order,
+  /// at which the running share of the weight reaches `q`. NaN for lanes
+  /// holding NaN. Only ``QuantileMethod/invertedCDF`` takes weights, as in
+  /// NumPy; the method is asked for so that the call says so.
+  ///
+  /// ```swift
+  /// let a: NDArray<Double> = [1, 2, 3, 4]
+  /// try a.quantile(0.5, method: .invertedCDF, weights: [1, 1, 1, 5])   // 4.0
+  /// ```
+  ///
+  /// NumPy: `np.quantile(a, q, axis=axes, method="inverted_cdf",
+  /// weights=w, keepdims=…)`.
+  ///
+  /// The weights have the array's shape, or the shape of the array along
+  /// `axes` (in the order `axes` gives them), and then apply along those
+  /// axes alike in every lane.
+  ///
+  /// - Throws: ``StatisticsError/quantileOutOfRange(_:)``;
+  ///   ``StatisticsError/weightedMethod(_:)`` for any other method;
+  ///   ``StatisticsError/weightsMismatch(weights:data:)`` for weights of
+  ///   another shape; ``StatisticsError/negativeWeight(_:)``;
+  ///   ``StatisticsError/emptyInput(operation:)`` for lanes of no
+  ///   elements; ``StatisticsError/zeroWeights`` and
+  ///   ``StatisticsError/nonFiniteWeights`` when a lane's weights sum to
+  ///   zero, or to infinity or NaN (NumPy's `ValueError` for each).
+  /// - Precondition: The axes are in range and distinct.
+  /// - Complexity: O(*n* log *n*) (each lane is sorted).
+  public func quantile(_ q: Double, axes: [Int]? = nil, method: QuantileMethod, weights: NDArray<Double>,
+                       keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray
+  {
+    let all = try laneWeightedQuantiles(
+      [q], axes: axes, method: method, weights: weights, keepingDimensions: keepingDimensions)
+    return all[0]
+  }
+
+  /// Several weighted quantiles at once: the result's first axis runs
+  /// over `qs`.
+  ///
+  /// NumPy: `np.quantile(a, qs, axis=axes, method="inverted_cdf", weights=w)`.
+  ///
+  /// - Throws: As `quantile(_:axes:method:weights:keepingDimensions:)`.
+  public func quantiles(_ qs: [Double], axes: [Int]? = nil, method: QuantileMethod, weights: NDArray<Double>,
+                        keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray
+  {
+    try laneWeightedQuantiles(qs, axes: axes, method: method, weights: weights, keepingDimensions: keepingDimensions)
+  }
+
+  /// The `p`-th weighted percentile (0 ≤ `p` ≤ 100): the weighted
+  /// quantile `p / 100`.
+  ///
+  /// NumPy: `np.percentile(a, p, axis=axes, method="inverted_cdf", weights=w, keepdims=…)`.
+  ///
+  /// - Throws: As `quantile(_:axes:method:weights:keepingDimensions:)`.
+  public func percentile(_ p: Double, axes: [Int]? = nil, method: QuantileMethod, weights: NDArray<Double>,
+                         keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray
+  {
+    try quantile(p / 100, axes: axes, method: method, weights: weights, keepingDimensions: keepingDimensions)
+  }
+
+  /// Several weighted percentiles: the result's first axis runs over `ps`.
+  ///
+  /// NumPy: `np.percentile(a, ps, axis=axes, method="inverted_cdf", weights=w)`.
+  ///
+  /// - Throws: As `quantile(_:axes:method:weights:keepingDimensions:)`.
+  public func percentiles(_ ps: [Double], axes: [Int]? = nil, method: QuantileMethod, weights: NDArray<Double>,
+                          keepingDimensions: Bool = false) throws(StatisticsError) -> NDArray
+  {
+    try quantiles(
+      ps.map { $0 / 100 }, axes: axes, method: method, weights: weights, keepingDimensions: keepingDimensions)
+  }
+
   /// The median of every element: the middle one, or the mean of the two
   /// middle ones; NaN when any element is NaN.
   ///
@@ -379,30 +494,80 @@ extension NDArray where Element: BinaryFloatingPoint, Element.Sum == Element {
   }
 
   /// The weighted mean along `axes` (all for `nil`): Σ wᵢxᵢ / Σ wᵢ.
-  /// Weights have the array's shape, or are 1-D along a single axis.
+  ///
+  /// ```swift
+  /// let a: NDArray<Double> = [[1, 2], [3, 4]]
+  /// try a.average(weights: [1, 3], axes: [1])   // [1.75, 3.75]
+  /// ```
   ///
   /// NumPy: `np.average(a, axis=axes, weights=w, keepdims=…)`.
   ///
-  /// - Throws: ``StatisticsError/weightsMismatch(weights:data:)`` and
-  ///   ``StatisticsError/zeroWeights`` when a lane's weights sum to zero.
+  /// The weights have the array's shape, or the shape of the array along
+  /// `axes` (in the order `axes` gives them), and then apply along those
+  /// axes alike everywhere else.
+  ///
+  /// - Throws: ``StatisticsError/weightsMismatch(weights:data:)`` for
+  ///   weights of another shape (NumPy's `TypeError` or `ValueError`) and
+  ///   ``StatisticsError/zeroWeights`` when a lane's weights sum to zero
+  ///   (NumPy's `ZeroDivisionError`).
+  /// - Precondition: The axes are in range and distinct.
   public func average(weights: NDArray, axes: [Int]? = nil, keepingDimensions: Bool = false) throws(StatisticsError)
     -> NDArray
   {
-    var w = weights
-    if weights.shape != shape {
-      guard let axes, axes.count == 1, weights.ndim == 1, weights.count == shape[normalizedSortAxis(axes[0], "average")]
-      else { throw .weightsMismatch(weights: weights.shape.array, data: shape.array) }
-      // Along the one axis, constant across the others.
-      let a = normalizedSortAxis(axes[0], "average")
-      var lifted = weights
-      for d in 0..<ndim where d != a { lifted = lifted.expandingDimensions(at: d) }
-      w = try! lifted.broadcast(to: shape)
-    }
+    try averageAndSumOfWeights(weights: weights, axes: axes, keepingDimensions: keepingDimensions).average
+  }
+
+  /// The weighted mean along `axes` (all for `nil`) and the sum of the
+  /// weights behind each mean, both of the mean's shape. Without weights,
+  /// the mean and the number of elements averaged.
+  ///
+  /// ```swift
+  /// let a: NDArray<Double> = [[1, 2], [3, 4]]
+  /// try a.averageAndSumOfWeights(axes: [0])                        // ([2, 3], [2, 2])
+  /// try a.averageAndSumOfWeights(weights: [1, 3], axes: [1]).sumOfWeights   // [4, 4]
+  /// ```
+  ///
+  /// NumPy: `np.average(a, axis=axes, weights=w, returned=True, keepdims=…)`.
+  ///
+  /// - Throws: As `average(weights:axes:keepingDimensions:)`.
+  /// - Precondition: The axes are in range and distinct.
+  public func averageAndSumOfWeights(weights: NDArray? = nil, axes: [Int]? = nil, keepingDimensions: Bool = false)
+    throws(StatisticsError) -> (average: NDArray, sumOfWeights: NDArray)
+  {
     let allAxes = axes ?? Array(0..<ndim)
+    guard let weights else {
+      let average = mean(axes: allAxes, keepingDimensions: keepingDimensions)
+      let counted = Reduction.normalize(allAxes, rank: ndim, "average").reduce(1) { $0 * shape[$1] }
+      return (average, NDArray(repeating: Element(counted), shape: average.shape))
+    }
+    let w = try weights.weightsLifted(to: shape, axes: axes, "average")
     let scale = w.sum(axes: allAxes, keepingDimensions: keepingDimensions)
     if scale.flat.contains(0) { throw .zeroWeights }
-    let total = (self * w).sum(axes: allAxes, keepingDimensions: keepingDimensions)
-    return total / scale
+    return ((self * w).sum(axes: allAxes, keepingDimensions: keepingDimensions) / scale, scale)
+  }
+}
+
+extension NDArray {
+  /// Weights for data of shape `data`, broadcast to it by NumPy's rule for
+  /// `average` and weighted quantiles: weights of the data's shape stay as
+  /// they are; others must have the data's lengths along `axes`, in the
+  /// order `axes` lists them, and are laid along those axes (a view).
+  func weightsLifted(to data: Dimensions, axes: [Int]?, _ operation: StaticString) throws(StatisticsError) -> NDArray {
+    if shape == data { return self }
+    let mismatch = StatisticsError.weightsMismatch(weights: shape.array, data: data.array)
+    guard let axes else { throw mismatch }
+    let rank = data.count
+    let listed = axes.map { axis in
+      precondition(axis >= -rank && axis < rank, "\(operation): axis \(axis) is out of range for \(rank) dimensions")
+      return axis < 0 ? axis + rank : axis
+    }
+    let increasing = Reduction.normalize(listed, rank: rank, operation)
+    guard shape.array == listed.map({ data[$0] }) else { throw mismatch }
+    // The weights' axes in the data's order, then a length-1 axis for
+    // every axis the weights do not run along.
+    var lifted = permuted(Dimensions(listed.indices.sorted { listed[$0] < listed[$1] }))
+    for d in 0..<rank where !increasing.contains(d) { lifted = lifted.expandingDimensions(at: d) }
+    return try! lifted.broadcast(to: data)
   }
 }
 
@@ -440,51 +605,211 @@ extension NDArray {
 
 // MARK: - Covariance
 
+extension NDArray {
+  /// The variables of `self`, and of `y` after them, as the rows of one
+  /// matrix, by NumPy's `cov`; `nil` when `self` has no variables (the
+  /// covariance is then an empty 0 × 0 matrix, whatever `y` holds).
+  func covarianceVariables(_ y: NDArray?, rowVariables: Bool) throws(StatisticsError) -> NDArray? {
+    guard ndim <= 2 else { throw .invalidRank(operation: "covariance", rank: ndim) }
+    if let y, y.ndim > 2 { throw .invalidRank(operation: "covariance", rank: y.ndim) }
+    var x = atLeast2D()
+    if !rowVariables && ndim != 1 { x = x.transposed() }
+    if x.shape[0] == 0 { return nil }
+    guard let y else { return x }
+    // As NumPy: `y` is turned unless it is one row.
+    var other = y.atLeast2D()
+    if !rowVariables && other.shape[0] != 1 { other = other.transposed() }
+    guard other.shape[1] == x.shape[1] else { throw .observationCountMismatch(x: x.shape[1], y: other.shape[1]) }
+    return try! Self.concatenate([x, other], axis: 0)
+  }
+}
+
+extension NDArray where Element == Double {
+  /// The weight of each observation for `cov` (the frequency weights times
+  /// the analytic weights), their sum, and the divisor for
+  /// `degreesOfFreedom`, by NumPy's formulas; `nil` without weights.
+  static func covarianceWeights(frequency: NDArray<Int>?, analytic: NDArray<Double>?, observations: Int,
+                                degreesOfFreedom ddof: Int) throws(StatisticsError)
+    -> (weights: NDArray<Double>, sum: Double, divisor: Double)?
+  {
+    var combined: NDArray<Double>?
+    if let frequency {
+      guard frequency.ndim == 1, frequency.count == observations else {
+        throw .weightsMismatch(weights: frequency.shape.array, data: [observations])
+      }
+      if let negative = frequency.flat.first(where: { $0 < 0 }) { throw .negativeWeight(Double(negative)) }
+      combined = frequency.converted(to: Double.self)
+    }
+    if let analytic {
+      guard analytic.ndim == 1, analytic.count == observations else {
+        throw .weightsMismatch(weights: analytic.shape.array, data: [observations])
+      }
+      if let negative = analytic.flat.first(where: { $0 < 0 }) { throw .negativeWeight(negative) }
+      combined = combined.map { $0 * analytic } ?? analytic
+    }
+    guard let weights = combined else { return nil }
+    let sum = weights.sum()
+    // NumPy's weighted mean raises `ZeroDivisionError` here.
+    if sum == 0 { throw .zeroWeights }
+    let divisor: Double
+    if ddof == 0 {
+      divisor = sum
+    } else if let analytic {
+      divisor = sum - Double(ddof) * (weights * analytic).sum() / sum
+    } else {
+      divisor = sum - Double(ddof)
+    }
+    return (weights, sum, divisor)
+  }
+}
+
 extension NDArray where Element: BinaryFloatingPoint, Element.Sum == Element {
   /// The covariance matrix of the variables in the rows (or, with
-  /// `rowVariables: false`, the columns), with divisor `n − 1`, `n` when
-  /// `bias`, or `n − degreesOfFreedom` when given.
+  /// `rowVariables: false`, the columns), with `y`'s variables after
+  /// `self`'s, and divisor `n − 1`, `n` when `bias`, or
+  /// `n − degreesOfFreedom` when given.
   ///
-  /// NumPy: `np.cov(a, rowvar=…, bias=…, ddof=…)`; one variable (1-D
-  /// input, or one row) gives a 0-d result, as NumPy's squeeze does.
+  /// ```swift
+  /// let x: NDArray<Double> = [1, 2, 4]
+  /// try x.covariance()                        // 2.333… (a 0-d array)
+  /// try x.covariance(with: [3, 1, 2])         // [[2.333…, -0.5], [-0.5, 1.0]]
+  /// try x.covariance(frequencyWeights: [1, 2, 0])   // 0.333…
+  /// ```
+  ///
+  /// NumPy: `np.cov(a, y, rowvar=…, bias=…, ddof=…, fweights=…,
+  /// aweights=…)`; one variable in all gives a 0-d result, as NumPy's
+  /// squeeze does, and an array of no variables an empty 0 × 0 matrix.
+  ///
+  /// With weights, the observations' weights are the frequency weights
+  /// (how often each observation counts) times the analytic weights
+  /// (their relative importance); the means are weighted, and the divisor
+  /// is NumPy's: the sum of the weights `v₁`, less `degreesOfFreedom` (times
+  /// `Σ wᵢaᵢ / v₁` when there are analytic weights). A divisor that is not
+  /// positive counts as 0 (NumPy warns there), giving infinities or NaN.
   ///
   /// - Throws: ``StatisticsError/invalidRank(operation:rank:)`` for more
-  ///   than two dimensions.
-  public func covariance(rowVariables: Bool = true, bias: Bool = false, degreesOfFreedom: Int? = nil)
-    throws(StatisticsError) -> NDArray
+  ///   than two dimensions in `self` or `y`;
+  ///   ``StatisticsError/observationCountMismatch(x:y:)`` when `y` has
+  ///   another number of observations;
+  ///   ``StatisticsError/weightsMismatch(weights:data:)`` for weights that
+  ///   are not 1-D with one per observation,
+  ///   ``StatisticsError/negativeWeight(_:)``, and
+  ///   ``StatisticsError/zeroWeights`` when the weights sum to zero (NumPy's
+  ///   `ValueError`, `RuntimeError` and `ZeroDivisionError`).
+  /// - Complexity: O(*v*² *n*) for *v* variables and *n* observations (one
+  ///   matrix product).
+  public func covariance(with y: NDArray? = nil, rowVariables: Bool = true, bias: Bool = false,
+                         degreesOfFreedom: Int? = nil, frequencyWeights: NDArray<Int>? = nil,
+                         analyticWeights: NDArray<Double>? = nil) throws(StatisticsError) -> NDArray
   {
-    guard ndim <= 2 else { throw .invalidRank(operation: "covariance", rank: ndim) }
-    var x = atLeast2D()
-    if !rowVariables && ndim == 2 { x = x.transposed() }
-    let observations = x.shape[1]
+    guard let x = try covarianceVariables(y, rowVariables: rowVariables) else { return .zeros([0, 0]) }
     let ddof = degreesOfFreedom ?? (bias ? 0 : 1)
-    let factor = Element(Swift.max(observations - ddof, 0))
-    let centred = x - x.mean(axes: [1], keepingDimensions: true)
-    // Σ over observations of (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ), for every pair of variables.
-    let variables = x.shape[0]
-    let rows = (0..<variables).map { centred[$0] }
-    var values: [Element] = []
-    values.reserveCapacity(variables * variables)
-    for i in 0..<variables {
-      for j in 0..<variables { values.append((rows[i] * rows[j]).sum() / factor) }
+    let centred: NDArray
+    let weighted: NDArray
+    let divisor: Double
+    if let weights = try NDArray<Double>.covarianceWeights(
+      frequency: frequencyWeights, analytic: analyticWeights, observations: x.shape[1], degreesOfFreedom: ddof)
+    {
+      let w = weights.weights.converted(to: Element.self)
+      let means = (x * w).sum(axes: [1], keepingDimensions: true) / Element(weights.sum)
+      centred = x - means
+      weighted = centred * w
+      divisor = weights.divisor
+    } else {
+      centred = x - x.mean(axes: [1], keepingDimensions: true)
+      weighted = centred
+      divisor = Double(x.shape[1] - ddof)
     }
-    let matrix = NDArray(values, shape: [variables, variables])
+    // Σ over observations of wₖ(xᵢₖ − x̄ᵢ)(xⱼₖ − x̄ⱼ) for every pair of
+    // variables, times the reciprocal of the divisor, as NumPy scales it.
+    let scale = Element(1 / (divisor <= 0 ? 0 : divisor))
+    let c = centred.matmul(weighted.transposed()) * scale
     // NumPy squeezes the result: one variable gives a 0-d array.
-    return variables == 1 ? matrix.reshapedUnchecked(to: []) : matrix
+    return c.shape[0] == 1 ? c.reshapedUnchecked(to: []) : c
   }
 
   /// The Pearson correlation coefficients of the variables in the rows
-  /// (or columns): the covariance scaled to [−1, 1].
+  /// (or columns), with `y`'s variables after `self`'s: the covariance
+  /// scaled to [−1, 1].
   ///
-  /// NumPy: `np.corrcoef(a, rowvar=…)`.
+  /// ```swift
+  /// let x: NDArray<Double> = [1, 2, 4]
+  /// try x.correlationCoefficients(with: [3, 1, 2])   // [[1.0, -0.327…], [-0.327…, 1.0]]
+  /// ```
   ///
-  /// - Throws: As ``covariance(rowVariables:bias:degreesOfFreedom:)``.
-  public func correlationCoefficients(rowVariables: Bool = true) throws(StatisticsError) -> NDArray {
-    let c = try covariance(rowVariables: rowVariables)
+  /// NumPy: `np.corrcoef(a, y, rowvar=…)`.
+  ///
+  /// - Throws: As `covariance(with:rowVariables:bias:degreesOfFreedom:frequencyWeights:analyticWeights:)`.
+  public func correlationCoefficients(with y: NDArray? = nil, rowVariables: Bool = true) throws(StatisticsError)
+    -> NDArray
+  {
+    let c = try covariance(with: y, rowVariables: rowVariables)
     if c.ndim == 0 { return c / c }
     let d = c.diagonal().mapElements { $0.squareRoot() }
     let n = d.count
     let scaled = c / d.reshapedUnchecked(to: [n, 1]) / d.reshapedUnchecked(to: [1, n])
     return scaled.mapElements { Swift.min(Swift.max($0, -1), 1) }
+  }
+}
+
+extension NDArray {
+  /// The covariance matrix of complex variables: the weighted sums of
+  /// (xᵢ − x̄ᵢ)·conj(xⱼ − x̄ⱼ), with the rules and divisors of the real
+  /// `covariance(with:rowVariables:bias:degreesOfFreedom:frequencyWeights:analyticWeights:)`.
+  /// The diagonal holds the (real) variances.
+  ///
+  /// NumPy: `np.cov(z, y, rowvar=…, bias=…, ddof=…, fweights=…, aweights=…)`
+  /// of a complex array.
+  ///
+  /// - Throws: As the real
+  ///   `covariance(with:rowVariables:bias:degreesOfFreedom:frequencyWeights:analyticWeights:)`.
+  /// - Complexity: O(*v*² *n*).
+  public func covariance<R: NDComplexComponent>(
+    with y: NDArray? = nil, rowVariables: Bool = true, bias: Bool = false, degreesOfFreedom: Int? = nil,
+    frequencyWeights: NDArray<Int>? = nil, analyticWeights: NDArray<Double>? = nil
+  ) throws(StatisticsError) -> NDArray where Element == Complex<R> {
+    guard let x = try covarianceVariables(y, rowVariables: rowVariables) else { return .zeros([0, 0]) }
+    let ddof = degreesOfFreedom ?? (bias ? 0 : 1)
+    let centred: NDArray
+    let weighted: NDArray
+    let divisor: Double
+    if let weights = try NDArray<Double>.covarianceWeights(
+      frequency: frequencyWeights, analytic: analyticWeights, observations: x.shape[1], degreesOfFreedom: ddof)
+    {
+      let w = weights.weights.mapElements { Complex<R>(R($0), 0) }
+      let means = (x * w).sum(axes: [1], keepingDimensions: true) / Complex<R>(R(weights.sum), 0)
+      centred = x - means
+      weighted = centred * w
+      divisor = weights.divisor
+    } else {
+      centred = x - x.mean(axes: [1], keepingDimensions: true)
+      weighted = centred
+      divisor = Double(x.shape[1] - ddof)
+    }
+    let scale = Complex<R>(R(1 / (divisor <= 0 ? 0 : divisor)), 0)
+    let c = centred.matmul(weighted.conjugated().transposed()) * scale
+    return c.shape[0] == 1 ? c.reshapedUnchecked(to: []) : c
+  }
+
+  /// The correlation coefficients of complex variables: the covariance
+  /// divided by the standard deviations of both variables, with the real
+  /// and imaginary parts each clipped to [−1, 1] (as NumPy clips them; the
+  /// modulus may still exceed 1).
+  ///
+  /// NumPy: `np.corrcoef(z, y, rowvar=…)` of a complex array.
+  ///
+  /// - Throws: As the real
+  ///   `covariance(with:rowVariables:bias:degreesOfFreedom:frequencyWeights:analyticWeights:)`.
+  public func correlationCoefficients<R: NDComplexComponent>(with y: NDArray? = nil, rowVariables: Bool = true)
+    throws(StatisticsError) -> NDArray where Element == Complex<R>
+  {
+    let c = try covariance(with: y, rowVariables: rowVariables)
+    if c.ndim == 0 { return c / c }
+    let d = c.diagonal().mapElements { Complex<R>($0.realPart.squareRoot(), 0) }
+    let n = d.count
+    let scaled = c / d.reshapedUnchecked(to: [n, 1]) / d.reshapedUnchecked(to: [1, n])
+    return scaled.mapElements { z in
+      Complex<R>(Swift.min(Swift.max(z.realPart, -1), 1), Swift.min(Swift.max(z.imaginaryPart, -1), 1))
+    }
   }
 }

@@ -29,6 +29,18 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
   case zeroWeights
   /// Input that must be 1-D or 2-D and is not.
   case invalidRank(operation: String, rank: Int)
+  /// Weights given to a quantile method other than
+  /// ``QuantileMethod/invertedCDF``, the only one NumPy weights.
+  case weightedMethod(QuantileMethod)
+  /// A negative weight (quantile weights, and `cov`'s frequency and
+  /// analytic weights).
+  case negativeWeight(Double)
+  /// Quantile weights whose sum is infinite or NaN, so that they cannot be
+  /// normalized.
+  case nonFiniteWeights
+  /// A second set of variables (`cov`'s and `corrcoef`'s `y`) with another
+  /// number of observations than the first.
+  case observationCountMismatch(x: Int, y: Int)
 
   /// The result's element count or byte size overflows `Int` (NumPy's
   /// `ValueError`, "array is too big").
@@ -61,6 +73,14 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
       "the weights sum to zero"
     case .invalidRank(let operation, let rank):
       "\(operation) takes 1-D or 2-D input, not \(rank)-D"
+    case .weightedMethod(let method):
+      "only the inverted-CDF method takes weights, not \(method)"
+    case .negativeWeight(let weight):
+      "weights must be non-negative, not \(weight)"
+    case .nonFiniteWeights:
+      "the weights sum to infinity or NaN"
+    case .observationCountMismatch(let x, let y):
+      "\(x) observations of the first variables and \(y) of the second"
     }
   }
 }

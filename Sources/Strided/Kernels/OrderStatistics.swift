@@ -70,4 +70,55 @@ enum OrderStatistics {
       }
     }
   }
+
+  /// The weighted quantiles `qs` of each lane by NumPy's `inverted_cdf`
+  /// rule, quantile-major as in `quantiles`: the lane is sorted with its
+  /// weights (`weights` holds one per element, lane by lane), the running
+  /// weights are divided by their total, and each quantile takes the first
+  /// element whose share reaches it, leading elements of zero weight left
+  /// out. A lane holding NaN gives NaN. Each lane's weights are
+  /// non-negative with a positive, finite total (checked by the caller).
+  static func weightedQuantiles<T: BinaryFloatingPoint>(
+    _: T.Type, _ base: UnsafeMutableRawPointer, weights: UnsafePointer<Double>, lanes: Int, length: Int, qs: [Double],
+    into out: UnsafeMutablePointer<Double>
+  ) {
+    let data = base.assumingMemoryBound(to: T.self)
+    Sorting.forEachLanes(lanes, length: length) { range in
+      // (value, weight) pairs with the sort's scratch after them, and the
+      // running shares: reused by every lane of the range.
+      let capacity = Swift.max(length, 1)
+      let pairs = UnsafeMutablePointer<(Double, Double)>.allocate(capacity: 2 * capacity)
+      defer { pairs.deallocate() }
+      let shares = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+      defer { shares.deallocate() }
+      for lane in range {
+        for j in qs.indices { out[j * lanes + lane] = .nan }
+        let values = data + lane * length
+        let w = weights + lane * length
+        guard length > 0, !(0..<length).contains(where: { values[$0].isNaN }) else { continue }
+        for i in 0..<length { pairs[i] = (Double(values[i]), w[i]) }
+        Sorting.sort(pairs, length, scratch: pairs + length) { Double.sortKey($0.0) }
+        // NumPy's steps: a running sum in order, then one division by the
+        // total, so that the shares round as NumPy's do.
+        var running = 0.0
+        for i in 0..<length {
+          running += pairs[i].1
+          shares[i] = running
+        }
+        let total = shares[length - 1]
+        for i in 0..<length { shares[i] /= total }
+        for (j, q) in qs.enumerated() {
+          // The first element with a positive share of at least q (the
+          // shares increase, so a binary search finds it).
+          var low = 0
+          var high = length
+          while low < high {
+            let middle = (low + high) / 2
+            if shares[middle] > 0 && shares[middle] >= q { high = middle } else { low = middle + 1 }
+          }
+          out[j * lanes + lane] = pairs[Swift.min(low, length - 1)].0
+        }
+      }
+    }
+  }
 }

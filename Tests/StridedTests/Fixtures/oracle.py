@@ -57,6 +57,39 @@ def _floats(q):
     return [float(v) for v in q] if isinstance(q, list) else float(q)
 
 
+def _axes(axis):
+    return axis if axis is None or isinstance(axis, int) else tuple(axis)
+
+
+def _diff_with(a, *parts, n=1, axis=-1, has_prepend=False, has_append=False):
+    kw = {}
+    if has_prepend:
+        kw["prepend"] = parts[0]
+    if has_append:
+        kw["append"] = parts[-1]
+    return np.diff(a, n=n, axis=axis, **kw)
+
+
+def _weighted_quantile(function, a, q, weights, wshape, axis=None, method="inverted_cdf", keepdims=False,
+                       as_f64=False):
+    result = function(a, _floats(q), axis=_axes(axis), method=method,
+                      weights=np.asarray(weights, dtype=np.float64).reshape(wshape), keepdims=keepdims)
+    return np.asarray(result).astype(np.float64) if as_f64 else result
+
+
+def _average_returned(a, *w, part, weights=None, wshape=None, axis=None, keepdims=False):
+    wgt = w[0] if w else (None if weights is None else np.asarray(weights, dtype=np.float64))
+    if wgt is not None and wshape is not None:
+        wgt = wgt.reshape(wshape)
+    return np.average(a, axis=_axes(axis), weights=wgt, returned=True, keepdims=keepdims)[part]
+
+
+def _cov(a, *y, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None):
+    return np.cov(a, y[0] if y else None, rowvar=rowvar, bias=bias, ddof=ddof,
+                  fweights=None if fweights is None else np.asarray(fweights, dtype=np.int64),
+                  aweights=None if aweights is None else np.asarray(aweights, dtype=np.float64))
+
+
 def _ufunc_at(a, values, indices, ufunc):
     out = a.copy()
     getattr(np, ufunc).at(out, np.asarray(indices, dtype=np.intp), values)
@@ -203,7 +236,9 @@ OPS = {
     "trace": lambda a, offset=0, axis1=0, axis2=1: np.trace(a, offset, axis1, axis2),
     "bincount": lambda a, minlength=0, weights=None: np.bincount(a, weights=weights, minlength=minlength),
     "histogram_part": lambda a, part, bins=10, range=None, weights=None, density=None, data=None:
-        np.histogram(a if data is None else np.asarray(data), bins=bins, range=range, weights=weights, density=density)[part],
+        np.histogram(a if data is None else np.asarray(data), bins=bins, range=range,
+                     weights=None if weights is None else np.reshape(weights, np.shape(a if data is None else data)),
+                     density=density)[part],
     "median": lambda a, axis=None, keepdims=False: np.median(a, axis=axis if axis is None else tuple(axis), keepdims=keepdims),
     "quantile": lambda a, q, axis=None, method="linear", keepdims=False:
         np.quantile(a, q, axis=axis if axis is None else tuple(axis), method=method, keepdims=keepdims),
@@ -239,6 +274,21 @@ OPS = {
     "cholesky": lambda a, upper=False: np.linalg.cholesky(a, upper=upper),
     "eigvalsh": lambda a, UPLO="L": np.linalg.eigvalsh(a, UPLO=UPLO),
     "svdvals": lambda a: np.linalg.svd(a, compute_uv=False),
+    # Statistics options: cumsum/cumprod dtype=, diff prepend/append,
+    # weighted quantiles, average returned=, cov/corrcoef with y and weights,
+    # and quantiles of integers compared as float64.
+    "cumsum_dtype": lambda a, dtype, axis=None: np.cumsum(a, axis=axis, dtype=dtype),
+    "cumprod_dtype": lambda a, dtype, axis=None: np.cumprod(a, axis=axis, dtype=dtype),
+    "diff_with": _diff_with,
+    "quantile_weighted": lambda a, **kw: _weighted_quantile(np.quantile, a, **kw),
+    "percentile_weighted": lambda a, **kw: _weighted_quantile(np.percentile, a, **kw),
+    "quantile_as_f64": lambda a, q, axis=None, method="linear", keepdims=False: np.asarray(
+        np.quantile(a, _floats(q), axis=_axes(axis), method=method, keepdims=keepdims)).astype(np.float64),
+    "percentile_as_f64": lambda a, q, axis=None, method="linear", keepdims=False: np.asarray(
+        np.percentile(a, _floats(q), axis=_axes(axis), method=method, keepdims=keepdims)).astype(np.float64),
+    "average_returned_part": _average_returned,
+    "cov_full": _cov,
+    "corrcoef_full": lambda a, *y, rowvar=True: np.corrcoef(a, y[0] if y else None, rowvar=rowvar),
     "mean_complex": lambda a, axis: np.mean(a, axis=tuple(axis)),
     "var_complex": lambda a, axis=None, ddof=0: np.var(a, axis=axis if axis is None else tuple(axis), ddof=ddof),
 }
