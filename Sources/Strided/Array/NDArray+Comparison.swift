@@ -29,6 +29,44 @@ extension NDArray {
   public static func `where`(_ condition: NDArray<Bool>, _ a: NDArray, _ b: NDArray) -> NDArray {
     NDArray(unchecked: Comparison.select(condition.view, a.view, b.view))
   }
+
+  // The scalar forms are disfavoured so that a literal branch
+  // (`where(mask, 0.0, a)`) keeps meaning a 0-d array, as it did before
+  // they existed; a variable of the element type picks them.
+
+  /// `condition ? a : b` element by element, with one value for the `true`
+  /// branch: NumPy's `np.where(condition, x, b)` with a scalar `x`.
+  ///
+  /// ```swift
+  /// let fill = 0.0
+  /// NDArray.where(a .< 0, fill, a)  // the negative elements replaced
+  /// ```
+  ///
+  /// - Precondition: The shapes of `condition` and `b` broadcast.
+  /// - Complexity: O(*n*).
+  @_disfavoredOverload
+  public static func `where`(_ condition: NDArray<Bool>, _ a: Element, _ b: NDArray) -> NDArray {
+    NDArray.where(condition, NDArray(scalar: a), b)
+  }
+
+  /// `condition ? a : b` element by element, with one value for the
+  /// `false` branch: NumPy's `np.where(condition, a, y)` with a scalar `y`.
+  ///
+  /// - Precondition: The shapes of `condition` and `a` broadcast.
+  /// - Complexity: O(*n*).
+  @_disfavoredOverload
+  public static func `where`(_ condition: NDArray<Bool>, _ a: NDArray, _ b: Element) -> NDArray {
+    NDArray.where(condition, a, NDArray(scalar: b))
+  }
+
+  /// `condition ? a : b` for two values, in the shape of `condition`:
+  /// NumPy's `np.where(condition, x, y)` with scalars.
+  ///
+  /// - Complexity: O(*n*).
+  @_disfavoredOverload
+  public static func `where`(_ condition: NDArray<Bool>, _ a: Element, _ b: Element) -> NDArray {
+    NDArray.where(condition, NDArray(scalar: a), NDArray(scalar: b))
+  }
 }
 
 extension NDArray where Element: Comparable {

@@ -59,6 +59,29 @@ extension NDArray {
     self = .filled(shape: [elements.count], order: .c, in: "NDArray(_:)") { elements[$0] }
   }
 
+  /// A matrix from nested arrays, one per row: NumPy's `np.array(rows)`.
+  ///
+  /// ```swift
+  /// let m = NDArray<Int>([[0, 1], [1, 0]])  // shape [2, 2]
+  /// let t = NDArray(rows)                   // rows: [[Double]]
+  /// ```
+  ///
+  /// `[[]]` is a 1 × 0 matrix and `[]` (as `[Element]`) a vector of none,
+  /// as in NumPy.
+  ///
+  /// - Precondition: Every row has as many elements as the first (NumPy
+  ///   raises `ValueError` for ragged rows).
+  /// - Complexity: O(*n*).
+  @_disfavoredOverload
+  public init(_ rows: [[Element]]) {
+    let columns = rows.first?.count ?? 0
+    for (i, row) in rows.enumerated() {
+      precondition(
+        row.count == columns, "NDArray(_:): row \(i) has \(row.count) elements, but row 0 has \(columns) (ragged nesting)")
+    }
+    self.init(rows.flatMap { $0 }, shape: [rows.count, columns])
+  }
+
   /// A 0-d array holding one element.
   @inlinable
   public init(scalar value: Element) {

@@ -273,13 +273,14 @@ extension NDArray {
   }
 
   /// Element `i` along `axis` repeated `counts[i]` times (the flattened
-  /// array when `axis` is `nil`).
+  /// array when `axis` is `nil`). One count repeats every element that
+  /// many times, as NumPy broadcasts it.
   ///
   /// NumPy: `np.repeat(a, counts, axis=axis)`.
   ///
   /// - Throws: ``ShapeError/repeatCountMismatch(counts:size:axis:)`` when
-  ///   there is not one count per element along the axis;
-  ///   ``ShapeError/negativeCount(_:)``; ``ShapeError/axisOutOfRange(axis:rank:)``;
+  ///   there is neither one count per element along the axis nor a single
+  ///   count; ``ShapeError/negativeCount(_:)``; ``ShapeError/axisOutOfRange(axis:rank:)``;
   ///   ``ShapeError/sizeOverflow(operation:)`` or
   ///   ``ShapeError/outOfMemory(byteCount:)`` when the result is too large.
   /// - Complexity: O(*n*) for *n* elements of the result.
@@ -287,6 +288,7 @@ extension NDArray {
     if let bad = counts.first(where: { $0 < 0 }) { throw .negativeCount(bad) }
     guard let axis else { return try flattened().repeated(counts, axis: 0) }
     let a = try Self.normalizedAxis(axis, rank: ndim)
+    if counts.count == 1 && shape[a] != 1 { return try repeated(counts[0], axis: a) }
     guard counts.count == shape[a] else { throw .repeatCountMismatch(counts: counts.count, size: shape[a], axis: a) }
     let total: Int = try ShapeError.checkedTotal(counts, "repeated")
     var merged = shape
@@ -306,6 +308,28 @@ extension NDArray {
       case .sizeOverflow: throw .sizeOverflow(operation: "repeated")
       default: preconditionFailure("NDArray.repeated: \(error)")
       }
+    }
+  }
+
+  /// Each element along `axis` repeated by the counts in an array (the
+  /// flattened array when `axis` is `nil`): a 0-d or one-element `counts`
+  /// repeats every element that many times, a 1-D one gives one count per
+  /// element, as the `[Int]` form does.
+  ///
+  /// NumPy: `np.repeat(a, repeats, axis=axis)` with an array of repeats.
+  ///
+  /// - Throws: As the `[Int]` form, and
+  ///   ``ShapeError/notBroadcastable(_:)`` for `counts` of two or more
+  ///   dimensions (NumPy's `ValueError`).
+  /// - Complexity: O(*n*) for *n* elements of the result.
+  public func repeated(_ counts: NDArray<Int>, axis: Int? = nil) throws(ShapeError) -> NDArray {
+    switch counts.ndim {
+    case 0: return try repeated(counts[], axis: axis)
+    case 1: return try repeated(counts.elements, axis: axis)
+    default:
+      var length = count
+      if let axis { length = shape[try Self.normalizedAxis(axis, rank: ndim)] }
+      throw .notBroadcastable([counts.shape.array, [length]])
     }
   }
 }

@@ -1,4 +1,8 @@
-import ComplexModule
+// Re-exported, so that `import Strided` alone brings swift-numerics'
+// `Complex`, the element type of complex arrays (`Complex<Double>(1, 2)`,
+// `z.real`, `z.imaginary`). Generic code over `Real` still imports
+// `RealModule` (or `Numerics`).
+@_exported import ComplexModule
 import RealModule
 
 /// A type that can be the element of an ``NDArray``: a fixed-size value

@@ -163,10 +163,10 @@ extension Layout {
       if index < 0 || index >= length { indexOutOfRange(position, axis: axis, size: length) }
       offset &+= index &* step
       return nil
-    case .bounds(let lower, let upper):
-      let upper = upper ?? length
+    case .bounds(let lower, let given):
+      let upper = given ?? length
       if lower < 0 || lower > upper || upper > length {
-        rangeOutOfBounds(lower, upper, axis: axis, size: length)
+        rangeOutOfBounds(lower, given, axis: axis, size: length)
       }
       if upper > lower { offset &+= lower &* step }
       return (upper &- lower, step)
@@ -188,10 +188,22 @@ extension Layout {
     preconditionFailure("NDView subscript: index \(position) is out of range for axis \(axis) of size \(size)")
   }
 
+  /// A range outside its axis (`upper` is `nil` for `lower...`). Swift
+  /// ranges do not count from the end, so for a negative bound the message
+  /// names the slice that does, as NumPy's negative bounds do:
+  /// `a[..<(-1)]` is NumPy's `a[:-1]`, `.slice(to: -1)`.
   @usableFromInline @inline(never)
-  static func rangeOutOfBounds(_ lower: Int, _ upper: Int, axis: Int, size: Int) -> Never {
-    preconditionFailure(
-      "NDView subscript: range \(lower)..<\(upper) is out of bounds for axis \(axis) of size \(size)")
+  static func rangeOutOfBounds(_ lower: Int, _ upper: Int?, axis: Int, size: Int) -> Never {
+    var message = "NDView subscript: range \(lower)..<\(upper ?? size) is out of bounds for axis \(axis) of size \(size)"
+    if lower < 0 || (upper ?? 0) < 0 {
+      var bounds: [String] = []
+      if lower != 0 { bounds.append("from: \(lower)") }
+      // A closed range ending at -1 (`(-3)...(-1)`) arrives as an end of 0:
+      // to the end of the axis.
+      if let upper, !(upper == 0 && lower < 0) { bounds.append("to: \(upper)") }
+      message += "; Swift ranges do not count from the end: for NumPy's negative bounds write .slice(\(bounds.joined(separator: ", ")))"
+    }
+    preconditionFailure(message)
   }
 
   @usableFromInline @inline(never)

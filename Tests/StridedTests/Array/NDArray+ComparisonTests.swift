@@ -31,6 +31,46 @@ struct ComparisonTests {
     try checkComparisons(Double.self)
   }
 
+  func checkScalarWhere<T: OracleScalar & Comparable & Numeric>(_: T.Type) throws {
+    var check = OracleCheck<T>()
+    let x = sampleValues(T.self, count: 1, seed: 9)[0]
+    let y = sampleValues(T.self, count: 1, seed: 10)[0]
+    for (label, a, b) in operandPairs(T.self) {
+      let condition = a .> b
+      let c = condition.converted(to: T.self)
+      check.add("\(label) where(c, x, b)", "where", [c, NDArray(scalar: x), b], result: NDArray.where(condition, x, b))
+      check.add("\(label) where(c, a, y)", "where", [c, a, NDArray(scalar: y)], result: NDArray.where(condition, a, y))
+      check.add(
+        "\(label) where(c, x, y)", "where", [c, NDArray(scalar: x), NDArray(scalar: y)],
+        result: NDArray.where(condition, x, y))
+    }
+    try check.verify()
+  }
+
+  @Test("where with a scalar branch matches NumPy's")
+  func scalarWhereMatchesNumPy() throws {
+    try checkScalarWhere(Int8.self)
+    try checkScalarWhere(UInt32.self)
+    try checkScalarWhere(Float.self)
+    try checkScalarWhere(Double.self)
+  }
+
+  @Test("where takes a variable of the element type for either branch")
+  func whereWithScalars() {
+    let a: NDArray<Double> = [-1, 2, -3]
+    let fill = 0.0
+    #expect(NDArray.where(a .< 0, fill, a) == [0, 2, 0])
+    #expect(NDArray.where(a .< 0, a, fill) == [-1, 0, -3])
+    #expect(NDArray.where(a .< 0, 0.0, a) == [0, 2, 0])
+    #expect(NDArray.where(a .< 0, -1.0, 1.0) == [-1, 1, -1])
+    let nine: Float = 9
+    #expect(NDArray.where(NDArray<Bool>([true, false]), nine, NDArray<Float>([1, 2])) == [9, 2])
+    #expect(NDArray.where(NDArray<Bool>(scalar: true), fill, fill).shape == [])
+    let m = NDArray<Int>([[1, 2], [3, 4]])
+    let limit = 2
+    #expect(NDArray.where(m .> limit, limit, m) == [[1, 2], [2, 2]])
+  }
+
   @Test func complexEquality() {
     let a = NDArray<Complex<Double>>([Complex(1, 2), Complex(3, 4)])
     #expect((a .== Complex(1, 2)) == [true, false])

@@ -160,6 +160,37 @@ struct JoiningTests {
     #expect(throws: ShapeError.negativeCount(-1)) { try a.tiled([-1]) }
   }
 
+  @Test("repeated with counts in an array, and one count broadcast, as NumPy's repeat")
+  func repeatedWithArrayCounts() throws {
+    var check = OracleCheck<Double>()
+    let cases: [(axis: Int?, counts: [Int])] = [
+      (0, [2, 0, 1]), (1, [1, 2, 0, 3]), (-1, [3]), (0, [2]), (nil, [2]), (nil, Array(repeating: 1, count: 12)),
+    ]
+    for layout in OperandLayout.allCases {
+      let a = layout.make((0..<12).map { Double($0) }, shape: [3, 4])
+      for (axis, counts) in cases {
+        var keywords: [String: Any] = ["repeats": counts]
+        if let axis { keywords["axis"] = axis }
+        let label = "\(layout) axis \(String(describing: axis)) counts \(counts)"
+        check.add("repeat array \(label)", "repeat", [a], result: try a.repeated(NDArray(counts), axis: axis), keywords: keywords)
+        check.add("repeat list \(label)", "repeat", [a], result: try a.repeated(counts, axis: axis), keywords: keywords)
+      }
+      check.add("repeat 0-d \(layout)", "repeat", [a], result: try a.repeated(NDArray(scalar: 2), axis: 1),
+                keywords: ["repeats": 2, "axis": 1])
+    }
+    try check.verify()
+    let a = try NDArray<Double>.arange(to: 6).reshaped(to: [2, 3])
+    #expect(try a.repeated(NDArray<Int>([2]), axis: 1) == [[0, 0, 1, 1, 2, 2], [3, 3, 4, 4, 5, 5]])
+    #expect(try NDArray<Double>.zeros([0]).repeated([2]).shape == [0])
+    #expect(throws: ShapeError.notBroadcastable([[1, 2], [2]])) { try a.repeated(NDArray<Int>([[1, 2]]), axis: 0) }
+    #expect(throws: ShapeError.notBroadcastable([[1, 1], [6]])) { try a.repeated(NDArray<Int>([[1]])) }
+    #expect(throws: ShapeError.negativeCount(-1)) { try a.repeated(NDArray<Int>([1, -1]), axis: 0) }
+    #expect(throws: ShapeError.repeatCountMismatch(counts: 2, size: 3, axis: 1)) {
+      try a.repeated(NDArray<Int>([1, 2]), axis: 1)
+    }
+    #expect(throws: ShapeError.axisOutOfRange(axis: 2, rank: 2)) { try a.repeated(NDArray<Int>([[1]]), axis: 2) }
+  }
+
   @Test("splits are views of the array")
   func splitsAreViews() throws {
     let a = try NDArray<Double>.arange(to: 12).reshaped(to: [3, 4])

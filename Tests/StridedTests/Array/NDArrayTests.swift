@@ -148,26 +148,69 @@ struct NDArrayTests {
     #expect(nan != nan)
   }
 
-  @Test("descriptions match NumPy's str", arguments: try! Fixtures.load("printing.json", as: [PrintCase].self))
+  @Test(
+    "descriptions match NumPy's str, with its print options, for every element type and layout",
+    arguments: try! Fixtures.load("printing.json", as: [PrintCase].self))
   func descriptions(_ print: PrintCase) {
-    switch print.kind {
-    case "int":
-      let a = NDArray<Int>(print.values.map { Int($0.number!) }, shape: Dimensions(print.shape))
-      #expect(a.description == print.str)
-    case "float":
-      let a = NDArray<Double>(print.values.map { $0.number ?? Double($0.text!)! }, shape: Dimensions(print.shape))
-      #expect(a.description == print.str)
-    default:
-      let a = NDArray<Complex<Double>>(
-        print.values.map { Complex($0.pair![0], $0.pair![1]) }, shape: Dimensions(print.shape))
-      #expect(a.description == print.str)
+    let options = print.options?.printOptions ?? PrintOptions()
+    let shape = Dimensions(print.shape)
+    func check<T: NDElement>(_ values: [T]) {
+      for layout in OperandLayout.allCases {
+        #expect(layout.make(values, shape: shape).description(options: options) == print.str, "\(layout)")
+      }
+      // As print(a) sees it, under scoped options.
+      withPrintOptions(options) { #expect(NDArray(values, shape: shape).description == print.str) }
+    }
+    let values = print.values
+    switch print.dtype ?? (print.kind == "int" ? "int64" : print.kind == "float" ? "float64" : "complex128") {
+    case "bool": check(values.map { $0.flag! })
+    case "int8": check(values.map { Int8($0.integer) })
+    case "int16": check(values.map { Int16($0.integer) })
+    case "int32": check(values.map { Int32($0.integer) })
+    case "int64": check(values.map { Int($0.integer) })
+    case "uint8": check(values.map { UInt8($0.unsigned) })
+    case "uint16": check(values.map { UInt16($0.unsigned) })
+    case "uint32": check(values.map { UInt32($0.unsigned) })
+    case "uint64": check(values.map { $0.unsigned })
+    case "float16": check(values.map { Float16($0.real) })
+    case "float32": check(values.map { Float($0.real) })
+    case "float64": check(values.map { $0.real })
+    case "complex64": check(values.map { Complex<Float>(Float($0.pair![0].real), Float($0.pair![1].real)) })
+    case "complex128": check(values.map { Complex<Double>($0.pair![0].real, $0.pair![1].real) })
+    default: Issue.record("no element type for \(print.dtype ?? print.kind)")
     }
   }
 
   @Test func otherDescriptions() {
-    #expect(NDArray<Bool>([true, false]).description == "[ true false]")
+    #expect(NDArray<Bool>([true, false]).description == "[ True False]")
+    #expect(NDArray<Bool>(scalar: true).description == "True")
     #expect(NDArray<Float>([0.5, 1]).description == "[0.5 1. ]")
+    #expect(NDArray<Double>(scalar: 0.1 + 0.2).description == "0.30000000000000004")
     #expect(NDArray<Int>([1]).debugDescription.hasPrefix("NDArray<Int>(shape: [1], strides: [8])"))
+  }
+
+  @Test("nested arrays make matrices, as np.array does (deeper nesting: an array literal)")
+  func nestedArrays() {
+    let m = NDArray<Int>([[0, 1], [1, 0]])
+    #expect(m.shape == [2, 2] && m.elements == [0, 1, 1, 0])
+    let rows: [[Double]] = [[1, 2, 3], [4, 5, 6]]
+    let a = NDArray(rows)
+    #expect(a.shape == [2, 3] && a == [[1, 2, 3], [4, 5, 6]])
+    #expect(NDArray<Double>([]).shape == [0])
+    #expect(NDArray<Double>([[]]).shape == [1, 0])
+    #expect(NDArray<Bool>([[true], [false]]).elements == [true, false])
+    let cube: NDArray<Double> = [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
+    #expect(cube.shape == [2, 2, 2] && cube[item: 1, 0, 1] == 6)
+  }
+
+  @Test("ragged nested arrays trap, naming the row")
+  func raggedNestedArrays() async {
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Int>([[1, 2], [3]])
+    }.map { result in
+      let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(message.contains("row 1 has 1 elements, but row 0 has 2"))
+    }
   }
 
   @Test func writesThroughAnyView() {
@@ -187,6 +230,39 @@ struct NDArrayTests {
     #expect(bits.elements == [Double(1).bitPattern, Double(-1).bitPattern])
     let halves = try m.reinterpreted(as: UInt32.self)
     #expect(halves.shape == [4])
+  }
+
+  @Test("a negative bound in a Swift range traps, naming the slice that counts from the end")
+  func negativeRangeBounds() async {
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Int>.arange(to: 5)[..<(-1)]
+    }.map { result in
+      let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(message.contains("range 0..<-1 is out of bounds for axis 0 of size 5"))
+      #expect(message.contains(".slice(to: -1)"))
+    }
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Int>.arange(to: 5)[(-2)...]
+    }.map { result in
+      #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains(".slice(from: -2)"))
+    }
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Int>.zeros([2, 5])[.all, (-3)..<(-1)]
+    }.map { result in
+      let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(message.contains("axis 1 of size 5") && message.contains(".slice(from: -3, to: -1)"))
+    }
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Int>.arange(to: 5)[(-3)...(-1)]
+    }.map { result in
+      #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains(".slice(from: -3)"))
+    }
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Int>.arange(to: 5)[2..<9]
+    }.map { result in
+      let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(message.contains("range 2..<9 is out of bounds") && !message.contains(".slice"))
+    }
   }
 
   @Test("traps name the array, the axis and the sizes")
@@ -220,31 +296,62 @@ struct NDArrayTests {
   }
 }
 
-/// One array and the string NumPy prints for it.
+/// One array, the print options it is printed with, and the string NumPy
+/// prints for it.
 struct PrintCase: Decodable, Sendable, CustomTestStringConvertible {
-  /// A JSON number, a string ("nan", "inf") or a [real, imaginary] pair.
+  /// A JSON number, a Boolean, a string (an integer in decimal, or "nan",
+  /// "inf", "-inf") or a [real, imaginary] pair.
   struct Value: Decodable, Sendable {
     var number: Double?
+    var flag: Bool?
     var text: String?
-    var pair: [Double]?
+    var pair: [Value]?
 
     init(from decoder: any Decoder) throws {
       let container = try decoder.singleValueContainer()
       if let number = try? container.decode(Double.self) {
         self.number = number
-      } else if let pair = try? container.decode([Double].self) {
+      } else if let flag = try? container.decode(Bool.self) {
+        self.flag = flag
+      } else if let pair = try? container.decode([Value].self) {
         self.pair = pair
       } else {
         self.text = try container.decode(String.self)
       }
     }
+
+    /// A floating-point value.
+    var real: Double { number ?? Double(text!)! }
+    /// A signed integer, exact to 64 bits.
+    var integer: Int64 { text.map { Int64($0)! } ?? Int64(number!) }
+    /// An unsigned integer, exact to 64 bits.
+    var unsigned: UInt64 { text.map { UInt64($0)! } ?? UInt64(number!) }
+  }
+
+  /// NumPy's `np.printoptions` keywords.
+  struct Options: Decodable, Sendable {
+    var precision: Int?
+    var threshold: Int?
+    var edgeitems: Int?
+    var linewidth: Int?
+    var suppress: Bool?
+
+    var printOptions: PrintOptions {
+      PrintOptions(
+        precision: precision ?? 8, threshold: threshold ?? 1000, edgeItems: edgeitems ?? 3, lineWidth: linewidth ?? 75,
+        suppressSmall: suppress ?? false)
+    }
   }
 
   let kind: String
+  /// NumPy's dtype name; absent for the first cases (`int64`, `float64`,
+  /// `complex128` by `kind`).
+  let dtype: String?
   let shape: [Int]
   let values: [Value]
   let str: String
-  var testDescription: String { "\(kind)\(shape)" }
+  let options: Options?
+  var testDescription: String { "\(dtype ?? kind)\(shape) \(options.map { "\($0.printOptions)" } ?? "")" }
 }
 
 extension NDArray {

@@ -19,6 +19,18 @@ struct GettingStartedTests {
     #expect(r.elements[6] == 60)
   }
 
+  /// `Complex` comes with `import Strided` alone: this file imports
+  /// nothing else.
+  @Test func elementTypesAndPrinting() {
+    let z: NDArray<Complex<Double>> = [.element(Complex(1, 2)), 3]
+    #expect(z.description == "[1.+2.j 3.+0.j]")
+    let m = NDArray<Int>([[0, 1], [1, 0]])
+    #expect(m.shape == [2, 2] && m.description == "[[0 1]\n [1 0]]")
+    let third = NDArray<Double>([1.0 / 3])
+    #expect(withPrintOptions(precision: 3) { third.description } == "[0.333]")
+    #expect(third.description == "[0.33333333]")
+  }
+
   @Test func views() throws {
     let m = try NDArray<Double>.arange(to: 12).reshaped(to: [3, 4])
     let row = m[.at(1)]

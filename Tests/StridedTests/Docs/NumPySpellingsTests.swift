@@ -45,7 +45,24 @@ struct NumPySpellingsTests {
   /// Lines that compile: the NumPy names Strided provides.
   static let provided = [
     "_ = a ** 2", "_ = a ** 0.5", "_ = a ** a", "_ = NDArray<Int>([1, 2]) ** 3", "_ = a.nbytes", "_ = a.itemSize",
+    "_ = a.count",
     "_ = NDArray.zeros(like: a)", "_ = NDArray.ones(like: m)", "_ = NDArray.full(like: a, 7)",
+    // np.array of nested lists, literals or variables.
+    "_ = NDArray<Int>([[0, 1], [1, 0]])", "let rows: [[Double]] = [[1, 2]]; _ = NDArray(rows)",
+    "let cube: NDArray<Double> = [[[1, 2]], [[3, 4]]]; _ = cube", "_ = NDArray<Double>([])",
+    // np.where with a scalar branch.
+    "let fill = 0.0; _ = NDArray.where(a .> 2, fill, a); _ = NDArray.where(a .> 2, a, fill)",
+    "_ = NDArray.where(a .> 2, 0.0, a)",
+    // axis= for one axis.
+    "_ = a.nanMean(axis: 0); _ = try? m.median(axis: 1); _ = m.countNonzero(axis: 0); _ = try? m.norm(axis: 1)",
+    // Truthiness and closeness of integers.
+    "_ = NDArray<Int>([1, 0]).anyTrue(); _ = m.allTrue(axis: 0); _ = try? allclose(NDArray<Int>([1]), NDArray<Int>([1]))",
+    "_ = try? a.repeated(NDArray<Int>([1, 2, 3, 1, 2, 3]))",
+    // Complex comes with import Strided.
+    "let z = Complex<Double>(1, 2); let zs: NDArray<Complex<Double>> = [.element(z), 3]; _ = NDArray([z]) .== zs",
+    // Print options.
+    "setPrintOptions(precision: 3); withPrintOptions(precision: 2, suppressSmall: true) { print(a) }",
+    "PrintOptions.current.threshold = 10; _ = a.description(options: PrintOptions(lineWidth: 40))",
   ]
 
   /// The folder of the build that made this test binary, when it holds the

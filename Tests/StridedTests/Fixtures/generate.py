@@ -596,6 +596,135 @@ def printing_cases():
         else:
             values = [v if v == v and abs(v) != float("inf") else str(v) for v in flat]
         out.append({"kind": kind, "shape": list(a.shape), "values": values, "str": str(a)})
+    return out + printing_option_cases()
+
+
+def _print_value(v):
+    """A JSON value for one element: bools as booleans, integers as decimal
+    strings (exact beyond 2**53), non-finite floats as "nan", "inf", "-inf",
+    complex numbers as [real, imaginary]."""
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, (complex, np.complexfloating)):
+        return [_print_value(float(v.real)), _print_value(float(v.imag))]
+    v = float(v)
+    return v if np.isfinite(v) else str(v)
+
+
+def printing_option_cases():
+    """Arrays of every element type, printed by NumPy's str with print
+    options (precision, threshold, edgeitems, linewidth, suppress), 0-d
+    arrays among them."""
+    f16, f32, c64 = np.float16, np.float32, np.complex64
+    nan, inf = np.nan, np.inf
+    cases = [
+        # Options.
+        (np.array([1.0 / 3, 1e-9, 2]), {}),
+        (np.array([1.0 / 3, 1e-9, 2]), {"precision": 3, "suppress": True}),
+        (np.arange(100), {"threshold": 10, "edgeitems": 2}),
+        (np.arange(30.0).reshape(5, 6), {"threshold": 5, "edgeitems": 1}),
+        (np.arange(60).reshape(3, 4, 5), {"threshold": 0}),
+        (np.arange(20), {"threshold": 5, "edgeitems": 0}),
+        (np.arange(24.0).reshape(4, 6), {"threshold": 5, "edgeitems": 0}),
+        (np.arange(40.0) / 7, {"linewidth": 20}),
+        (np.arange(40.0) / 7, {"linewidth": 120, "precision": 4}),
+        (np.arange(12).reshape(3, 4) * 1000003, {"linewidth": 10}),
+        (np.array([0.5, 1.5, 2.5, 2.675, -0.5]), {"precision": 0}),
+        (np.array([2.675, 1.0, 0.125, 0.375]), {"precision": 2}),
+        (np.array([1e-10, 1.0, -1e-10]), {"suppress": True}),
+        (np.array([1e-10, 1.0, -1e-10]), {}),
+        (np.linspace(0, 1, 7), {"precision": 3}),
+        (np.array([1.0 / 3, 2.0 / 3]), {"precision": 12}),
+        (np.array([1e9, 1.0]), {"suppress": True}),
+        (np.array([1e-5, 1e100]), {}),
+        (np.array([[1.0, -2.5], [nan, inf]]), {"precision": 2}),
+        (np.array([nan, -inf]), {}),
+        (np.array([nan, inf]), {}),
+        (np.array([nan, nan]), {}),
+        (np.array([0.0, -0.0, 1e-20]), {}),
+        (np.array([5e-9, 1e-8, 4.9999999e-9]), {"suppress": True}),
+        (np.array([9.9999999999, 0.5]), {"precision": 4}),
+        (np.array([123456789.0, 0.5]), {"precision": 3}),
+        # Float, Float16.
+        (np.array([0.1, 1.0 / 3, 7.39], dtype=f32), {}),
+        (np.array([1e-5, 3.14159, 7.39], dtype=f32), {}),
+        (np.array([7.39, 1e7, -0.0], dtype=f32), {"precision": 7}),
+        (np.array([1.2345678, 1e6], dtype=f32), {}),
+        (np.array([1e-8, 178.926, -3e-5], dtype=f32), {"precision": 7, "suppress": True}),
+        (np.array([0.1, 1000, 65504], dtype=f16), {}),
+        (np.array([0.1, 0.2, 0.3], dtype=f16), {}),
+        (np.array([-22.9, 75.06, 1e-3, 6e-8], dtype=f16), {}),
+        (np.array([[1.5, -inf], [nan, 2.0]], dtype=f16), {}),
+        # Complex numbers.
+        (np.array([1.1 + 2.2j, -3j], dtype=c64), {}),
+        (np.array([complex(nan, 1), complex(1, -inf), 0.5 - 0.25j]), {}),
+        (np.array([1.5 + 2j, complex(nan, nan), complex(inf, -1)]), {"precision": 3}),
+        (np.array([1e-9 + 1j, 1e5 - 1e-3j]), {}),
+        (np.array([1e-9 + 1j, 1e5 - 1e-3j]), {"suppress": True, "precision": 4}),
+        (np.arange(30).reshape(3, 10) * (1 + 0.5j), {"linewidth": 60}),
+        # Bool and integer types.
+        (np.array([True, False]), {}),
+        (np.array([[True, False, True], [False, False, True]]), {}),
+        (np.array([True] * 12), {"threshold": 4}),
+        (np.array([-128, 0, 127], dtype=np.int8), {}),
+        (np.array([0, 255, 7], dtype=np.uint8), {}),
+        (np.array([2**64 - 1, 0], dtype=np.uint64), {}),
+        (np.array([-2**63, 2**63 - 1], dtype=np.int64), {}),
+        (np.array([-32768, 5], dtype=np.int16), {}),
+        (np.array([4294967295, 1], dtype=np.uint32), {"linewidth": 5}),
+        (np.array([-7, 12], dtype=np.int32), {}),
+        # 0-d: a scalar at full precision, whatever the options.
+        (np.array(0.1 + 0.2), {}),
+        (np.array(0.1 + 0.2), {"precision": 3}),
+        (np.array(1e16), {}), (np.array(1e15), {}), (np.array(1e-5), {}), (np.array(1e-4), {}),
+        (np.array(-0.0), {}), (np.array(nan), {}), (np.array(-inf), {}), (np.array(1.5e300), {}),
+        (np.array(100.0), {}), (np.array(5e-324), {}),
+        (np.array(1e6, dtype=f32), {}), (np.array(123456.7, dtype=f32), {}), (np.array(1e-4, dtype=f32), {}),
+        (np.array(16777216.0, dtype=f32), {}), (np.array(0.1, dtype=f32), {}),
+        (np.array(1000, dtype=f16), {}), (np.array(999, dtype=f16), {}), (np.array(0.1, dtype=f16), {}),
+        (np.array(6e-8, dtype=f16), {}),
+        (np.array(1 + 2j), {}), (np.array(-1j), {}), (np.array(0j), {}), (np.array(complex(-0.0, 1)), {}),
+        (np.array(1e20 + 1e-20j), {}), (np.array(complex(nan, 1)), {}), (np.array(complex(0, nan)), {}),
+        (np.array(complex(1, -inf)), {}), (np.array(1.1 + 2.2j, dtype=c64), {}),
+        (np.array(7), {}), (np.array(255, dtype=np.uint8), {}), (np.array(-128, dtype=np.int8), {}),
+        (np.array(True), {}), (np.array(False), {}),
+        # Empty arrays.
+        (np.zeros((0,), dtype=f32), {}), (np.zeros((3, 0), dtype=bool), {}),
+    ]
+    # Random arrays of every floating type, magnitudes and options mixed.
+    rng = np.random.default_rng(2718)
+    for i in range(40):
+        dtype = [np.float64, f32, f16, np.complex128, c64][i % 5]
+        shape = tuple(int(n) for n in rng.integers(1, 7, size=int(rng.integers(1, 4))))
+        count = int(np.prod(shape))
+        scale = 10.0 ** rng.integers(-12, 12, size=count * 2)
+        raw = rng.uniform(-1, 1, size=count * 2) * scale
+        raw[rng.random(count * 2) < 0.1] = nan
+        raw[rng.random(count * 2) < 0.05] = -inf
+        whole = rng.random(count * 2) < 0.2
+        raw[whole] = rng.integers(-100, 100, size=int(whole.sum()))
+        with np.errstate(all="ignore"):
+            if dtype in (np.complex128, c64):
+                a = (raw[:count] + 1j * raw[count:]).astype(dtype).reshape(shape)
+            else:
+                a = raw[:count].astype(dtype).reshape(shape)
+        options = {}
+        if i % 3 == 0:
+            options["precision"] = int(rng.integers(0, 12))
+        if i % 4 == 1:
+            options["suppress"] = True
+        if i % 7 == 2:
+            options["linewidth"] = int(rng.integers(20, 100))
+        cases.append((a, options))
+    out = []
+    for a, options in cases:
+        kind = {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complex"}[a.dtype.kind]
+        with np.printoptions(**options), np.errstate(all="ignore"):
+            text = str(a)
+        out.append({"kind": kind, "dtype": str(a.dtype), "shape": list(a.shape),
+                    "values": [_print_value(v) for v in a.ravel().tolist()], "str": text, "options": options})
     return out
 
 
