@@ -21,6 +21,10 @@ public struct TextFileError: Error, Equatable, Sendable, CustomStringConvertible
     /// A column that `columns` asks for and the row does not have.
     /// NumPy: "invalid column index 5 at row 1 with 3 columns".
     case columnIndexOutOfRange(index: Int, columns: Int)
+    /// A missing field (empty, or one of the missing-value strings) in a
+    /// column with no filling value: an unsigned column, for which NumPy's
+    /// default filling value -1 is out of range.
+    case missingValue(type: String)
     /// A converter threw; the message is its error.
     case converterFailed(text: String, message: String)
     /// A format string outside the supported printf subset, or whose
@@ -71,6 +75,7 @@ public struct TextFileError: Error, Equatable, Sendable, CustomStringConvertible
     case .invalidValue(let text, let type): what = "could not convert string \(Self.quoted(text)) to \(type)"
     case .outOfRange(let text, let type): what = "\(Self.quoted(text)) is out of range for \(type)"
     case .columnIndexOutOfRange(let index, let columns): what = "invalid column index \(index) for a row of \(columns) columns"
+    case .missingValue(let type): what = "a missing value in a \(type) column, which has no filling value"
     case .converterFailed(let text, let message): what = "the converter failed on \(Self.quoted(text)): \(message)"
     case .invalidFormat(let message): what = "invalid format: \(message)"
     case .unsupportedDimensions(let n): what = "expected a 1-D or 2-D array, got \(n)-D"

@@ -1,0 +1,450 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+
+/// The options of NumPy's `genfromtxt` that ``NDArray/loadTable(fromString:delimiter:comments:skipHeader:skipFooter:columns:maxRows:minimumDimensions:missingValues:fillingValue:fillingValues:converters:skipInvalidRows:invalidAsMissing:)``
+/// and ``NDView/loadTable(fromString:types:names:namesFromHeader:delimiter:comments:skipHeader:skipFooter:columns:maxRows:minimumDimensions:missingValues:fillingValue:fillingValues:skipInvalidRows:invalidAsMissing:)``
+/// take, checked.
+struct TableReadOptions {
+  var delimiter: [UInt8]?
+  var comment: [UInt8]?
+  var skipHeader: Int
+  var skipFooter: Int
+  var columns: [Int]?
+  var maxRows: Int?
+  var minimumDimensions: Int
+  var missingValues: [[UInt8]]
+  var namesFromHeader: Bool
+  var skipInvalidRows: Bool
+  var invalidAsMissing: Bool
+
+  init(
+    api: String, delimiter: String?, comments: String?, skipHeader: Int, skipFooter: Int, columns: [Int]?,
+    maxRows: Int?, minimumDimensions: Int, missingValues: [String], namesFromHeader: Bool, skipInvalidRows: Bool,
+    invalidAsMissing: Bool
+  ) {
+    // The delimiter, comment and dimension checks are loadText's.
+    let shared = TextReadOptions(
+      api: api, delimiter: delimiter, comments: comments, skipRows: skipHeader, columns: columns, maxRows: nil,
+      minimumDimensions: minimumDimensions)
+    precondition(skipFooter >= 0, "\(api): skipFooter must not be negative, not \(skipFooter)")
+    if let maxRows {
+      precondition(maxRows >= 1, "\(api): maxRows must be at least 1, not \(maxRows)")
+      precondition(skipFooter == 0, "\(api): skipFooter and maxRows cannot be given together")
+    }
+    self.delimiter = shared.delimiter
+    self.comment = shared.comment
+    self.skipHeader = skipHeader
+    self.skipFooter = skipFooter
+    self.columns = columns
+    self.maxRows = maxRows
+    self.minimumDimensions = minimumDimensions
+    self.missingValues = missingValues.map { Array($0.utf8) }
+    self.namesFromHeader = namesFromHeader
+    self.skipInvalidRows = skipInvalidRows
+    self.invalidAsMissing = invalidAsMissing
+  }
+}
+
+/// One column of the result's rows: where it goes in a row, how its fields
+/// parse, and the bytes a missing field becomes (`nil`: a missing field is
+/// an error).
+struct TableColumn {
+  var offset: Int
+  var scalar: TextScalar
+  var fill: [UInt8]?
+
+  /// NumPy's default filling value for the type: NaN for floating-point
+  /// and complex numbers (NaN + 0i), -1 for signed integers, `false`;
+  /// none for unsigned integers (NumPy's -1 is out of their range).
+  static func defaultFill(_ scalar: TextScalar) -> [UInt8]? {
+    switch scalar {
+    case .bool: return [0]
+    case .signed(_, _, let size): return [UInt8](repeating: 0xFF, count: size)
+    case .unsigned: return nil
+    case .float16: return bytes(of: Float16.nan)
+    case .float32: return bytes(of: Float.nan)
+    case .float64: return bytes(of: Double.nan)
+    case .complex64: return bytes(of: Float.nan) + bytes(of: Float(0))
+    case .complex128: return bytes(of: Double.nan) + bytes(of: Double(0))
+    }
+  }
+
+  /// The bytes of a value.
+  static func bytes<T>(of value: T) -> [UInt8] {
+    withUnsafeBytes(of: value) { (raw: UnsafeRawBufferPointer) -> [UInt8] in Array(raw) }
+  }
+
+  /// The bytes of `text` parsed as the column's type, or `nil` when it is
+  /// not one.
+  static func fill(parsing text: String, as scalar: TextScalar, size: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: size)
+    var text = text
+    let status: TextScalar.Status = text.withUTF8 { (utf8: UnsafeBufferPointer<UInt8>) -> TextScalar.Status in
+      bytes.withUnsafeMutableBytes { (destination: UnsafeMutableRawBufferPointer) -> TextScalar.Status in
+        guard let start = utf8.baseAddress, let out = destination.baseAddress else { return .invalid }
+        return scalar.parse(start, start + utf8.count, into: out)
+      }
+    }
+    return status == .ok ? bytes : nil
+  }
+}
+
+/// Reads a table as NumPy's `genfromtxt` does, on one thread: skips the
+/// header lines, reads the field names when asked, collects the data rows
+/// (blank and comment lines left out), drops the footer rows, then parses
+/// each row's fields into the rows of the result, filling missing ones.
+struct TableReader {
+  let base: UnsafePointer<UInt8>?
+  let count: Int
+  let name: String
+  let options: TableReadOptions
+  let syntax: TextSyntax
+
+  init(bytes: UnsafeRawBufferPointer, name: String, options: TableReadOptions) {
+    base = bytes.count > 0 ? bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) : nil
+    count = bytes.count
+    self.name = name
+    self.options = options
+    syntax = TextSyntax(delimiter: options.delimiter, comment: options.comment)
+  }
+
+  /// A data row: where its line starts (an offset in the text) and its
+  /// line number (from 1).
+  struct Row {
+    var start: Int
+    var line: Int
+  }
+
+  /// What a scan found: the header's names (when asked for), the data rows,
+  /// the number of fields of the header or of the first data row, and the
+  /// line that number comes from.
+  struct Scan {
+    var names: [String]?
+    var rows: [Row]
+    var fileColumns: Int
+    var firstLine: Int
+  }
+
+  /// Whether a split line of `found` fields is blank as NumPy's
+  /// `genfromtxt` sees it: no fields, or (with a delimiter) one field of
+  /// spaces only, which NumPy strips away.
+  func isBlank(_ fields: FieldList, found: Int) -> Bool {
+    if found == 0 { return true }
+    guard found == 1, options.delimiter != nil else { return false }
+    var p = fields.starts[0]
+    while p < fields.ends[0] {
+      if p.pointee != 32 { return false }
+      p += 1
+    }
+    return true
+  }
+
+  func scan() -> Scan {
+    var result = Scan(names: nil, rows: [], fileColumns: 0, firstLine: 1)
+    guard let base else { return result }
+    let end = base + count
+    var p = base
+    var line = 1
+    var skipped = 0
+    while skipped < options.skipHeader && p < end {
+      p = syntax.nextLine(p, end)
+      line += 1
+      skipped += 1
+    }
+    if options.namesFromHeader {
+      while p < end {
+        let next = syntax.nextLine(p, end)
+        let names = headerNames(p, next)
+        line += 1
+        p = next
+        if !names.isEmpty {
+          result.names = names
+          result.fileColumns = names.count
+          result.firstLine = line - 1
+          break
+        }
+      }
+    }
+    let fields = FieldList()
+    let limit = options.skipInvalidRows ? Int.max : (options.maxRows ?? Int.max)
+    while p < end && result.rows.count < limit {
+      let (next, found) = syntax.split(p, end, into: fields)
+      if !isBlank(fields, found: found) {
+        if result.fileColumns == 0 {
+          result.fileColumns = found
+          result.firstLine = line
+        }
+        result.rows.append(Row(start: p - base, line: line))
+      }
+      p = next
+      line += 1
+    }
+    if options.skipFooter > 0 {
+      result.rows.removeLast(Swift.min(options.skipFooter, result.rows.count))
+    }
+    return result
+  }
+
+  /// The names in the header line [start, end), as NumPy reads them with
+  /// `names=True`: when the line holds the comment marker, the text after
+  /// its first one with any later markers removed (so `# a b c` names
+  /// three fields, and `a b # c` one); split as the data is; each name
+  /// made a valid field name. Empty for a blank line.
+  func headerNames(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> [String] {
+    var text: [UInt8] = []
+    var p = start
+    while p < end && p.pointee != 10 && p.pointee != 13 {
+      text.append(p.pointee)
+      p += 1
+    }
+    if let comment = options.comment, let first = Self.find(comment, in: text, from: 0) {
+      var kept: [UInt8] = []
+      var i = first + comment.count
+      while i < text.count {
+        if let next = Self.find(comment, in: text, from: i) {
+          kept += text[i..<next]
+          i = next + comment.count
+        } else {
+          kept += text[i...]
+          break
+        }
+      }
+      text = kept
+    }
+    let plain = TextSyntax(delimiter: options.delimiter, comment: nil)
+    let fields = FieldList()
+    // The field list points into `text`: read the names inside the closure.
+    let names: [String] = text.withUnsafeBufferPointer { buffer in
+      guard let first = buffer.baseAddress, buffer.count > 0 else { return [] }
+      let (_, found) = plain.split(first, first + buffer.count, into: fields)
+      if isBlank(fields, found: found) { return [] }
+      return (0..<found).map { fields.text($0) }
+    }
+    return names
+  }
+
+  /// The first index at or after `from` where `word` starts in `text`.
+  static func find(_ word: [UInt8], in text: [UInt8], from: Int) -> Int? {
+    guard !word.isEmpty, text.count >= word.count else { return nil }
+    var i = from
+    while i + word.count <= text.count {
+      if text[i..<(i + word.count)].elementsEqual(word) { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  /// The file columns that `options.columns` selects, negative ones counted
+  /// from the end of the header or first row (as NumPy does), or every
+  /// column. Throws when one is outside that row.
+  func selectedColumns(_ scan: Scan) throws(TextFileError) -> [Int] {
+    guard let requested = options.columns else { return Array(0..<scan.fileColumns) }
+    var resolved: [Int] = []
+    for column in requested {
+      let index = column < 0 ? column + scan.fileColumns : column
+      guard index >= 0 && (scan.fileColumns == 0 || index < scan.fileColumns) else {
+        throw TextFileError(
+          file: name, line: scan.firstLine, reason: .columnIndexOutOfRange(index: column, columns: scan.fileColumns))
+      }
+      resolved.append(index)
+    }
+    return resolved
+  }
+
+  /// Parses the scanned rows into a new C-contiguous view of `format`:
+  /// shape [rows, columns] for a plain element type (`isRecord` false),
+  /// [rows] for records, with NumPy's `ndmin` rule (no rows: shape [0]).
+  /// The view's rows are the rows that `plan` lays out, `rowSize` bytes
+  /// each; `selected[j]` is the file column that `plan[j]` reads.
+  func read(
+    _ scan: Scan, selected: [Int], plan: [TableColumn], rowSize: Int, format: Format, itemSize: Int,
+    isRecord: Bool, converter: TextConverter?
+  ) throws(TextFileError) -> NDView {
+    let capacity = scan.rows.count
+    guard let data = malloc(Swift.max(capacity &* rowSize, 1)) else {
+      throw TextFileError(file: name, reason: .outOfMemory(byteCount: capacity &* rowSize))
+    }
+    defer { free(data) }
+    var rows = 0
+    if let base {
+      let end = base + count
+      let fields = FieldList()
+      let rowLimit = options.maxRows ?? Int.max
+      let checkCount = options.columns == nil
+      rowLoop: for row in scan.rows {
+        if rows == rowLimit { break }
+        let (_, found) = syntax.split(base + row.start, end, into: fields)
+        if checkCount && found != scan.fileColumns {
+          if options.skipInvalidRows { continue rowLoop }
+          throw TextFileError(
+            file: name, line: row.line, reason: .columnCountChanged(expected: scan.fileColumns, found: found))
+        }
+        for (j, index) in selected.enumerated() where index >= found {
+          if options.skipInvalidRows { continue rowLoop }
+          throw TextFileError(
+            file: name, line: row.line,
+            reason: .columnIndexOutOfRange(index: options.columns?[j] ?? index, columns: found))
+        }
+        let destination = data + rows * rowSize
+        for j in 0..<plan.count {
+          let index = selected[j]
+          if let reason = parseField(
+            fields, index, found: found, plan[j], converter: converter, into: destination + plan[j].offset)
+          {
+            throw TextFileError(file: name, line: row.line, column: index + 1, reason: reason)
+          }
+        }
+        rows += 1
+      }
+    }
+    var shape = rows == 0 ? [0] : isRecord ? [rows] : [rows, plan.count]
+    if options.minimumDimensions < 2 { shape = shape.filter { $0 != 1 } }
+    if shape.count < options.minimumDimensions {
+      shape = options.minimumDimensions == 2 ? [rows, 1] : [shape.reduce(1, *)]
+    }
+    let view: NDView
+    do {
+      view = try NDView.uninitialized(shape: Dimensions(shape), format: format, itemSize: itemSize, order: .c)
+    } catch {
+      throw TextFileError(file: name, reason: .outOfMemory(byteCount: rows &* rowSize))
+    }
+    if rows > 0 && rowSize > 0 {
+      memcpy(view.storage.base + view.byteOffset, data, rows * rowSize)
+    }
+    return view
+  }
+
+  /// Whether the field [start, end), stripped of ASCII whitespace, is
+  /// missing: empty, or one of the missing-value strings.
+  @inline(__always)
+  func isMissing(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+    var first = start
+    var last = end
+    while first < last && Self.isSpace(first.pointee) { first += 1 }
+    while last > first && Self.isSpace((last - 1).pointee) { last -= 1 }
+    let length = last - first
+    if length == 0 { return true }
+    for word in options.missingValues where word.count == length {
+      let same = word.withUnsafeBufferPointer { memcmp($0.baseAddress!, first, length) == 0 }
+      if same { return true }
+    }
+    return false
+  }
+
+  @inline(__always)
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 32 || (byte >= 9 && byte <= 13) || (byte >= 28 && byte <= 31)
+  }
+
+  /// `true` or `false` in any case, as NumPy's `genfromtxt` reads `bool`.
+  static func boolWord(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool? {
+    var first = start
+    var last = end
+    while first < last && isSpace(first.pointee) { first += 1 }
+    while last > first && isSpace((last - 1).pointee) { last -= 1 }
+    let word = String(decoding: UnsafeBufferPointer(start: first, count: last - first), as: UTF8.self).lowercased()
+    if word == "true" { return true }
+    if word == "false" { return false }
+    return nil
+  }
+
+  /// Parses field `i` into `destination`: through the column's converter
+  /// if it has one (which sees missing fields too, as NumPy's do), the
+  /// filling value if the field is missing, otherwise the column's parser.
+  /// The reason of a problem, if any.
+  @inline(__always)
+  func parseField(
+    _ fields: FieldList, _ i: Int, found: Int, _ column: TableColumn, converter: TextConverter?,
+    into destination: UnsafeMutableRawPointer
+  ) -> TextFileError.Reason? {
+    let start = fields.starts[i]
+    let end = fields.ends[i]
+    if let converter {
+      switch converter(i, found, start, end, destination) {
+      case .stored: return nil
+      case .failed(let message): return .converterFailed(text: fields.text(i), message: message)
+      case .notHandled: break
+      }
+    }
+    if isMissing(start, end) {
+      guard let fill = column.fill else { return .missingValue(type: column.scalar.name) }
+      fill.withUnsafeBytes { bytes in
+        if let source = bytes.baseAddress { destination.copyMemory(from: source, byteCount: bytes.count) }
+      }
+      return nil
+    }
+    switch column.scalar.parse(start, end, into: destination) {
+    case .ok:
+      return nil
+    case .outOfRange:
+      return .outOfRange(text: fields.text(i), type: column.scalar.name)
+    case .invalid:
+      if case .bool = column.scalar, let value = Self.boolWord(start, end) {
+        destination.storeBytes(of: value, as: Bool.self)
+        return nil
+      }
+      if options.invalidAsMissing, let fill = column.fill {
+        fill.withUnsafeBytes { bytes in
+          if let source = bytes.baseAddress { destination.copyMemory(from: source, byteCount: bytes.count) }
+        }
+        return nil
+      }
+      return .invalidValue(text: fields.text(i), type: column.scalar.name)
+    }
+  }
+}
+
+/// Field names as NumPy's `NameValidator` makes them: each name stripped
+/// of surrounding whitespace, inner spaces replaced by `_`, the characters
+/// `` ~!@#$%^&*()-=+\|]}[{';:/?.>,< `` removed, `return`, `file` and
+/// `print` given a trailing `_`, an empty name replaced by `f0`, `f1`, …,
+/// and a repeated name given `_1`, `_2`, …; padded with empty names or cut
+/// to `count`.
+func validatedFieldNames(_ names: [String], count: Int) -> [String] {
+  var names = names
+  if names.count < count { names += [String](repeating: "", count: count - names.count) }
+  if names.count > count { names.removeLast(names.count - count) }
+  let deleted = Set("~!@#$%^&*()-=+\\|]}[{';: /?.>,<".unicodeScalars)
+  var result: [String] = []
+  var seen: [String: Int] = [:]
+  var empty = 0
+  for raw in names {
+    let stripped = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: " ", with: "_")
+    var scalars = String.UnicodeScalarView()
+    for scalar in stripped.unicodeScalars where !deleted.contains(scalar) { scalars.append(scalar) }
+    var item = String(scalars)
+    if item.isEmpty {
+      item = "f\(empty)"
+      while names.contains(item) {
+        empty += 1
+        item = "f\(empty)"
+      }
+      empty += 1
+    } else if ["return", "file", "print"].contains(item) {
+      item += "_"
+    }
+    let seenCount = seen[item, default: 0]
+    result.append(seenCount > 0 ? "\(item)_\(seenCount)" : item)
+    seen[item] = seenCount + 1
+  }
+  return result
+}
+
+/// The bytes of a text file, read in one go.
+func readTextFile(_ path: String) throws(TextFileError) -> ByteStorage {
+  do throws(NPYError) {
+    let file = try OpenFile(path: path)
+    let size = try file.size()
+    guard let buffer = ByteStorage(tryingUninitializedCount: size) else {
+      throw NPYError(file: path, reason: .outOfMemory(byteCount: size))
+    }
+    if size > 0 { try file.read(into: buffer.base, count: size, at: 0) }
+    return buffer
+  } catch {
+    throw TextFileError(error)
+  }
+}
