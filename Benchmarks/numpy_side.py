@@ -483,6 +483,12 @@ def savetxt_f64_1e5x4():
     return lambda: np.savetxt(path, x, delimiter=",")
 
 
+def datetime_diff_1e6():
+    a = np.datetime64("2020-01-01T00:00:00") + generator.integers(0, 10**8, 10**6).astype("timedelta64[s]")
+    b = np.datetime64("2021-01-01T00:00:00") + generator.integers(0, 10**8, 10**6).astype("timedelta64[s]")
+    return lambda: b - a
+
+
 def isin_i64_1e6():
     x = generator.integers(0, 10**6, 10**6)
     t = generator.integers(0, 10**6, 10**4)
@@ -523,7 +529,7 @@ WORKLOADS = [
     rows_mask_f64_1500x2, rows_take_f64_1500x2, kmeans_iter_f64_1500x2x3, astype_f64_u8_196608,
     pow2_f64_1e6, pow_frac_f64_1e6, iadd_slice_f32_256x256x3, add_f64_16, sum_axis0_f64_1000x6,
     isin_i64_1e6, interp_f64_1e6, divmod_f64_1e7, sliding_mean_f64_1e6_w64, unique_rows_f64_1e5x4,
-    loadtxt_f64_1e6x4, savetxt_f64_1e5x4,
+    loadtxt_f64_1e6x4, savetxt_f64_1e5x4, datetime_diff_1e6,
 ]
 
 

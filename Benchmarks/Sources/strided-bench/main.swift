@@ -466,6 +466,19 @@ if harness.wants("unique_rows_f64_1e5x4") {
   harness.run("unique_rows_f64_1e5x4") { consume(try! x.unique(axis: 0)) }
 }
 
+// MARK: Dates (NumPy's datetime64)
+
+if harness.wants("datetime_diff_1e6") {
+  // Two datetime64[s] arrays: 2020-01-01 and 2021-01-01 plus 10⁶ random
+  // offsets in 0..<10⁸ seconds each.
+  var g = Generator(seed: 0)
+  let offsetsA = try! g.integers(in: Int64(0)..<100_000_000, shape: [1_000_000])
+  let offsetsB = try! g.integers(in: Int64(0)..<100_000_000, shape: [1_000_000])
+  let a = try! DateTime64<Seconds>(parsing: "2020-01-01T00:00:00") + NDArray<TimeDelta64<Seconds>>(counts: offsetsA)
+  let b = try! DateTime64<Seconds>(parsing: "2021-01-01T00:00:00") + NDArray<TimeDelta64<Seconds>>(counts: offsetsB)
+  harness.runScaling("datetime_diff_1e6") { consume(b - a) }
+}
+
 // MARK: Text files (NumPy's loadtxt and savetxt)
 
 if harness.wantsGroup("loadtxt") || harness.wantsGroup("savetxt") {

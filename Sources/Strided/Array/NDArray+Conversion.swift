@@ -11,9 +11,16 @@ extension NDArray {
   /// - complex numbers to real types keep the real part;
   /// - to `Bool`, non-zero (NaN included) is `true`.
   ///
+  /// - Precondition: Neither type is a date or a duration unless both are
+  ///   the same type (a date's count means nothing in another unit: use
+  ///   `converted(to: Days.self)` to change units, and `counts` for the
+  ///   counts).
   /// - Complexity: O(*n*).
   public func converted<T: NDElement>(to _: T.Type) -> NDArray<T> {
-    NDArray<T>(unchecked: view.convertedUnchecked(from: Element.scalarKind, to: T.self))
+    precondition(
+      T.self == Element.self || (!(Element.self is any NDTimeElement.Type) && !(T.self is any NDTimeElement.Type)),
+      "converted(to: \(T.self).self) of \(Element.self) elements: change a date's unit with converted(to: Days.self) (the unit type), read its counts with counts")
+    return NDArray<T>(unchecked: view.convertedUnchecked(from: Element.scalarKind, to: T.self))
   }
 }
 

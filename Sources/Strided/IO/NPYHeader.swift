@@ -6,6 +6,9 @@ struct NPYHeader: Equatable {
   var itemSize: Int
   var shape: [Int]
   var fortranOrder: Bool
+  /// The `datetime64` or `timedelta64` dtype of the data, whose bytes the
+  /// format describes as `Int64`s; `nil` for every other dtype.
+  var time: TimeDType? = nil
 
   /// NumPy's limit on the header's length.
   static let maximumLength = 10_000
@@ -17,7 +20,10 @@ struct NPYHeader: Equatable {
   /// bytes of a file (at least the preamble and the header).
   ///
   /// - Throws: ``NPYError/Reason`` for the first problem found.
-  static func parse(_ bytes: UnsafeRawBufferPointer) throws(NPYError.Reason) -> (header: NPYHeader, dataOffset: Int) {
+  /// Dates and durations (`<M8[s]`) are read only when `allowingTime`.
+  static func parse(
+    _ bytes: UnsafeRawBufferPointer, allowingTime: Bool = false
+  ) throws(NPYError.Reason) -> (header: NPYHeader, dataOffset: Int) {
     let prefix = Array(bytes.prefix(6))
     guard prefix == Array(magic.prefix(prefix.count)) else { throw .badMagic }
     guard bytes.count >= 8 else { throw .truncatedHeader }
@@ -40,10 +46,10 @@ struct NPYHeader: Equatable {
       for byte in raw { scalars.append(Unicode.Scalar(byte)) }
       text = String(scalars)
     }
-    return (try parse(text: text), start + length)
+    return (try parse(text: text, allowingTime: allowingTime), start + length)
   }
 
-  static func parse(text: String) throws(NPYError.Reason) -> NPYHeader {
+  static func parse(text: String, allowingTime: Bool = false) throws(NPYError.Reason) -> NPYHeader {
     var parser = PythonLiteral.Parser(text)
     let value: PythonLiteral
     do { value = try parser.parseAll() } catch { throw .malformedHeader(error.message) }
@@ -65,7 +71,19 @@ struct NPYHeader: Equatable {
       shape.append(n)
     }
     guard shape.count <= NDView.maximumRank else { throw .invalidShape("\(shape.count) dimensions") }
-    let (format, itemSize) = try DType.format(of: dict["descr"]!)
+    let descr = dict["descr"]!
+    var time: TimeDType?
+    if case .string(let text) = descr { time = TimeDType(descr: text) }
+    if time != nil && !allowingTime {
+      throw .unsupportedDType("\(descr) holds dates or durations; read it as an NDArray of DateTime64 or TimeDelta64")
+    }
+    var format = Format.int64
+    var itemSize = 8
+    if let time {
+      format = Format(.int64, byteOrder: time.byteOrder)
+    } else {
+      (format, itemSize) = try DType.format(of: descr)
+    }
     var count = 1
     for n in shape {
       let (product, overflow) = count.multipliedReportingOverflow(by: n)
@@ -73,7 +91,7 @@ struct NPYHeader: Equatable {
       count = product
     }
     guard !count.multipliedReportingOverflow(by: itemSize).overflow else { throw .invalidShape("\(shape) overflows") }
-    return NPYHeader(format: format, itemSize: itemSize, shape: shape, fortranOrder: fortran)
+    return NPYHeader(format: format, itemSize: itemSize, shape: shape, fortranOrder: fortran, time: time)
   }
 
   /// The number of data bytes.
@@ -84,7 +102,12 @@ struct NPYHeader: Equatable {
   /// The preamble and header, padded with spaces and a newline so the data
   /// starts on a 64-byte boundary, as NumPy writes them.
   func encoded() throws(NPYError.Reason) -> [UInt8] {
-    let descr = try DType.descr(of: format, itemSize: itemSize)
+    let descr: String
+    if let time {
+      descr = "'\(time.descr)'"
+    } else {
+      descr = try DType.descr(of: format, itemSize: itemSize)
+    }
     let shapeText = shape.isEmpty ? "()" : shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
     let text = "{'descr': \(descr), 'fortran_order': \(fortranOrder ? "True" : "False"), 'shape': \(shapeText), }"
     let isLatin1 = text.unicodeScalars.allSatisfy { $0.value < 256 }
@@ -110,4 +133,37 @@ struct NPYHeader: Equatable {
     bytes.append(0x0A)
     return bytes
   }
+}
+
+/// A `datetime64` or `timedelta64` dtype as `.npy` writes it: `<M8[s]`,
+/// `>m8[D]`.
+struct TimeDType: Equatable {
+  var isDuration: Bool
+  var unit: DateUnit
+  var byteOrder: ByteOrder
+
+  init(isDuration: Bool, unit: DateUnit, byteOrder: ByteOrder = .native) {
+    self.isDuration = isDuration
+    self.unit = unit
+    self.byteOrder = byteOrder
+  }
+
+  /// The dtype of a descr string, or `nil` when it is not a date or
+  /// duration with one of NumPy's units (`M8` without a unit, NumPy's
+  /// generic unit, is `nil` too).
+  init?(descr: String) {
+    var rest = Substring(descr)
+    var order = ByteOrder.native
+    if let first = rest.first, "<>|=".contains(first) {
+      if first == "<" { order = .little }
+      if first == ">" { order = .big }
+      rest = rest.dropFirst()
+    }
+    guard rest.hasPrefix("M8[") || rest.hasPrefix("m8["), rest.hasSuffix("]") else { return nil }
+    guard let unit = DateUnit(code: String(rest.dropFirst(3).dropLast())) else { return nil }
+    self.init(isDuration: rest.first == "m", unit: unit, byteOrder: order)
+  }
+
+  /// The descr NumPy writes: `<M8[s]`.
+  var descr: String { byteOrder.description + (isDuration ? "m8" : "M8") + "[\(unit.code)]" }
 }
