@@ -330,6 +330,12 @@ def sort_rows_f64_1024():
     return lambda: np.sort(m, axis=1)
 
 
+def sort_str_u16_1e5():
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    x = np.array(["".join(r) for r in letters[generator.integers(0, 26, (10**5, 16))]], dtype="<U16")
+    return lambda: np.sort(x)
+
+
 def unique_i64_1e6():
     x = generator.integers(0, 10**5, 10**6)
     return lambda: np.unique(x)
@@ -522,6 +528,7 @@ WORKLOADS = [
     floor_f64_1e7, maximum_f64_1e7, isnan_f64_1e7, atan2_f64_1e6, mean_i32_1e7,
     random_f64_1e7, random_normal_f64_1e7, random_integers_i64_1e7,
     concatenate_f64_4096, pad_edge_f64_2048, sort_f64_1e6, argsort_f64_1e6, sort_rows_f64_1024,
+    sort_str_u16_1e5,
     unique_i64_1e6, searchsorted_f64_1e6, cumsum_f64_1e7, median_f64_1e6, einsum_bmm_f64_64x128,
     einsum_elementwise_f64_1e6,
     fft_c128_2e20, rfft_f64_1e6, fft_prime_c128_65537, fft2_c128_1024,

@@ -340,6 +340,15 @@ if harness.wantsGroup("concatenate") || harness.wantsGroup("pad") || harness.wan
     let m = NDArray(normals(1024 * 1024, seed: 54), shape: [1024, 1024])
     harness.run("sort_rows_f64_1024") { consume(m.sorted(axis: 1)) }
   }
+  if harness.wants("sort_str_u16_1e5") {
+    // 10⁵ strings of 16 random lowercase letters, as `<U16`.
+    let letters = positions(100_000 * 16, below: 26, seed: 57)
+    let words: [String] = (0..<100_000).map { (i: Int) -> String in
+      String(String.UnicodeScalarView(letters[(i * 16)..<(i * 16 + 16)].map { Unicode.Scalar(UInt8(97 + $0)) }))
+    }
+    let x = try! NDView(strings: words, length: 16)
+    harness.run("sort_str_u16_1e5") { consume(try! x.sortedStrings()) }
+  }
   if harness.wants("unique_i64_1e6") {
     let x = NDArray(positions(1_000_000, below: 100_000, seed: 55))
     harness.run("unique_i64_1e6") { consume(x.unique()) }

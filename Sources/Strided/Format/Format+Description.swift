@@ -60,6 +60,9 @@ struct FormatWriter {
     case .bytes(let count):
       prepare(isAligned: isAligned, order: nil)
       output += "\(count)s"
+    case .unicode(let count, let order):
+      prepare(isAligned: isAligned, order: order)
+      output += "\(count)w"
     case .pascalString(let count):
       prepare(isAligned: isAligned, order: nil)
       output += "\(count)p"

@@ -1,7 +1,7 @@
 /// A parsed PEP 3118 format string: the layout of one item of a buffer.
 ///
 /// A format describes what one item holds: a scalar (`"d"`, `">i"`), a byte
-/// string (`"5s"`), a fixed-shape sub-array (`"(2,3)f"`), or a record of named
+/// string (`"5s"`), a UCS-4 string (`"5w"`), a fixed-shape sub-array (`"(2,3)f"`), or a record of named
 /// fields (`"T{d:x:d:y:}"`). Parsing resolves every size, offset, padding byte
 /// and byte order once, so a view never parses again.
 ///
@@ -34,6 +34,9 @@ public struct Format: Sendable, Hashable {
     case scalar(ScalarKind, ByteOrder)
     /// `Ns`: a fixed-length byte string of `count` bytes.
     case bytes(count: Int)
+    /// `Nw`: a fixed-length string of `count` UCS-4 code points, 4 bytes
+    /// each in the given byte order (NumPy's `<U`*N*, `>U`*N*).
+    case unicode(count: Int, ByteOrder)
     /// `Np`: a Pascal string: a length byte and `count - 1` bytes.
     case pascalString(count: Int)
     /// `Nx` given a field name: `count` bytes of opaque padding.
@@ -265,6 +268,8 @@ extension Format {
     switch kind {
     case .scalar(let scalar, let order):
       body(scalar, order)
+    case .unicode(_, let order):
+      body(.uint32, order)  // code points are 4-byte units
     case .bytes, .pascalString, .padding:
       break
     case .array(_, let element):
@@ -279,6 +284,8 @@ extension Format {
     switch kind {
     case .scalar(let scalar, _):
       return Format(scalar)
+    case .unicode(let count, _):
+      return Format(kind: .unicode(count: count, .native), itemSize: itemSize, alignment: alignment)
     case .bytes, .pascalString, .padding:
       return self
     case .array(let shape, let element):
@@ -329,6 +336,24 @@ extension Format {
   public static let complex128 = Format(.complex128)
   /// `c`: one byte of character data.
   public static let char = Format(.char)
+
+  /// `Ns`: a fixed-length byte string of `length` bytes (NumPy's `S`*N*).
+  ///
+  /// - Precondition: `length` is not negative.
+  public static func byteString(length: Int) -> Format {
+    precondition(length >= 0, "Format.byteString(length:): negative length \(length)")
+    return Format(kind: .bytes(count: length), itemSize: length, alignment: 1)
+  }
+
+  /// `Nw`: a fixed-length string of `length` UCS-4 code points (NumPy's
+  /// `<U`*N*), 4 bytes each, aligned to 4.
+  ///
+  /// - Precondition: `length` is not negative and `4 × length` fits in `Int`.
+  public static func unicodeString(length: Int, byteOrder: ByteOrder = .native) -> Format {
+    let (size, overflow) = length.multipliedReportingOverflow(by: 4)
+    precondition(length >= 0 && !overflow, "Format.unicodeString(length:): invalid length \(length)")
+    return Format(kind: .unicode(count: length, byteOrder), itemSize: size, alignment: 4)
+  }
 }
 
 extension Format: ExpressibleByStringLiteral {

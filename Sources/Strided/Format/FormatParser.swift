@@ -328,6 +328,15 @@ extension FormatParser {
         return Item(
           format: Format(kind: kind, itemSize: length, alignment: 1), alignment: 1, naturalAlignment: 1, repeats: nil,
           isPadding: b == UInt8(ascii: "x"))
+      case UInt8(ascii: "w"):
+        // NumPy's unicode strings: the count is a length in code points of
+        // 4 bytes each, in the mode's byte order, aligned as UInt32.
+        let length = count ?? 1
+        let (size, overflow) = length.multipliedReportingOverflow(by: 4)
+        guard !overflow else { throw error(.sizeOverflow, at: start) }
+        return Item(
+          format: Format(kind: .unicode(count: length, order), itemSize: size, alignment: 4), alignment: 4,
+          naturalAlignment: 4, repeats: nil)
       case UInt8(ascii: "Z"):
         guard let next = current else { throw error(.unexpectedEnd(expected: "'f' or 'd' after 'Z'")) }
         position += 1
@@ -360,8 +369,6 @@ extension FormatParser {
         throw error(.unsupportedCode("O", why: "Python object pointers have no meaning outside Python"), at: start)
       case UInt8(ascii: "u"):
         throw error(.unsupportedCode("u", why: "UCS-2 strings are not supported"), at: start)
-      case UInt8(ascii: "w"):
-        throw error(.unsupportedCode("w", why: "UCS-4 strings are not supported"), at: start)
       case UInt8(ascii: "&"):
         throw error(.unsupportedCode("&", why: "pointers to formats are not supported"), at: start)
       case UInt8(ascii: "t"):

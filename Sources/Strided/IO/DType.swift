@@ -6,11 +6,12 @@
 /// | `b1` | `?` | | `f2` `f4` `f8` | `e` `f` `d` |
 /// | `i1` `u1` | `b` `B` | | `c8` `c16` | `Zf` `Zd` |
 /// | `i2` `u2` | `h` `H` | | `S`*n* | *n*`s` |
+/// | | | | `U`*n* | *n*`w` |
 /// | `i4` `u4` | `i` `I` | | `V`*n* | *n*`x` |
 /// | `i8` `u8` | `q` `Q` | | records | `T{…}` |
 ///
 /// Byte orders carry over (`<`, `>`; `|` and `=` are the machine's).
-/// Objects (`O`, which need pickle), unicode strings (`U`), datetimes and
+/// Objects (`O`, which need pickle), datetimes and
 /// the dict form of record descriptions are refused.
 enum DType {
   static func format(of descr: PythonLiteral) throws(NPYError.Reason) -> (Format, Int) {
@@ -84,7 +85,6 @@ enum DType {
     guard let kind = rest.first else { throw .unsupportedDType("empty descr") }
     let sizeText = rest.dropFirst()
     if kind == "O" { throw .unsupportedDType("object arrays (O) need pickle and are refused") }
-    if kind == "U" { throw .unsupportedDType("unicode strings (\(text)) are not supported; store bytes (S) instead") }
     if kind == "M" || kind == "m" { throw .unsupportedDType("datetimes (\(text)) are not supported") }
     guard let size = Int(sizeText), size >= 0, size <= 1 << 30 else { throw .unsupportedDType("\"\(text)\" has no valid size") }
     switch (kind, size) {
@@ -103,6 +103,7 @@ enum DType {
     case ("c", 8): return order + "Zf"
     case ("c", 16): return order + "Zd"
     case ("S", _), ("a", _): return "\(size)s"
+    case ("U", _): return order + "\(size)w"
     case ("V", _): return "\(size)x"
     default: throw .unsupportedDType("\"\(text)\" is not a dtype Strided reads")
     }
@@ -145,6 +146,7 @@ enum DType {
       case .pointer: throw .unsupportedFormat("pointers (P) have no NumPy dtype")
       }
     case .bytes(let count): return "|S\(count)"
+    case .unicode(let count, let order): return order.description + "U\(count)"
     case .padding(let count): return "|V\(count)"
     case .pascalString: throw .unsupportedFormat("Pascal strings (p) have no NumPy dtype")
     case .array: throw .unsupportedFormat("a sub-array format outside a record; view it with more dimensions instead")

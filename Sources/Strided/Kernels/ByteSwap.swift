@@ -19,6 +19,10 @@ enum ByteSwap {
       guard kind.hasByteOrder, !order.isNative else { return [] }
       let unit = kind.swapUnit
       return stride(from: 0, to: kind.size, by: unit).map { Target(offset: $0, unit: unit) }
+    case .unicode(let count, let order):
+      // One 4-byte unit per code point.
+      guard !order.isNative, count > 0 else { return [] }
+      return [Target(offset: 0, unit: 4, repeats: [(count: count, stride: 4)])]
     case .bytes, .pascalString, .padding:
       return []
     case .array(let shape, let element):

@@ -266,7 +266,7 @@ struct FormatTests {
     }
   }
 
-  @Test("unsupported codes say so", arguments: ["g", "Zg", "O", "u", "w", "&", "t", "X{}", "T{d:a:g:b:}"])
+  @Test("unsupported codes say so", arguments: ["g", "Zg", "O", "u", "&", "t", "X{}", "T{d:a:g:b:}"])
   func unsupportedCodes(_ text: String) throws {
     do {
       _ = try Format(parsing: text)
