@@ -340,7 +340,7 @@ class HostileImports(ChildCases):
             ("strided.View((ctypes.POINTER(ctypes.c_int) * 2)())", "BufferError"),
             ("class U(ctypes.Union): _fields_ = [('a', ctypes.c_int), ('b', ctypes.c_double)]\n"
              "assert strided.View((U * 2)()).itemsize == 8", "ok"),
-            ("strided.View(array.array('u', 'ab'))", "BufferError"),
+            ("assert strided.View(array.array('u', 'ab')).itemsize == 4", "ok"),
             ("assert strided.View(array.array('d')).shape == (0,)", "ok"),
             ("assert strided.View(mmap.mmap(-1, 4096)).shape == (4096,)", "ok"),
             ("m = mmap.mmap(-1, 16); m.close(); strided.View(m)", "ValueError"),
@@ -351,7 +351,7 @@ class HostileImports(ChildCases):
             ("strided.View(np.zeros(3, 'V0'))", ("BufferError", "TypeError", "ValueError")),
             ("assert strided.View(np.zeros(3, 'V5')).itemsize == 5", "ok"),
             ("assert strided.View(np.zeros(3, 'S0')).itemsize == 1", "ok"),
-            ("strided.View(np.zeros(3, 'U3'))", "BufferError"),
+            ("assert strided.View(np.zeros(3, 'U3')).itemsize == 12", "ok"),
             ("strided.View(np.zeros(3, 'M8[s]'))", "ValueError"),
             ("strided.View(np.array([None, 1]))", ("BufferError", "ValueError")),
             ("assert strided.View(np.zeros(3, '<c8')).format == 'Zf'", "ok"),
