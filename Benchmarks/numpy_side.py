@@ -446,6 +446,45 @@ def pow_frac_f64_1e6():
     return lambda: x ** 2.5
 
 
+def _fused_data():
+    g = np.random.default_rng(7)
+    n = 10**7
+    return g.standard_normal(n), g.standard_normal(n), g.standard_normal(n)
+
+
+def fused_axpbyc_f64_1e7():
+    a, b, c = _fused_data()
+    return lambda: 2 * a + 3 * b * c
+
+
+def fused_poly_f64_1e7():
+    x, _, _ = _fused_data()
+    return lambda: 0.25 * x**3 + 0.75 * x**2 - 1.5 * x - 2
+
+
+def fused_sincos_f64_1e6():
+    a, b, _ = _fused_data()
+    a, b = a[:10**6].copy(), b[:10**6].copy()
+    return lambda: np.sin(a)**2 + np.cos(b)**2
+
+
+def fused_where_f64_1e7():
+    a, _, _ = _fused_data()
+    return lambda: np.where(a > 0, a, 0.1 * a)
+
+
+def fused_sumsq_f64_1e7():
+    a, b, _ = _fused_data()
+    return lambda: ((a - b)**2).sum()
+
+
+def fused_kmeans_dist_f64_1e5x8x16():
+    g = np.random.default_rng(8)
+    X = g.standard_normal((10**5, 16))
+    C = g.standard_normal((8, 16))
+    return lambda: ((X[:, None, :] - C[None, :, :])**2).sum(axis=2)
+
+
 def iadd_slice_f32_256x256x3():
     g = np.random.default_rng(9)
     p = g.standard_normal((258, 258, 3)).astype(np.float32)
@@ -537,6 +576,8 @@ WORKLOADS = [
     pow2_f64_1e6, pow_frac_f64_1e6, iadd_slice_f32_256x256x3, add_f64_16, sum_axis0_f64_1000x6,
     isin_i64_1e6, interp_f64_1e6, divmod_f64_1e7, sliding_mean_f64_1e6_w64, unique_rows_f64_1e5x4,
     loadtxt_f64_1e6x4, savetxt_f64_1e5x4, datetime_diff_1e6,
+    fused_axpbyc_f64_1e7, fused_poly_f64_1e7, fused_sincos_f64_1e6, fused_where_f64_1e7, fused_sumsq_f64_1e7,
+    fused_kmeans_dist_f64_1e5x8x16,
 ]
 
 

@@ -488,6 +488,40 @@ if harness.wants("datetime_diff_1e6") {
   harness.runScaling("datetime_diff_1e6") { consume(b - a) }
 }
 
+// MARK: Fused evaluation (whole expressions in one pass; see NDExpression)
+
+if harness.wantsGroup("fused") {
+  let a = NDArray(normals(10_000_000, seed: 107))
+  let b = NDArray(normals(10_000_000, seed: 108))
+  let c = NDArray(normals(10_000_000, seed: 109))
+  if harness.wants("fused_axpbyc_f64_1e7") {
+    harness.runScaling("fused_axpbyc_f64_1e7") { consume(NDArray.evaluate(a, b, c) { a, b, c in 2 * a + 3 * b * c }) }
+  }
+  if harness.wants("fused_poly_f64_1e7") {
+    let x = a.fused
+    harness.runScaling("fused_poly_f64_1e7") { consume((0.25 * x ** 3 + 0.75 * x ** 2 - 1.5 * x - 2).evaluated()) }
+  }
+  if harness.wants("fused_sincos_f64_1e6") {
+    let a6 = a[.slice(to: 1_000_000)].copy()
+    let b6 = b[.slice(to: 1_000_000)].copy()
+    harness.runScaling("fused_sincos_f64_1e6") { consume((sin(a6.fused) ** 2 + cos(b6.fused) ** 2).evaluated()) }
+  }
+  if harness.wants("fused_where_f64_1e7") {
+    let x = a.fused
+    harness.runScaling("fused_where_f64_1e7") { consume(NDExpression.where(x .> 0, x, 0.1 * x).evaluated()) }
+  }
+  if harness.wants("fused_sumsq_f64_1e7") {
+    harness.runScaling("fused_sumsq_f64_1e7") { consume(((a.fused - b.fused) ** 2).sum()) }
+  }
+}
+if harness.wants("fused_kmeans_dist_f64_1e5x8x16") {
+  let x = NDArray(normals(100_000 * 16, seed: 110), shape: [100_000, 16])
+  let centres = NDArray(normals(8 * 16, seed: 111), shape: [8, 16])
+  let x3 = x[.all, .newAxis, .all].fused
+  let c3 = centres[.newAxis, .all, .all].fused
+  harness.runScaling("fused_kmeans_dist_f64_1e5x8x16") { consume(((x3 - c3) ** 2).sum(axis: 2)) }
+}
+
 // MARK: Text files (NumPy's loadtxt and savetxt)
 
 if harness.wantsGroup("loadtxt") || harness.wantsGroup("savetxt") {

@@ -150,7 +150,9 @@ enum ElementaryFunction: Sendable {
       IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), 0, 0), parallel: true,
       outputItemSize: out.itemSize, threshold: IterationPlan.parallelThreshold / 16
     ) { n, p, s in
-      if s[0] == e && s[1] == e && p[0] % e == 0 && p[1] % e == 0 {
+      // A run of one item (a 0-d array's) takes the vector loop too, so a
+      // value gives the same bits whatever the shape it sits in.
+      if (n == 1 || (s[0] == e && s[1] == e)) && p[0] % e == 0 && p[1] % e == 0 {
         loop(UnsafePointer(bitPattern: p[1])!, UnsafeMutablePointer(bitPattern: p[0])!, n)
       } else {
         var (o, x) = (UnsafeMutableRawPointer(bitPattern: p[0])!, UnsafeRawPointer(bitPattern: p[1])!)
@@ -288,7 +290,9 @@ extension ElementaryFunction {
         IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), 0, 0), parallel: true,
         outputItemSize: out.itemSize, threshold: IterationPlan.parallelThreshold / 16
       ) { n, p, s in
-        if available && s[0] == elementSize && s[1] == elementSize && p[0] % elementSize == 0 && p[1] % elementSize == 0 {
+        if available && (n == 1 || (s[0] == elementSize && s[1] == elementSize)) && p[0] % elementSize == 0
+          && p[1] % elementSize == 0
+        {
           _ = loop!(UnsafePointer(bitPattern: p[1]), e, UnsafeMutablePointer(bitPattern: p[0]), n)
         } else {
           var (o, x) = (UnsafeMutableRawPointer(bitPattern: p[0])!, UnsafeRawPointer(bitPattern: p[1])!)
@@ -359,7 +363,9 @@ extension ElementaryFunction {
       IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), Elementwise.address(b), 0), parallel: true,
       outputItemSize: out.itemSize, threshold: IterationPlan.parallelThreshold / 16
     ) { n, p, s in
-      if available && s[0] == e && s[1] == e && s[2] == e && p[0] % e == 0 && p[1] % e == 0 && p[2] % e == 0 {
+      if available && (n == 1 || (s[0] == e && s[1] == e && s[2] == e)) && p[0] % e == 0 && p[1] % e == 0
+        && p[2] % e == 0
+      {
         _ = loop(UnsafePointer(bitPattern: p[1]), UnsafePointer(bitPattern: p[2]), UnsafeMutablePointer(bitPattern: p[0]), n)
       } else {
         var (o, x, y) = (UnsafeMutableRawPointer(bitPattern: p[0])!, UnsafeRawPointer(bitPattern: p[1])!, UnsafeRawPointer(bitPattern: p[2])!)

@@ -150,6 +150,12 @@ enum Reduction {
     let count = out.storage.count / e
     for i in 0..<count { (outBase + i * e).storeBytes(of: F.identity, as: T.self) }
     let plan = IterationPlan(shape: a.shape, strides: [out.strides, a.strides], leader: 1)
+    // No elements: every output (if any) keeps the identity. The plan has
+    // dropped the empty axis, so its other axes must not be walked.
+    if plan.isEmpty {
+      withExtendedLifetime((a, out)) {}
+      return
+    }
     let base = IterationPlan.Strides(Elementwise.address(out), Elementwise.address(a), 0, 0)
     guard plan.isWorthSplitting, !plan.axes.isEmpty else {
       // A narrow matrix reduced along its rows (`x.sum(axis: 0)` of
