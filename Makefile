@@ -154,6 +154,7 @@ bench: deps python-module
 	cd Benchmarks && $(SWIFT) build -c release --product strided-bench
 	@if [ -z "$(ARGS)" ]; then \
 	  python3 -c "import matplotlib" 2>/dev/null || python3 -m pip install --quiet matplotlib || true; \
+	  python3 -c "import numexpr" 2>/dev/null || python3 -m pip install --quiet numexpr || true; \
 	  python3 Benchmarks/compare.py --strided Benchmarks/.build/release/strided-bench \
 	    --json docs/performance.jsonl --report docs/performance.md --chart docs/performance.png \
 	    --headline README.md; \

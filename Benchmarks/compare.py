@@ -119,7 +119,7 @@ def machine():
 
 
 def table(rows):
-    """Rows of (name, strided ns, numpy ns, strided/numpy, strided/cblas, allocations)."""
+    """Rows of (name, strided ns, numpy ns, strided/numpy, strided/cblas, allocations, strided/numexpr)."""
     by_name = {}
     for row in rows:
         by_name.setdefault(row["name"], {})[row["impl"]] = row
@@ -131,8 +131,10 @@ def table(rows):
         # The raw BLAS or LAPACK call the workload comes down to, where the
         # benchmark times one (impl "cblas", the same name).
         raw = entry.get("cblas", {}).get("median_ns")
+        # numexpr's time, for the fused-expression workloads.
+        numexpr = entry.get("numexpr", {}).get("median_ns")
         result.append((name, s, n, s / n if n else None, s / raw if raw else None,
-                       entry["strided"].get("allocations_per_call")))
+                       entry["strided"].get("allocations_per_call"), s / numexpr if numexpr else None))
     return result
 
 
@@ -145,13 +147,13 @@ def scaling(entries):
 
 def print_table(entries):
     print()
-    print(f"{'workload':<28} {'strided':>10} {'numpy':>10} {'ratio':>7} {'÷cblas':>7}  allocations/call")
-    for name, s, n, ratio, cblas, allocations in entries:
+    print(f"{'workload':<28} {'strided':>10} {'numpy':>10} {'ratio':>7} {'÷cblas':>7} {'÷numexpr':>8}  allocations/call")
+    for name, s, n, ratio, cblas, allocations, numexpr in entries:
         if name.endswith("_t1"):
             continue
         print(f"{name:<28} {format_ns(s):>10} {format_ns(n) if n else '-':>10} "
-              f"{f'{ratio:.3f}' if ratio else '-':>7} {f'{cblas:.2f}' if cblas else '-':>7}  "
-              f"{'' if allocations is None else allocations}")
+              f"{f'{ratio:.3f}' if ratio else '-':>7} {f'{cblas:.2f}' if cblas else '-':>7} "
+              f"{f'{numexpr:.2f}' if numexpr else '-':>8}  {'' if allocations is None else allocations}")
     rows = scaling(entries)
     if rows:
         print()
@@ -189,7 +191,7 @@ def replace_section(path, marker, lines):
 
 
 def write_headline(path, entries):
-    by_name = {name: (ratio, cblas) for name, _, _, ratio, cblas, _ in entries}
+    by_name = {name: (ratio, cblas) for name, _, _, ratio, cblas, _, _ in entries}
     lines = ["| workload | Strided ÷ NumPy |", "|---|---:|"]
     for name, label in HEADLINE:
         ratio, cblas = by_name.get(name, (None, None))
@@ -203,14 +205,15 @@ def write_report(path, entries, chart, section="bench"):
     lines = ["", "Measured by `make bench` on "
              f"{datetime.date.today().isoformat()}, the two sides one after the other on the same machine:", ""]
     lines += [f"- {key}: {value}" for key, value in machine()]
-    lines += ["", "| workload | Strided | NumPy | Strided ÷ NumPy | Strided ÷ raw BLAS call |",
-              "|---|---:|---:|---:|---:|"]
-    for name, s, n, ratio, cblas, allocations in entries:
+    lines += ["", "| workload | Strided | NumPy | Strided ÷ NumPy | Strided ÷ raw BLAS call | Strided ÷ numexpr |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for name, s, n, ratio, cblas, allocations, numexpr in entries:
         if name.endswith("_t1"):
             continue
         note = f" ({allocations:g} allocations a call)" if allocations is not None else ""
         lines.append(f"| `{name}`{note} | {format_ns(s)} | {format_ns(n) if n else '–'} | "
-                     f"{format_ratio(ratio) if ratio else '–'} | {f'{cblas:.2f}' if cblas else '–'} |")
+                     f"{format_ratio(ratio) if ratio else '–'} | {f'{cblas:.2f}' if cblas else '–'} | "
+                     f"{f'{numexpr:.2f}' if numexpr else '–'} |")
     rows = scaling(entries)
     if rows:
         lines += ["", f"Threads: the same workloads with `Parallelism.threadCount = 1` (the `_t1` rows of "
@@ -233,7 +236,7 @@ def draw_chart(path, entries):
         print("matplotlib is not installed: no chart drawn", file=sys.stderr)
         return False
 
-    measured = [(name, ratio) for name, _, _, ratio, _, _ in entries if ratio]
+    measured = [(name, ratio) for name, _, _, ratio, _, _, _ in entries if ratio]
     names = [name for name, _ in measured][::-1]
     ratios = [ratio for _, ratio in measured][::-1]
     colors = ["#2b8a3e" if r <= 1 else "#c92a2a" for r in ratios]
@@ -266,6 +269,7 @@ def main(argv):
         rows += run([sys.executable, os.path.join(HERE, "python_side.py")] + prefixes, env=env)
     if has_numpy():
         rows += run([sys.executable, os.path.join(HERE, "numpy_side.py")] + prefixes)
+        rows += run([sys.executable, os.path.join(HERE, "numexpr_side.py")] + prefixes)
     else:
         print("NumPy is not installed: showing Strided's side only.", file=sys.stderr)
     if option("--json"):
