@@ -61,31 +61,81 @@ enum StringKernels {
 
   /// Sorts each run of `lineLength` consecutive items in place, stably:
   /// equal strings keep their order.
+  ///
+  /// Each item is first given a 64-bit key of its leading units (eight
+  /// when every unit of the buffer fits in a byte, four in 16 bits, else
+  /// two), whose unsigned order is the strings' order on those units; only
+  /// items with equal keys compare the rest of their units.
   /// - Complexity: O(*n* log *m* · *w*) for *n* items in lines of *m*, each
-  ///   of *w* units.
+  ///   of *w* units; O(*n* log *m*) when the keys differ.
   static func sortLines(_ bytes: inout [UInt8], itemSize: Int, width: Int, unit: Int, lineLength: Int) {
-    guard lineLength > 1, itemSize > 0, !bytes.isEmpty else { return }
+    guard lineLength > 1, itemSize > 0, width > 0, !bytes.isEmpty else { return }
     let lines = bytes.count / (itemSize * lineLength)
     let source = bytes
     source.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       guard let base = raw.baseAddress else { return }
+      let perKey = unitsPerKey(base, items: bytes.count / itemSize, itemSize: itemSize, width: width, unit: unit)
+      let keyed = Swift.min(width, perKey)
+      let rest = width - keyed
       bytes.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) in
         guard let target = out.baseAddress else { return }
-        var order = [Int](repeating: 0, count: lineLength)
+        var order: [(key: UInt64, index: Int)] = []
+        order.reserveCapacity(lineLength)
         for line in 0..<lines {
           let start = base + line * lineLength * itemSize
-          for i in 0..<lineLength { order[i] = i }
-          order.sort { (i: Int, j: Int) -> Bool in
-            let c = compare(start + i * itemSize, width, start + j * itemSize, width, unit: unit)
-            return c < 0 || (c == 0 && i < j)
+          order.removeAll(keepingCapacity: true)
+          for i in 0..<lineLength {
+            order.append((key(start + i * itemSize, width: width, unit: unit, perKey: perKey), i))
+          }
+          order.sort { (a: (key: UInt64, index: Int), b: (key: UInt64, index: Int)) -> Bool in
+            if a.key != b.key { return a.key < b.key }
+            if rest > 0 {
+              let c = compare(
+                start + a.index * itemSize + keyed * unit, rest, start + b.index * itemSize + keyed * unit, rest,
+                unit: unit)
+              if c != 0 { return c < 0 }
+            }
+            return a.index < b.index
           }
           let destination = target + line * lineLength * itemSize
-          for (k, i) in order.enumerated() {
-            (destination + k * itemSize).copyMemory(from: start + i * itemSize, byteCount: itemSize)
+          for (k, entry) in order.enumerated() {
+            (destination + k * itemSize).copyMemory(from: start + entry.index * itemSize, byteCount: itemSize)
           }
         }
       }
     }
+  }
+
+  /// How many leading units a 64-bit key holds for every item: 8 when
+  /// every unit fits in a byte (always, for byte strings), 4 in 16 bits,
+  /// else 2.
+  static func unitsPerKey(_ base: UnsafeRawPointer, items: Int, itemSize: Int, width: Int, unit: Int) -> Int {
+    if unit == 1 { return 8 }
+    var largest: UInt32 = 0
+    for i in 0..<items {
+      let item = base + i * itemSize
+      for k in 0..<width { largest |= item.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self) }
+    }
+    return largest < 1 << 8 ? 8 : largest < 1 << 16 ? 4 : 2
+  }
+
+  /// The key of an item: its first `perKey` units (NULs past its width),
+  /// each in `64 / perKey` bits, the first in the highest.
+  @inline(__always)
+  static func key(_ item: UnsafeRawPointer, width: Int, unit: Int, perKey: Int) -> UInt64 {
+    let bits = UInt64(64 / perKey)
+    var key: UInt64 = 0
+    for i in 0..<perKey {
+      var value: UInt64 = 0
+      if i < width {
+        value =
+          unit == 1
+          ? UInt64(item.load(fromByteOffset: i, as: UInt8.self))
+          : UInt64(item.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+      }
+      key = key << bits | value
+    }
+    return key
   }
 
   /// The distinct items of a sorted buffer, each once, in order.

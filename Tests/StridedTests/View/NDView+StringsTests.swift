@@ -83,6 +83,41 @@ struct NDViewStringsTests {
     #expect(try big.sortedStrings().strings() == ["ac", "b"])
   }
 
+  @Test("sorting by keys of leading units: 8-, 16- and 21-bit code points, prefixes shared past the key, every width")
+  func sortKeysAgainstCodePointOrder() throws {
+    let alphabets: [[Unicode.Scalar]] = [
+      ["a", "b", "z", "\u{7F}"], ["a", "\u{E9}", "\u{FF}", "\u{100}", "\u{FFFF}"], ["a", "\u{1F600}", "\u{10FFFF}", "b"],
+    ]
+    var state: UInt64 = 99
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    for alphabet in alphabets {
+      for length in [1, 2, 3, 4, 5, 7, 8, 9, 12, 17] {
+        var words: [String] = []
+        for _ in 0..<300 {
+          // Most words share their first units, often past a key's reach.
+          var scalars = String.UnicodeScalarView()
+          if next(3) != 0 {
+            for _ in 0..<Swift.min(9, length) { scalars.append(alphabet[0]) }
+          }
+          let target = next(length + 1)
+          while scalars.count < target { scalars.append(alphabet[next(alphabet.count)]) }
+          words.append(String(scalars))
+        }
+        let codePoints = { (word: String) -> [UInt32] in word.unicodeScalars.map(\.value) }
+        let expected = words.sorted { codePoints($0).lexicographicallyPrecedes(codePoints($1)) }
+        let sorted = try NDView(strings: words, length: length).sortedStrings().strings()
+        #expect(sorted == expected, "\(alphabet.first!) … width \(length)")
+        if alphabet[0] == "a" && alphabet.allSatisfy({ $0.value < 128 }) {
+          let bytes = try NDView(asciiStrings: words, length: length).sortedStrings().strings()
+          #expect(bytes == expected, "bytes, width \(length)")
+        }
+      }
+    }
+  }
+
   @Test func printingAsNumPy() throws {
     #expect(try NDView(strings: ["ab", "c"]).stringDescription() == "['ab' 'c']")
     #expect(try NDView(asciiStrings: ["ab", "c"]).stringDescription() == "[b'ab' b'c']")
