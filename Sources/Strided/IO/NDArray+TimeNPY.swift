@@ -66,10 +66,7 @@ extension NDArray where Element: NDTimeElement {
   /// - Throws: ``NPYError`` when the header cannot be written.
   /// - Complexity: O(*n*).
   public func npyData() throws(NPYError) -> Data {
-    let (header, source) = try timeNPYParts(name: "<memory>")
-    var data = Data(header)
-    source.withUnsafeElementBytes { data.append(contentsOf: $0) }
-    return data
+    NDView.npyData(try timeNPYParts(name: "<memory>"))
   }
 
   /// Writes the array to a `.npy` file with NumPy's dtype for the element,
@@ -81,25 +78,13 @@ extension NDArray where Element: NDTimeElement {
   ///   cannot be written.
   /// - Complexity: O(*n*).
   public func writeNPY(to url: URL) throws(NPYError) {
-    let (header, source) = try timeNPYParts(name: url.path)
-    let file = try ReplacingFile(replacing: url)
-    file.reserve(header.count + source.nbytes)
-    try file.write(header)
-    try source.withUnsafeElementBytes { bytes throws(NPYError) in try file.write(bytes) }
-    try file.commit()
+    try NDView.writeNPY(try timeNPYParts(name: url.path), to: url)
   }
 
   /// The header with the element's dtype, and a contiguous view of the
   /// counts in the order the header states.
-  func timeNPYParts(name: String) throws(NPYError) -> ([UInt8], NDView) {
-    let fortran = view.isFContiguous && !view.isCContiguous
-    let source = view.isCContiguous || fortran ? view : view.copy(order: .c)
-    var header = NPYHeader(format: source.format, itemSize: 8, shape: source.shape.array, fortranOrder: fortran)
-    header.time = TimeDType(isDuration: Element.isDuration, unit: Element.unit)
-    do {
-      return (try header.encoded(), source)
-    } catch {
-      throw NPYError(file: name, reason: error)
-    }
+  func timeNPYParts(name: String) throws(NPYError) -> (header: [UInt8], source: NDView) {
+    try view.npyParts(name: name, time: TimeDType(isDuration: Element.isDuration, unit: Element.unit))
   }
+
 }

@@ -144,10 +144,7 @@ extension NDView {
   /// - Throws: ``NPYError`` with ``NPYError/Reason/unsupportedFormat(_:)``
   ///   when the format has no NumPy dtype (pointers, Pascal strings).
   public func npyData() throws(NPYError) -> Data {
-    let (header, source) = try npyParts(name: "<memory>")
-    var data = Data(header)
-    source.withUnsafeElementBytes { data.append(contentsOf: $0) }
-    return data
+    Self.npyData(try npyParts(name: "<memory>"))
   }
 
   /// Writes the view to a `.npy` file, as ``npyData()`` lays it out.
@@ -165,20 +162,33 @@ extension NDView {
   ///   folder is not writable).
   /// - Complexity: O(*n*).
   public func writeNPY(to url: URL) throws(NPYError) {
-    let (header, source) = try npyParts(name: url.path)
+    try Self.writeNPY(try npyParts(name: url.path), to: url)
+  }
+
+  /// The bytes of a `.npy` file: the header, then the elements.
+  static func npyData(_ parts: (header: [UInt8], source: NDView)) -> Data {
+    var data = Data(parts.header)
+    parts.source.withUnsafeElementBytes { data.append(contentsOf: $0) }
+    return data
+  }
+
+  /// Writes the header and the elements to `url`, replacing the file whole.
+  static func writeNPY(_ parts: (header: [UInt8], source: NDView), to url: URL) throws(NPYError) {
     let file = try ReplacingFile(replacing: url)
-    file.reserve(header.count + source.nbytes)
-    try file.write(header)
-    try source.withUnsafeElementBytes { bytes throws(NPYError) in try file.write(bytes) }
+    file.reserve(parts.header.count + parts.source.nbytes)
+    try file.write(parts.header)
+    try parts.source.withUnsafeElementBytes { bytes throws(NPYError) in try file.write(bytes) }
     try file.commit()
   }
 
   /// The header, and a contiguous view of the elements in the order the
-  /// header states.
-  func npyParts(name: String) throws(NPYError) -> ([UInt8], NDView) {
+  /// header states; `time` gives the header a date or duration dtype for
+  /// the `Int64` counts.
+  func npyParts(name: String, time: TimeDType? = nil) throws(NPYError) -> (header: [UInt8], source: NDView) {
     let fortran = isFContiguous && !isCContiguous
     let source = isCContiguous || fortran ? self : copy(order: .c)
-    let header = NPYHeader(format: format, itemSize: itemSize, shape: shape.array, fortranOrder: fortran)
+    var header = NPYHeader(format: format, itemSize: itemSize, shape: shape.array, fortranOrder: fortran)
+    header.time = time
     do {
       return (try header.encoded(), source)
     } catch {

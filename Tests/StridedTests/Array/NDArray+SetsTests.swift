@@ -11,8 +11,11 @@ struct SetOracleCheck {
   var cases: [NumPyOracle.Case] = []
   var ours: [(label: String, dtype: String, shape: [Int], values: [Any], agrees: (Any, Any) -> Bool)] = []
 
+  /// A case whose dtype and shape must be NumPy's exactly, and whose
+  /// values must agree within a relative `tolerance` (0: exactly).
   mutating func add<T: OracleScalar, R: OracleScalar>(
-    _ label: String, _ op: String, _ arguments: [NDArray<T>], result: NDArray<R>, keywords: [String: Any] = [:]
+    _ label: String, _ op: String, _ arguments: [NDArray<T>], result: NDArray<R>, keywords: [String: Any] = [:],
+    tolerance: Double = 0
   ) {
     cases.append(
       NumPyOracle.Case(
@@ -20,7 +23,7 @@ struct SetOracleCheck {
         keywords: keywords))
     ours.append(
       (label, R.dtype, Array(result.shape), result.elements.map { $0 as Any },
-       { R(json: ($1 as! R).json).agrees(with: R(json: $0), tolerance: 0) }))
+       { R(json: ($1 as! R).json).agrees(with: R(json: $0), tolerance: tolerance) }))
   }
 
   /// Runs the oracle (when NumPy is on the machine) and records a failure

@@ -4,23 +4,6 @@ import Testing
 
 import Strided
 
-extension SetOracleCheck {
-  /// As `add(_:_:_:result:keywords:)` (dtype and shape compared exactly),
-  /// with values compared within a relative `tolerance`.
-  mutating func add<T: OracleScalar, R: OracleScalar>(
-    _ label: String, _ op: String, _ arguments: [NDArray<T>], result: NDArray<R>, keywords: [String: Any] = [:],
-    tolerance: Double
-  ) {
-    cases.append(
-      NumPyOracle.Case(
-        op: op, dtype: T.dtype, arguments: arguments.map { ($0.elements.map(\.json), Array($0.shape)) },
-        keywords: keywords))
-    ours.append(
-      (label, R.dtype, Array(result.shape), result.elements.map { $0 as Any },
-       { R(json: ($1 as! R).json).agrees(with: R(json: $0), tolerance: tolerance) }))
-  }
-}
-
 /// Weights for the differential tests: small positive values, a zero now
 /// and then (never a whole lane of them), and fractions when `fractions`.
 func sampleWeights(_ count: Int, fractions: Bool) -> [Double] {

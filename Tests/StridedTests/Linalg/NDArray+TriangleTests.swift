@@ -5,44 +5,24 @@ import Testing
 @testable import Strided
 
 /// Oracle cases whose results must match NumPy's dtype and shape exactly,
-/// and its values within `tolerance` (relative, and absolute below 1).
+/// and its values within `tolerance` (relative, and absolute below 1): a
+/// ``SetOracleCheck`` with one tolerance and one argument type.
 struct LinalgOracleCheck<T: OracleScalar> {
   var tolerance: Double
-  var cases: [NumPyOracle.Case] = []
-  var ours: [(label: String, dtype: String, shape: [Int], values: [Any], agrees: (Any, Any) -> Bool)] = []
+  var check = SetOracleCheck()
 
   init(tolerance: Double) { self.tolerance = tolerance }
 
   mutating func add<R: OracleScalar>(
     _ label: String, _ op: String, _ arguments: [NDArray<T>], result: NDArray<R>, keywords: [String: Any] = [:]
   ) {
-    cases.append(
-      NumPyOracle.Case(
-        op: op, dtype: T.dtype, arguments: arguments.map { ($0.elements.map(\.json), Array($0.shape)) },
-        keywords: keywords))
-    let tolerance = self.tolerance
-    ours.append(
-      (label, R.dtype, Array(result.shape), result.elements.map { $0 as Any },
-       { R(json: ($1 as! R).json).agrees(with: R(json: $0), tolerance: tolerance) }))
+    check.add(label, op, arguments, result: result, keywords: keywords, tolerance: tolerance)
   }
 
   /// Runs the oracle (when NumPy is on the machine) and records a failure
   /// for each disagreement.
   func verify(sourceLocation: SourceLocation = #_sourceLocation) throws {
-    guard let results = try NumPyOracle.evaluate(cases) else { return }
-    #expect(results.count == ours.count, sourceLocation: sourceLocation)
-    for (result, mine) in zip(results, ours) {
-      #expect(result.dtype == mine.dtype, "\(mine.label): dtype \(mine.dtype), NumPy \(result.dtype)",
-              sourceLocation: sourceLocation)
-      #expect(result.shape == mine.shape, "\(mine.label): shape \(mine.shape), NumPy \(result.shape)",
-              sourceLocation: sourceLocation)
-      guard result.shape == mine.shape, result.dtype == mine.dtype else { continue }
-      let bad = zip(result.values, mine.values).enumerated().filter { !mine.agrees($0.element.0, $0.element.1) }
-      #expect(
-        bad.isEmpty,
-        "\(mine.label): \(bad.count) of \(mine.values.count) differ; first at \(bad.first?.offset ?? 0): NumPy \(bad.first.map { "\($0.element.0)" } ?? "") vs \(bad.first.map { "\($0.element.1)" } ?? "")",
-        sourceLocation: sourceLocation)
-    }
+    try check.verify(sourceLocation: sourceLocation)
   }
 }
 

@@ -104,12 +104,11 @@ extension NDArray {
       missingValues: missingValues, namesFromHeader: false, skipInvalidRows: skipInvalidRows,
       invalidAsMissing: invalidAsMissing)
     let path = url.path
-    let storage = try readTextFile(path)
-    let result = try readTable(
-      UnsafeRawBufferPointer(start: storage.base, count: storage.count), name: path, options: options,
-      fillingValue: fillingValue, fillingValues: fillingValues, converters: converters)
-    withExtendedLifetime(storage) {}
-    return result
+    return try withTextFile(path) { (bytes) throws(TextFileError) in
+      try readTable(
+        bytes, name: path, options: options, fillingValue: fillingValue, fillingValues: fillingValues,
+        converters: converters)
+    }
   }
 
   /// Reads a table from text in memory, as

@@ -79,23 +79,9 @@ extension NDArray {
       api: "NDArray.loadText(from:)", delimiter: delimiter, comments: comments, skipRows: skipRows,
       columns: columns, maxRows: maxRows, minimumDimensions: minimumDimensions)
     let path = url.path
-    let storage: ByteStorage
-    do throws(NPYError) {
-      let file = try OpenFile(path: path)
-      let size = try file.size()
-      guard let buffer = ByteStorage(tryingUninitializedCount: size) else {
-        throw NPYError(file: path, reason: .outOfMemory(byteCount: size))
-      }
-      if size > 0 { try file.read(into: buffer.base, count: size, at: 0) }
-      storage = buffer
-    } catch {
-      throw TextFileError(error)
+    return try withTextFile(path) { (bytes) throws(TextFileError) in
+      try readText(bytes, name: path, options: options, converters: converters)
     }
-    let result = try readText(
-      UnsafeRawBufferPointer(start: storage.base, count: storage.count), name: path, options: options,
-      converters: converters)
-    withExtendedLifetime(storage) {}
-    return result
   }
 
   /// Reads numbers from text in memory, as

@@ -100,13 +100,11 @@ extension NDView {
       missingValues: missingValues, namesFromHeader: namesFromHeader, skipInvalidRows: skipInvalidRows,
       invalidAsMissing: invalidAsMissing)
     let path = url.path
-    let storage = try readTextFile(path)
-    let result = try readRecords(
-      UnsafeRawBufferPointer(start: storage.base, count: storage.count), name: path, options: options,
-      api: "NDView.loadTable(from:)", types: types, names: names, fillingValue: fillingValue,
-      fillingValues: fillingValues)
-    withExtendedLifetime(storage) {}
-    return result
+    return try withTextFile(path) { (bytes) throws(TextFileError) in
+      try readRecords(
+        bytes, name: path, options: options, api: "NDView.loadTable(from:)", types: types, names: names,
+        fillingValue: fillingValue, fillingValues: fillingValues)
+    }
   }
 
   /// Reads records from text in memory, as

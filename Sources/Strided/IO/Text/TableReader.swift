@@ -434,8 +434,17 @@ func validatedFieldNames(_ names: [String], count: Int) -> [String] {
   return result
 }
 
+/// Calls `body` the bytes of the file at `path`, read whole.
+func withTextFile<R>(
+  _ path: String, _ body: (UnsafeRawBufferPointer) throws(TextFileError) -> R
+) throws(TextFileError) -> R {
+  let storage = try readTextFile(path)
+  defer { withExtendedLifetime(storage) {} }
+  return try body(UnsafeRawBufferPointer(start: storage.base, count: storage.count))
+}
+
 /// The bytes of a text file, read in one go.
-func readTextFile(_ path: String) throws(TextFileError) -> ByteStorage {
+private func readTextFile(_ path: String) throws(TextFileError) -> ByteStorage {
   do throws(NPYError) {
     let file = try OpenFile(path: path)
     let size = try file.size()
