@@ -12,6 +12,7 @@ var parts: [(String, () -> [String])] = [
   ("floating-point functions, Double", { Sweep.floatingUnary(Double.self) }),
   ("floating-point functions, Float", { Sweep.floatingUnary(Float.self) }),
   ("floating-point functions, Float16", { Sweep.halfUnary() }),
+  ("a function's value whatever array holds it", { Sweep.shapeIndependence(Double.self) + Sweep.shapeIndependence(Float.self) }),
   ("floating-point operators, Double", { Sweep.floatingBinary(Double.self) }),
   ("floating-point operators, Float", { Sweep.floatingBinary(Float.self) }),
   ("floating-point operators, Float16", { Sweep.halfBinary() }),
@@ -28,6 +29,7 @@ var parts: [(String, () -> [String])] = [
   ("conversions", { Sweep.conversions() }),
   ("sorts", { Sweep.sorts() }),
   ("column sums", { Sweep.columnSums() }),
+  ("reductions of empty arrays along every axis", { Sweep.emptyReductions() }),
   ("2-D operands", { Sweep.matrices() }),
   ("thread-block edges at 1, 2, 3 and 8 threads", { Sweep.blockEdges() }),
 ]

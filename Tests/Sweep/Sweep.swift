@@ -293,6 +293,73 @@ public enum Sweep {
     return failures
   }
 
+  /// Every function of the unary table gives a value the same bits
+  /// whatever contiguous array holds it: alone in a 0-d array, and at every
+  /// position of arrays of every length (the vector loops take runs of any
+  /// length, one item included, so no shape falls back to the C library's
+  /// scalar function).
+  public static func shapeIndependence<T: NDElement & BinaryFloatingPoint & ElementaryFunctions & Comparable>(
+    _: T.Type
+  ) -> [String] {
+    var failures: [String] = []
+    let values = reals(T.self, lengths.upperBound, salt: 5)
+    for entry in unaryTable(T.self) {
+      let alone: [T] = values.map { entry.op(NDArray(scalar: $0))[] }
+      for n in lengths where n > 0 {
+        let whole = entry.op(NDArray(Array(values[..<n]))).elements
+        if let i = whole.indices.first(where: { !identical(whole[$0], alone[$0]) }) {
+          failures.append("\(entry.name) \(T.self): item \(i) of \(n) is \(whole[i]), alone \(alone[i])")
+          break
+        }
+      }
+    }
+    return failures
+  }
+
+  /// The same value: equal with the same sign, or both NaN.
+  static func identical<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> Bool {
+    (a == b && a.sign == b.sign) || (a.isNaN && b.isNaN)
+  }
+
+  /// Reductions of arrays with no elements along every axis, in C and
+  /// Fortran order and transposed: every result of items holds the
+  /// identity, and nothing is written past a result of none (the plan
+  /// drops the empty axis; the axes left must not be walked).
+  public static func emptyReductions() -> [String] {
+    var failures: [String] = []
+    let shapes: [Dimensions] = [[0], [3, 0], [0, 3], [3, 0, 4], [0, 3, 4], [3, 4, 0], [2, 0, 0], [1, 0, 5], [6, 0, 2]]
+    for shape in shapes {
+      let c = NDArray<Double>.zeros(shape)
+      let f = NDArray<Double>.zeros(shape, order: .fortran)
+      for a in [c, f, c.transposed(), f.transposed()] {
+        for axis in 0..<a.ndim {
+          var kept = a.shape.array
+          kept.remove(at: axis)
+          let what = "shape \(a.shape.array), strides \(a.strides.array), axis \(axis)"
+          func expect(_ name: String, _ shape: [Int], _ holds: Bool) {
+            if shape != kept || !holds { failures.append("\(name) of \(what): shape \(shape)") }
+          }
+          let sum = a.sum(axis: axis)
+          expect("sum", sum.shape.array, sum.elements.allSatisfy { $0 == 0 })
+          let product = a.product(axis: axis)
+          expect("product", product.shape.array, product.elements.allSatisfy { $0 == 1 })
+          let floats = a.converted(to: Float.self).sum(axis: axis)
+          expect("Float sum", floats.shape.array, floats.elements.allSatisfy { $0 == 0 })
+          let integers = a.converted(to: Int32.self).sum(axis: axis)
+          expect("Int32 sum", integers.shape.array, integers.elements.allSatisfy { $0 == 0 })
+          let all = (a .== 0).allTrue(axis: axis)
+          expect("allTrue", all.shape.array, all.elements.allSatisfy { $0 })
+          let any = (a .== 0).anyTrue(axis: axis)
+          expect("anyTrue", any.shape.array, any.elements.allSatisfy { !$0 })
+          let nanSum = a.nanSum(axis: axis)
+          expect("nanSum", nanSum.shape.array, nanSum.elements.allSatisfy { $0 == 0 })
+        }
+        if a.sum() != 0 || a.product() != 1 { failures.append("sum or product of all of \(a.shape.array)") }
+      }
+    }
+    return failures
+  }
+
   /// `Float16` is computed in `Float` and rounded, as NumPy's half loops do.
   public static func halfUnary() -> [String] {
     var failures: [String] = []

@@ -29,6 +29,16 @@ struct KernelSweepTests {
     expectNoFailures(Sweep.floatingUnary(Double.self) + Sweep.floatingUnary(Float.self) + Sweep.halfUnary())
   }
 
+  @Test("a function's value does not depend on the contiguous array that holds it, 0-d included")
+  func shapeIndependence() {
+    expectNoFailures(Sweep.shapeIndependence(Double.self) + Sweep.shapeIndependence(Float.self))
+  }
+
+  @Test("reductions of empty arrays along every axis, in every order, write only the identities")
+  func emptyReductions() {
+    expectNoFailures(Sweep.emptyReductions())
+  }
+
   @Test("floating-point operators and two-argument functions, Double, Float and Float16")
   func floatingBinary() {
     expectNoFailures(Sweep.floatingBinary(Double.self) + Sweep.floatingBinary(Float.self) + Sweep.halfBinary())
