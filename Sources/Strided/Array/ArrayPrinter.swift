@@ -431,3 +431,76 @@ enum ArrayPrinter {
     }
   }
 }
+
+// MARK: Layout
+
+extension ArrayPrinter {
+  /// The positions along an axis of `size` whose values set the column
+  /// widths: along a summarised axis longer than twice `edge`, the first
+  /// and last `edge` (NumPy's `_leading_trailing`, which keeps the whole
+  /// axis when `edge` is 0); otherwise all of them.
+  static func kept(_ size: Int, summarize: Bool, edge: Int) -> [Int] {
+    summarize && edge > 0 && size - edge > edge ? Array(0..<edge) + Array((size - edge)..<size) : Array(0..<size)
+  }
+
+  /// NumPy's `_formatArray` for `str`: the words of the kept elements
+  /// (``kept(_:summarize:edge:)`` along each axis, in C order) separated by
+  /// spaces, wrapped before a line (and its closing bracket) passes the
+  /// line width, nested rows indented, and the middle of a summarised axis
+  /// (longer than twice the edge items) replaced by `...`. Lengths count
+  /// code points, as Python's `len` does.
+  static func grid(_ words: [String], shape: [Int], summarize: Bool, options: PrintOptions) -> String {
+    let edge = options.edgeItems
+    let keptSizes = shape.map { kept($0, summarize: summarize, edge: edge).count }
+    var strides = Array(repeating: 1, count: shape.count)
+    for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+      strides[axis] = strides[axis + 1] * keptSizes[axis + 1]
+    }
+    func length(_ text: String) -> Int { text.unicodeScalars.count }
+    func render(_ axis: Int, _ offset: Int, _ indent: String, _ width: Int) -> String {
+      if axis == shape.count { return words[offset] }
+      let size = shape[axis]
+      let showSummary = summarize && size - edge > edge
+      let leading = showSummary ? edge : 0
+      let trailing = showSummary ? edge : size
+      func element(_ i: Int) -> String {
+        let position = showSummary && edge > 0 && i >= edge ? i - (size - 2 * edge) : i
+        return render(axis + 1, offset + position * strides[axis], indent + " ", width - 1)
+      }
+      var text = ""
+      if axis == shape.count - 1 {
+        let elementWidth = width - 1
+        var line = indent
+        func extend(_ word: String) {
+          if length(line) + length(word) > elementWidth && length(line) > length(indent) {
+            text += trailingSpacesRemoved(line) + "\n"
+            line = indent
+          }
+          line += word
+        }
+        for i in 0..<leading {
+          extend(element(i))
+          line += " "
+        }
+        if showSummary {
+          extend("...")
+          line += " "
+        }
+        for i in stride(from: trailing, to: 1, by: -1) {
+          extend(element(size - i))
+          line += " "
+        }
+        extend(element(size - 1))
+        text += line
+      } else {
+        let separator = String(repeating: "\n", count: shape.count - axis - 1)
+        for i in 0..<leading { text += indent + element(i) + separator }
+        if showSummary { text += indent + "..." + separator }
+        for i in stride(from: trailing, to: 1, by: -1) { text += indent + element(size - i) + separator }
+        text += indent + element(size - 1)
+      }
+      return "[" + text.dropFirst(indent.count) + "]"
+    }
+    return render(0, 0, " ", options.lineWidth)
+  }
+}

@@ -31,13 +31,13 @@ extension NDArray: CustomStringConvertible, CustomDebugStringConvertible {
     options.check("NDArray.description(options:)")
     if ndim == 0 { return ArrayPrinter.scalarText(element: load(at: 0)) }
     guard count > 0 else { return "[]" }
+    // Typed rather than through the view's bytes, so element types that
+    // print themselves (dates, durations) keep their words.
     let summarize = count > options.threshold
     var values: [Element] = []
     collect(axis: 0, offset: 0, summarize: summarize, edge: options.edgeItems, into: &values)
     let format = ArrayPrinter.formatter(for: values, options: options)
-    return render(
-      axis: 0, offset: 0, indent: " ", width: options.lineWidth, summarize: summarize, edge: options.edgeItems,
-      format: format)
+    return ArrayPrinter.grid(values.map(format), shape: Array(shape), summarize: summarize, options: options)
   }
 
   public var debugDescription: String {
@@ -45,76 +45,15 @@ extension NDArray: CustomStringConvertible, CustomDebugStringConvertible {
       + description
   }
 
-  /// The elements whose widths set the columns: along a summarised axis
-  /// the first and last `edge` (NumPy's `_leading_trailing`, which keeps
-  /// the whole axis when `edge` is 0).
+  /// The elements whose widths set the columns, in C order
+  /// (``ArrayPrinter/kept(_:summarize:edge:)`` along each axis).
   private func collect(axis: Int, offset: Int, summarize: Bool, edge: Int, into values: inout [Element]) {
     if axis == ndim {
       values.append(load(at: offset))
       return
     }
-    let size = shape[axis]
-    let indices: [Int]
-    if summarize && edge > 0 && size - edge > edge {
-      indices = Array(0..<edge) + Array((size - edge)..<size)
-    } else {
-      indices = Array(0..<size)
-    }
-    for i in indices {
+    for i in ArrayPrinter.kept(shape[axis], summarize: summarize, edge: edge) {
       collect(axis: axis + 1, offset: offset + i * strides[axis], summarize: summarize, edge: edge, into: &values)
     }
-  }
-
-  /// NumPy's `_formatArray` for `str`: elements separated by spaces,
-  /// wrapped before a line (and its closing bracket) passes `width`,
-  /// nested rows indented, and the middle of a summarised axis (longer
-  /// than twice `edge`) replaced by `...`.
-  private func render(
-    axis: Int, offset: Int, indent: String, width: Int, summarize: Bool, edge: Int, format: @escaping (Element) -> String
-  ) -> String {
-    if axis == ndim { return format(load(at: offset)) }
-    let size = shape[axis]
-    let showSummary = summarize && size - edge > edge
-    let leading = showSummary ? edge : 0
-    let trailing = showSummary ? edge : size
-    let nextIndent = indent + " "
-    func element(_ i: Int) -> String {
-      render(
-        axis: axis + 1, offset: offset + i * strides[axis], indent: nextIndent, width: width - 1,
-        summarize: summarize, edge: edge, format: format)
-    }
-    var text = ""
-    if axis == ndim - 1 {
-      let elementWidth = width - 1
-      var line = indent
-      func extend(_ word: String) {
-        if line.count + word.count > elementWidth && line.count > indent.count {
-          text += ArrayPrinter.trailingSpacesRemoved(line) + "\n"
-          line = indent
-        }
-        line += word
-      }
-      for i in 0..<leading {
-        extend(element(i))
-        line += " "
-      }
-      if showSummary {
-        extend("...")
-        line += " "
-      }
-      for i in stride(from: trailing, to: 1, by: -1) {
-        extend(element(size - i))
-        line += " "
-      }
-      extend(element(size - 1))
-      text += line
-    } else {
-      let separator = String(repeating: "\n", count: ndim - axis - 1)
-      for i in 0..<leading { text += indent + element(i) + separator }
-      if showSummary { text += indent + "..." + separator }
-      for i in stride(from: trailing, to: 1, by: -1) { text += indent + element(size - i) + separator }
-      text += indent + element(size - 1)
-    }
-    return "[" + text.dropFirst(indent.count) + "]"
   }
 }

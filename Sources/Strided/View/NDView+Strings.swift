@@ -284,9 +284,10 @@ extension NDView {
 extension NDView {
   /// The view printed as NumPy's `str(a)` prints strings: `['ab' 'c']`
   /// for unicode, `[b'ab' b'c']` for bytes, each element as Python's
-  /// `repr` writes it, rows wrapped at 75 characters and nested axes on
-  /// their own lines; more than 1,000 elements are summarized with `...`
-  /// and three items at each edge. A 0-d unicode view prints its string.
+  /// `repr` writes it, rows wrapped and summarised by the print options in
+  /// force (``PrintOptions/current``) and nested axes on their own lines.
+  /// A 0-d unicode view prints its string. ``valuesDescription(options:)``
+  /// prints views of any format.
   ///
   /// NumPy: `str(a)`, `print(a)`.
   ///
@@ -294,31 +295,13 @@ extension NDView {
   ///   ``StringError/Reason/invalidCodePoint(index:value:)``.
   /// - Complexity: O(*n* · *w*).
   public func stringDescription() throws(StringError) -> String {
-    let (_, unit) = try requireStrings()
-    let all = try stringUnits()
-    for (index, units) in all.enumerated() where unit == 4 {
-      if let bad = units.first(where: { Unicode.Scalar($0) == nil }) {
-        throw StringError(.invalidCodePoint(index: index, value: bad))
-      }
-    }
-    let words = all.map { (units: [UInt32]) -> String in StringPrinting.repr(units, bytes: unit == 1) }
-    if ndim == 0 {
-      if unit == 1 { return words[0] }
-      return String(String.UnicodeScalarView(all[0].compactMap { Unicode.Scalar($0) }))
-    }
-    if count == 0 { return "[]" }
-    let printer = StringPrinting(words: words, shape: Array(shape), summarize: count > 1000)
-    return printer.format(index: [], offset: 0, hanging: " ", width: 75)
+    _ = try requireStrings()
+    return try valuesDescription()
   }
 }
 
-/// NumPy's `_formatArray` for strings, with its line width and summary.
-struct StringPrinting {
-  let words: [String]
-  let shape: [Int]
-  let summarize: Bool
-  static let edgeItems = 3
-
+/// Python's `repr` of fixed-width strings.
+enum StringPrinting {
   /// Python's `repr` of a `str` (or, with `bytes`, of a `bytes`).
   static func repr(_ units: [UInt32], bytes: Bool) -> String {
     let hasSingle = units.contains(0x27)
@@ -341,60 +324,6 @@ struct StringPrinting {
     }
     text.unicodeScalars.append(Unicode.Scalar(UInt8(quote)))
     return text
-  }
-
-  /// The length Python counts: code points.
-  static func length(_ text: String) -> Int { text.unicodeScalars.count }
-
-  func extend(_ s: inout String, _ line: inout String, _ word: String, width: Int, prefix: String) {
-    var wrap = Self.length(line) + Self.length(word) > width
-    if Self.length(line) <= Self.length(prefix) { wrap = false }
-    if wrap {
-      var trimmed = line
-      while trimmed.last == " " { trimmed.removeLast() }
-      s += trimmed + "\n"
-      line = prefix
-    }
-    line += word
-  }
-
-  /// The part of the array at `index` (a prefix of the axes), whose first
-  /// element is at C-order position `offset`.
-  func format(index: [Int], offset: Int, hanging: String, width: Int) -> String {
-    let axis = index.count
-    let left = shape.count - axis
-    if left == 0 { return words[offset] }
-    let nextHanging = hanging + " "
-    let nextWidth = width - 1
-    let length = shape[axis]
-    let stride = shape[(axis + 1)...].reduce(1, *)
-    let summary = summarize && 2 * Self.edgeItems < length
-    let positions: [Int] = summary
-      ? Array(0..<Self.edgeItems) + Array((length - Self.edgeItems)..<length) : Array(0..<length)
-    var s = ""
-    if left == 1 {
-      let elementWidth = width - 1
-      var line = hanging
-      for (k, i) in positions.enumerated() {
-        let word = format(index: index + [i], offset: offset + i * stride, hanging: nextHanging, width: nextWidth)
-        extend(&s, &line, word, width: elementWidth, prefix: hanging)
-        if k + 1 < positions.count { line += " " }
-        if summary && k + 1 == Self.edgeItems {
-          extend(&s, &line, "...", width: elementWidth, prefix: hanging)
-          line += " "
-        }
-      }
-      s += line
-    } else {
-      let separator = String(repeating: "\n", count: left - 1)
-      for (k, i) in positions.enumerated() {
-        let nested = format(index: index + [i], offset: offset + i * stride, hanging: nextHanging, width: nextWidth)
-        s += hanging + nested
-        if k + 1 < positions.count { s += separator }
-        if summary && k + 1 == Self.edgeItems { s += hanging + "..." + separator }
-      }
-    }
-    return "[" + String(s.dropFirst(hanging.count)) + "]"
   }
 }
 
