@@ -1,6 +1,7 @@
 # Strided's commands. Each target first installs what it needs.
 #   make demo                 run the main example
 #   make test                 run every test
+#   make test-dependent       build a new package that depends on Strided alone: no warning allowed
 #   make bench                run every benchmark beside NumPy; rewrite docs/performance.md and its chart
 #   make bench ARGS="view"    run the benchmarks whose names start with the prefixes, beside NumPy
 #   make bench-avx2           every benchmark with the C kernels held to AVX2 (STRIDED_ISA=avx2);
@@ -9,6 +10,7 @@
 #   make fuzz FUZZ_SECONDS=N  run each fuzz target for N seconds (libFuzzer, address sanitizer)
 #   make test-sanitize        run every test under the address sanitizer, then the thread sanitizer
 #   make test-release         run the kernel sweep (every length, offset, layout, block edge) in a release build
+#   make test-distributed     the distributed tests (the Distributed/ package) on 1, 2 and 4 MPI processes
 #   make demo-distributed     solve and multiply 4096 × 4096 matrices on 4 MPI processes
 #   make bench-distributed    time the distributed workloads on 1, 2 and 4 processes
 #   make bench-crossover      time Strided's small-matrix kernel against BLAS, shape by shape
@@ -19,7 +21,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := format npy npz views
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: deps deps-mpi demo demo-distributed test test-c-kernels test-release test-distributed bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench bench-avx2 docs clean
+.PHONY: deps deps-mpi demo demo-distributed test test-c-kernels test-release test-distributed test-dependent bench-distributed bench-crossover python-module test-sanitize test-asan test-tsan fuzz bench bench-avx2 docs clean
 
 # The system libraries Strided needs, found through pkg-config: OpenBLAS,
 # and zlib for .npz archives.
@@ -31,7 +33,8 @@ deps:
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libopenblas-dev zlib1g-dev pkg-config; }; \
 	fi
 
-# OpenMPI and ScaLAPACK, for the StridedMPI product, its tests and example.
+# OpenMPI and ScaLAPACK, for the StridedMPI package (Distributed/), its
+# tests, example and benchmark.
 deps-mpi:
 	@if ! pkg-config --exists ompi-c scalapack-openmpi 2>/dev/null || ! command -v mpirun >/dev/null; then \
 	  echo "Installing libopenmpi-dev, openmpi-bin and libscalapack-openmpi-dev..."; \
@@ -59,6 +62,7 @@ test: deps deps-mpi
 	$(MAKE) test-c-kernels
 	PYTHONPATH=$(PYTHON_MODULE_DIR) $(PYTHON) -m unittest discover -s Tests/Python -v
 	$(MAKE) test-distributed
+	$(MAKE) test-dependent
 
 # The C kernels' own tests, against plain C references, built as the
 # package builds them (optimised, no vector flags: each function names its
@@ -80,14 +84,21 @@ test-release: deps
 	$(SWIFT) build -c release --product kernel-sweep
 	"$$($(SWIFT) build -c release --show-bin-path)/kernel-sweep"
 
+# StridedMPI is a package of its own (Distributed/, depending on this one at
+# ".."), built in Distributed/.build. As for bench, its build plan and module
+# cache are dropped first: SwiftPM can miss source files and C headers added
+# to the parent package since the last build.
+DISTRIBUTED := --package-path Distributed
+
 # The distributed tests on 1, 2 and 4 processes (each compares with the
 # single-process result on every grid its process count allows), then the
 # example on a small matrix. One BLAS thread per process; a time limit, so a
 # collective that never completes fails the run instead of hanging it.
 test-distributed: deps deps-mpi
-	$(SWIFT) build --product strided-mpi-tests
-	$(SWIFT) build --product distributed
-	bin="$$($(SWIFT) build --show-bin-path)"; \
+	rm -rf Distributed/.build/*/debug/description.json Distributed/.build/*/debug/ModuleCache
+	$(SWIFT) build $(DISTRIBUTED) --product strided-mpi-tests
+	$(SWIFT) build $(DISTRIBUTED) --product distributed
+	bin="$$($(SWIFT) build $(DISTRIBUTED) --show-bin-path)"; \
 	for np in 1 2 4; do \
 	  OPENBLAS_NUM_THREADS=1 STRIDED_NUM_THREADS=1 timeout 600 $(MPIRUN) -np $$np "$$bin/strided-mpi-tests" || exit 1; \
 	done; \
@@ -98,8 +109,19 @@ test-distributed: deps deps-mpi
 	echo "ended with exit status $$rc"
 
 demo-distributed: deps deps-mpi
-	$(SWIFT) build -c release --product distributed
-	OPENBLAS_NUM_THREADS=1 STRIDED_NUM_THREADS=1 $(MPIRUN) -np 4 "$$($(SWIFT) build -c release --show-bin-path)/distributed" 4096
+	rm -rf Distributed/.build/*/release/description.json Distributed/.build/*/release/ModuleCache
+	$(SWIFT) build $(DISTRIBUTED) -c release --product distributed
+	OPENBLAS_NUM_THREADS=1 STRIDED_NUM_THREADS=1 $(MPIRUN) -np 4 "$$($(SWIFT) build $(DISTRIBUTED) -c release --show-bin-path)/distributed" 4096
+
+# A package that depends only on the Strided product, made from scratch in
+# a temporary folder and built there (debug, its own scratch path): the build
+# must print no warning at all (no pkg-config look-up of a library it did not
+# ask for, no compiler warning in Strided's sources), and the program must
+# print what it computed. The script also checks that Package.swift declares
+# no system library beyond OpenBLAS, so the check holds where OpenMPI and
+# ScaLAPACK happen to be installed.
+test-dependent: deps
+	SWIFT="$(SWIFT)" bash Tests/Package/quiet-dependent.sh
 
 # The `strided` CPython extension module, for the python3 on the path (or
 # PYTHON=...): the Swift library, then the C module against that Python's
@@ -185,9 +207,10 @@ bench-crossover: deps
 # The distributed workloads beside the single-process Strided calls; the
 # figures go into docs/distributed.md.
 bench-distributed: deps deps-mpi
-	rm -rf Benchmarks/.build/*/release/description.json Benchmarks/.build/*/release/ModuleCache
-	cd Benchmarks && $(SWIFT) build -c release --product strided-dist-bench
-	python3 Benchmarks/distributed.py --bench Benchmarks/.build/release/strided-dist-bench \
+	rm -rf Distributed/.build/*/release/description.json Distributed/.build/*/release/ModuleCache
+	$(SWIFT) build $(DISTRIBUTED) -c release --product strided-dist-bench
+	python3 Distributed/Benchmarks/distributed.py \
+	  --bench "$$($(SWIFT) build $(DISTRIBUTED) -c release --show-bin-path)/strided-dist-bench" \
 	  --mpirun "$(MPIRUN)" --report docs/distributed.md
 
 docs: deps
@@ -199,4 +222,4 @@ docs: deps
 	@echo "Documentation written to .build/docs"
 
 clean:
-	rm -rf .build .build-asan .build-tsan Benchmarks/.build Tests/Fuzz/.build
+	rm -rf .build .build-asan .build-tsan Benchmarks/.build Distributed/.build Tests/Fuzz/.build

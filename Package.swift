@@ -11,9 +11,11 @@ let package = Package(
     // Sources/StridedPython/Module, is built against the user's Python by
     // `make python-module`).
     .library(name: "StridedPython", type: .dynamic, targets: ["StridedPython"]),
-    // Matrices distributed over MPI processes, computed with ScaLAPACK.
-    // Needs OpenMPI and ScaLAPACK; users of Strided alone never build it.
-    .library(name: "StridedMPI", targets: ["StridedMPI"]),
+    // Matrices distributed over MPI processes (StridedMPI) are a package of
+    // their own, in Distributed/: SwiftPM looks up the pkg-config name of
+    // every system library of every package it loads, so OpenMPI and
+    // ScaLAPACK stay out of this one, and a build of Strided alone never
+    // looks for them.
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -43,34 +45,11 @@ let package = Package(
       exclude: ["Module"]
     ),
 
-    .target(
-      name: "StridedMPI",
-      dependencies: [
-        "Strided", "CMPI", "CScaLAPACK",
-        .product(name: "ComplexModule", package: "swift-numerics"),
-      ]
-    ),
-
     // MARK: - C interop
     .systemLibrary(
       name: "COpenBLAS",
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
-    ),
-
-    // OpenMPI, with inline getters for the handles that are macros.
-    .systemLibrary(
-      name: "CMPI",
-      pkgConfig: "ompi-c",
-      providers: [.apt(["libopenmpi-dev"])]
-    ),
-
-    // ScaLAPACK and BLACS, built on OpenMPI: Debian ships no C header, so
-    // the prototypes Strided calls are declared in the module's own.
-    .systemLibrary(
-      name: "CScaLAPACK",
-      pkgConfig: "scalapack-openmpi",
-      providers: [.apt(["libscalapack-openmpi-dev"])]
     ),
 
     // Small C helpers: loops over glibc's vector math library (libmvec),
@@ -117,13 +96,6 @@ let package = Package(
       path: "Tests/KernelSweep"
     ),
 
-    // The distributed tests, run under mpirun by `make test`.
-    .executableTarget(
-      name: "strided-mpi-tests",
-      dependencies: ["Strided", "StridedMPI", .product(name: "ComplexModule", package: "swift-numerics")],
-      path: "Tests/MPI"
-    ),
-
     // MARK: - Examples
     .executableTarget(
       name: "byte-buffer",
@@ -167,11 +139,6 @@ let package = Package(
       dependencies: ["Strided"],
       path: "Examples/records",
       exclude: ["stations.npy", "make-stations.py"]
-    ),
-    .executableTarget(
-      name: "distributed",
-      dependencies: ["Strided", "StridedMPI"],
-      path: "Examples/distributed"
     ),
     .executableTarget(
       name: "numpy-handoff",

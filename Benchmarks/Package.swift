@@ -1,5 +1,6 @@
 // swift-tools-version: 6.1
 // Strided's benchmarks: a separate package, so users of Strided never build them.
+// (The distributed benchmark is in Distributed/, with StridedMPI.)
 import PackageDescription
 
 let package = Package(
@@ -13,14 +14,6 @@ let package = Package(
       dependencies: [
         .product(name: "Strided", package: "Strided"),
         "BenchmarkSupport",
-      ]
-    ),
-    // The distributed workloads, run under mpirun by `make bench-distributed`.
-    .executableTarget(
-      name: "strided-dist-bench",
-      dependencies: [
-        .product(name: "Strided", package: "Strided"),
-        .product(name: "StridedMPI", package: "Strided"),
       ]
     ),
     // Counts heap allocations (standing in for malloc and friends) and sinks values opaquely.

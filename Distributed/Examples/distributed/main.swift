@@ -3,7 +3,8 @@
 // to the single-process Strided calls on process 0.
 //
 //   make demo-distributed                      # 4 processes, n = 4096
-//   mpirun -np 4 .build/release/distributed 2048
+//   swift build -c release --package-path Distributed --product distributed
+//   mpirun -np 4 Distributed/.build/release/distributed 2048
 //
 // Each process generates only its own blocks of the matrices: no process
 // holds a whole distributed matrix. Process 0 also builds the whole

@@ -1,6 +1,6 @@
 """Times the distributed workloads beside the single-process Strided calls.
 
-    python3 Benchmarks/distributed.py --bench <strided-dist-bench> --mpirun "mpirun ..." [--report docs/distributed.md]
+    python3 Distributed/Benchmarks/distributed.py --bench <strided-dist-bench> --mpirun "mpirun ..." [--report docs/distributed.md]
 
 Runs the single-process calls (all threads), then 1 process (all threads,
 so it compares with them), 2 and 4 processes (one BLAS thread each), and
