@@ -95,6 +95,55 @@ extension NDArray where Element: Numeric {
   /// Divides every element by a scalar, in place.
   public static func /= (lhs: inout NDArray, rhs: Element) { lhs /= NDArray(scalar: rhs) }
 
+  // Compound assignment on a constant (`let b = …; b += x`) writes through
+  // the shared storage, as `b[0..<2] += x` does: an array is a view, and its
+  // elements are not part of its value (docs/design.md, "Mutation
+  // through shared storage"). These forms are disfavoured, so a variable and a
+  // subscript keep the `inout` ones above, and a subscript's setter still
+  // runs (which is what writes a gathered selection such as `a[mask] += 1`
+  // back).
+
+  /// `b += x` on a constant: adds in place, through the shared storage.
+  @_disfavoredOverload public static func += (lhs: NDArray, rhs: NDArray) {
+    var target = lhs
+    target += rhs
+  }
+  /// `b -= x` on a constant: subtracts in place, through the shared storage.
+  @_disfavoredOverload public static func -= (lhs: NDArray, rhs: NDArray) {
+    var target = lhs
+    target -= rhs
+  }
+  /// `b *= x` on a constant: multiplies in place, through the shared storage.
+  @_disfavoredOverload public static func *= (lhs: NDArray, rhs: NDArray) {
+    var target = lhs
+    target *= rhs
+  }
+  /// `b /= x` on a constant: divides in place, through the shared storage.
+  @_disfavoredOverload public static func /= (lhs: NDArray, rhs: NDArray) {
+    var target = lhs
+    target /= rhs
+  }
+  /// `b += 1` on a constant: adds a scalar in place, through the shared storage.
+  @_disfavoredOverload public static func += (lhs: NDArray, rhs: Element) {
+    var target = lhs
+    target += rhs
+  }
+  /// `b -= 1` on a constant: subtracts a scalar in place, through the shared storage.
+  @_disfavoredOverload public static func -= (lhs: NDArray, rhs: Element) {
+    var target = lhs
+    target -= rhs
+  }
+  /// `b *= 2` on a constant: multiplies by a scalar in place, through the shared storage.
+  @_disfavoredOverload public static func *= (lhs: NDArray, rhs: Element) {
+    var target = lhs
+    target *= rhs
+  }
+  /// `b /= 2` on a constant: divides by a scalar in place, through the shared storage.
+  @_disfavoredOverload public static func /= (lhs: NDArray, rhs: Element) {
+    var target = lhs
+    target /= rhs
+  }
+
   /// Element-wise negation. Integers wrap: `-Int8.min` is `Int8.min`, and
   /// unsigned values wrap modulo 2ⁿ, as in NumPy.
   public static prefix func - (operand: NDArray) -> NDArray {

@@ -45,6 +45,20 @@ extension NDArray where Element == Bool {
     (lhs .& rhs).copy(into: lhs)
   }
 
+  /// `b += x` on a constant: logical or in place, through the shared
+  /// storage (disfavoured: a variable takes the `inout` form).
+  @_disfavoredOverload public static func += (lhs: NDArray, rhs: NDArray) {
+    var target = lhs
+    target += rhs
+  }
+
+  /// `b *= x` on a constant: logical and in place, through the shared
+  /// storage (disfavoured: a variable takes the `inout` form).
+  @_disfavoredOverload public static func *= (lhs: NDArray, rhs: NDArray) {
+    var target = lhs
+    target *= rhs
+  }
+
   /// Not available: NumPy raises `TypeError` for `-` of Bool arrays.
   @available(*, unavailable, message: "Bool arrays have no subtraction (NumPy raises TypeError): use .^ for exclusive or")
   public static func - (lhs: NDArray, rhs: NDArray) -> NDArray { fatalError("unavailable") }

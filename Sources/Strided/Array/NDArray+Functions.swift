@@ -163,6 +163,9 @@ extension NDArray where Element: Numeric & Comparable {
   public static func % (lhs: Element, rhs: NDArray) -> NDArray { remainder(NDArray(scalar: lhs), rhs) }
   /// In place: `a %= b`.
   public static func %= (lhs: inout NDArray, rhs: NDArray) { remainder(lhs, rhs).copy(into: lhs) }
+  /// `b %= x` on a constant: in place, through the shared storage
+  /// (disfavoured: a variable takes the `inout` form).
+  @_disfavoredOverload public static func %= (lhs: NDArray, rhs: NDArray) { remainder(lhs, rhs).copy(into: lhs) }
 }
 
 extension NDArray where Element: FixedWidthInteger {
