@@ -56,6 +56,11 @@ struct FusedProgram {
 
   /// The leaf views and, for each, its register and whether it is a mask.
   var leaves: [(view: NDView, register: Int, isMask: Bool)] = []
+  /// Each leaf's register and mask flag, beside `leaves`: the hot loops
+  /// read these plain values instead of copying a leaf (and retaining its
+  /// view) per segment.
+  var leafRegisters: [Int] = []
+  var leafIsMask: [Bool] = []
   var steps: [Step] = []
   var registerCount = 0
   var root = 0
@@ -116,6 +121,8 @@ struct FusedProgram {
     registerCount += 1
     isLeaf.append(true)
     leaves.append((view, registerCount - 1, isMask))
+    leafRegisters.append(registerCount - 1)
+    leafIsMask.append(isMask)
     return .register(registerCount - 1)
   }
 
@@ -208,51 +215,80 @@ struct FusedGeometry {
     }
     self.sizes = sizes
     self.strides = merged
+    let operands = merged.count
+    var table = [Int](repeating: 0, count: sizes.count * operands)
+    for k in 0..<operands {
+      for d in sizes.indices { table[d * operands + k] = merged[k][d] }
+    }
+    self.table = table
+    innerStrides = merged.map { $0[sizes.count - 1] }
   }
+
+  /// `strides[k][d]` by axis, then operand: `table[d * operandCount + k]`,
+  /// so a segment walk reads one flat array.
+  private(set) var table: [Int] = []
+  /// Per operand, the byte stride along the inner axis.
+  private(set) var innerStrides: [Int] = []
 
   var count: Int { sizes.reduce(1) { $0 &* $1 } }
   var inner: Int { sizes[sizes.count - 1] }
 
   /// Calls `body(position, count, addresses)` for each piece of one row in
   /// the flat range `start..<end`: its position in the range, its length
-  /// and every operand's address of its first item.
+  /// and every operand's address of its first item (valid during the
+  /// call). The walk keeps an index and the addresses in a buffer of its
+  /// own and reads the flat stride table, so a short row costs a few adds.
   @inline(__always)
-  func forEachSegment(_ start: Int, _ end: Int, _ body: (Int, Int, [Int]) -> Void) {
+  func forEachSegment(_ start: Int, _ end: Int, _ body: (Int, Int, UnsafeMutablePointer<Int>) -> Void) {
     guard start < end else { return }
     let inner = self.inner
     let outerCount = sizes.count - 1
-    var row = start / inner
-    var column = start % inner
-    var index = [Int](repeating: 0, count: outerCount)
-    var axis = outerCount - 1
-    while axis >= 0 {
-      index[axis] = row % sizes[axis]
-      row /= sizes[axis]
-      axis -= 1
-    }
-    var addresses = bases
-    for k in bases.indices {
-      var a = bases[k] &+ column &* strides[k][outerCount]
-      for d in 0..<outerCount { a = a &+ index[d] &* strides[k][d] }
-      addresses[k] = a
-    }
-    var position = 0
-    while true {
-      let n = Swift.min(inner - column, end - start - position)
-      body(position, n, addresses)
-      position += n
-      if position >= end - start { return }
-      // The next row starts at column 0.
-      for k in addresses.indices { addresses[k] = addresses[k] &- column &* strides[k][outerCount] }
-      column = 0
-      var d = outerCount - 1
-      while d >= 0 {
-        index[d] += 1
-        for k in addresses.indices { addresses[k] = addresses[k] &+ strides[k][d] }
-        if index[d] < sizes[d] { break }
-        for k in addresses.indices { addresses[k] = addresses[k] &- strides[k][d] &* sizes[d] }
-        index[d] = 0
-        d -= 1
+    let operands = bases.count
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: outerCount + operands) { buffer in
+      let index = buffer.baseAddress!
+      let addresses = index + outerCount
+      table.withUnsafeBufferPointer { tableBuffer in
+        sizes.withUnsafeBufferPointer { sizeBuffer in
+          let table = tableBuffer.baseAddress!
+          let sizes = sizeBuffer.baseAddress!
+          let innerRow = table + outerCount * operands
+          var row = start / inner
+          var column = start % inner
+          var axis = outerCount - 1
+          while axis >= 0 {
+            index[axis] = row % sizes[axis]
+            row /= sizes[axis]
+            axis -= 1
+          }
+          for k in 0..<operands {
+            var a = bases[k] &+ column &* innerRow[k]
+            for d in 0..<outerCount { a = a &+ index[d] &* table[d &* operands &+ k] }
+            addresses[k] = a
+          }
+          var position = 0
+          let total = end - start
+          while true {
+            let n = Swift.min(inner - column, total - position)
+            body(position, n, addresses)
+            position += n
+            if position >= total { return }
+            // The next row starts at column 0.
+            if column != 0 {
+              for k in 0..<operands { addresses[k] = addresses[k] &- column &* innerRow[k] }
+              column = 0
+            }
+            var d = outerCount - 1
+            while d >= 0 {
+              index[d] += 1
+              let step = table + d &* operands
+              for k in 0..<operands { addresses[k] = addresses[k] &+ step[k] }
+              if index[d] < sizes[d] { break }
+              for k in 0..<operands { addresses[k] = addresses[k] &- step[k] &* sizes[d] }
+              index[d] = 0
+              d -= 1
+            }
+          }
+        }
       }
     }
   }
@@ -302,37 +338,39 @@ enum FusedEvaluation {
     let n = end - start
     let inner = geometry.inner
     let oneRow = start / inner == (end - 1) / inner
-    let innerAxis = geometry.sizes.count - 1
+    let leafRegisters = program.leafRegisters
+    let leafIsMask = program.leafIsMask
+    let innerStrides = geometry.innerStrides
     var gathered: [Int] = []
     var outputRun: UnsafeMutablePointer<Double>? = nil
     if oneRow {
       geometry.forEachSegment(start, start + 1) { _, _, addresses in
-        for (i, leaf) in program.leaves.enumerated() {
-          let stride = geometry.strides[i + 1][innerAxis]
-          if !leaf.isMask && (stride == 8 || n == 1) && addresses[i + 1] % 8 == 0 {
-            registers.pointers[leaf.register] = UnsafeMutablePointer(bitPattern: addresses[i + 1])!
+        for i in leafRegisters.indices {
+          let stride = innerStrides[i + 1]
+          if !leafIsMask[i] && (stride == 8 || n == 1) && addresses[i + 1] % 8 == 0 {
+            registers.pointers[leafRegisters[i]] = UnsafeMutablePointer(bitPattern: addresses[i + 1])!
           } else {
-            registers.pointers[leaf.register] = registers.home(leaf.register)
+            registers.pointers[leafRegisters[i]] = registers.home(leafRegisters[i])
             gathered.append(i)
           }
         }
-        if direct && (geometry.strides[0][innerAxis] == 8 || n == 1) && addresses[0] % 8 == 0 {
+        if direct && (innerStrides[0] == 8 || n == 1) && addresses[0] % 8 == 0 {
           outputRun = UnsafeMutablePointer(bitPattern: addresses[0])!
         }
       }
     } else {
-      for (i, leaf) in program.leaves.enumerated() {
-        registers.pointers[leaf.register] = registers.home(leaf.register)
+      for i in leafRegisters.indices {
+        registers.pointers[leafRegisters[i]] = registers.home(leafRegisters[i])
         gathered.append(i)
       }
     }
     if !gathered.isEmpty {
-      geometry.forEachSegment(start, end) { position, count, addresses in
-        for i in gathered {
-          let leaf = program.leaves[i]
-          let target = registers.home(leaf.register) + position
-          let stride = geometry.strides[i + 1][innerAxis]
-          gather(target, addresses[i + 1], stride, count, isMask: leaf.isMask)
+      gathered.withUnsafeBufferPointer { gathered in
+        geometry.forEachSegment(start, end) { position, count, addresses in
+          for i in gathered {
+            let target = registers.home(leafRegisters[i]) + position
+            gather(target, addresses[i + 1], innerStrides[i + 1], count, isMask: leafIsMask[i])
+          }
         }
       }
     }
@@ -342,7 +380,7 @@ enum FusedEvaluation {
     registers.pointers[program.root] = registers.home(program.root)
     if direct && outputRun == nil {
       geometry.forEachSegment(start, end) { position, count, addresses in
-        scatter(result + position, addresses[0], geometry.strides[0][innerAxis], count)
+        scatter(result + position, addresses[0], innerStrides[0], count)
       }
     }
     return result
@@ -515,7 +553,6 @@ enum FusedEvaluation {
     let piecesPerRow = inner >= blockSize ? (inner + blockSize - 1) / blockSize : 1
     let rows = count / inner
     let blocks = inner >= blockSize ? rows * piecesPerRow : (rows + rowsPerBlock - 1) / rowsPerBlock
-    let innerAxis = geometry.sizes.count - 1
     func range(_ k: Int) -> (Int, Int) {
       if inner >= blockSize {
         let row = k / piecesPerRow
@@ -532,7 +569,7 @@ enum FusedEvaluation {
         if bool {
           let values = evaluate(registers, geometry, start, end, direct: false)
           geometry.forEachSegment(start, end) { position, n, addresses in
-            scatterBool(values + position, addresses[0], geometry.strides[0][innerAxis], n)
+            scatterBool(values + position, addresses[0], geometry.innerStrides[0], n)
           }
         } else {
           _ = evaluate(registers, geometry, start, end, direct: true)

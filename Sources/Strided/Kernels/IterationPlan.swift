@@ -162,17 +162,19 @@ struct IterationPlan {
     _ base: Strides, parallel: Bool, outputItemSize: Int, threshold: Int = parallelThreshold,
     _ run: (Int, Strides, Strides) -> Void
   ) {
+    // One copy of `run`'s inlined loops, whether the work is split or not.
+    @inline(never) func each(_ plan: IterationPlan, _ start: Strides) { plan.forEachRun(start, run) }
     guard parallel, isWorthSplitting(threshold: threshold), !axes.isEmpty, WorkPool.shared.canSplit,
       outputIsDisjoint(itemSize: outputItemSize)
     else {
-      forEachRun(base, run)
+      each(self, base)
       return
     }
     let wanted = Swift.min(itemCount / Swift.max(threshold / 2, 1), 4 * WorkPool.shared.threadCount)
     let (axis, parts) = split(into: Swift.max(wanted, 1))
     WorkPool.shared.run(parts) { i in
       let (plan, offset) = part(i, of: parts, along: axis)
-      plan.forEachRun(base &+ offset, run)
+      each(plan, base &+ offset)
     }
   }
 
@@ -190,65 +192,60 @@ struct IterationPlan {
 
   /// Calls `run(count, addresses, innerStrides)` for every inner run, from
   /// the operands' first-element addresses.
+  ///
+  /// `run` is called from one place only (a 0-d plan is one run of one
+  /// item, and rows without a crossing axis are tiles of one whole row), so
+  /// a caller's closure, inlined here with its vector loops, is compiled
+  /// once per specialisation rather than once per case.
   @inline(__always)
   func forEachRun(_ base: Strides, _ run: (Int, Strides, Strides) -> Void) {
     if isEmpty { return }
-    guard let inner = axes.last else {
-      run(1, base, Strides())
-      return
-    }
     var outer = axes
-    outer.removeLast()
-    if let k = crossingAxis {
-      let crossing = outer.remove(at: k)
-      Self.walk(outer, base) { start in
-        var r0 = 0
-        while r0 < crossing.size {
-          let r1 = Swift.min(r0 + Self.tileRows, crossing.size)
-          var c0 = 0
-          while c0 < inner.size {
-            let c1 = Swift.min(c0 + Self.tileColumns, inner.size)
-            for r in r0..<r1 {
-              run(c1 - c0, start &+ crossing.strides &* r &+ inner.strides &* c0, inner.strides)
-            }
-            c0 = c1
+    let inner = outer.popLast() ?? Axis(size: 1, strides: Strides())
+    let crossingIndex = crossingAxis
+    let crossing = crossingIndex.map { outer.remove(at: $0) } ?? Axis(size: 1, strides: Strides())
+    let tileRows = crossingIndex == nil ? 1 : Self.tileRows
+    let tileColumns = crossingIndex == nil ? inner.size : Self.tileColumns
+    Self.walk(outer, base) { start in
+      var r0 = 0
+      while r0 < crossing.size {
+        let r1 = Swift.min(r0 + tileRows, crossing.size)
+        var c0 = 0
+        while c0 < inner.size {
+          let c1 = Swift.min(c0 + tileColumns, inner.size)
+          for r in r0..<r1 {
+            run(c1 - c0, start &+ crossing.strides &* r &+ inner.strides &* c0, inner.strides)
           }
-          r0 = r1
+          c0 = c1
         }
+        r0 = r1
       }
-      return
     }
-    Self.walk(outer, base) { start in run(inner.size, start, inner.strides) }
   }
 
   /// Calls `body` with the addresses of every index of `axes` (an odometer,
-  /// the last axis fastest).
+  /// the last axis fastest). `body` is called from one place, so it is
+  /// inlined once; the index lives on the stack.
   @inline(__always)
   static func walk(_ axes: [Axis], _ base: Strides, _ body: (Strides) -> Void) {
-    switch axes.count {
-    case 0:
-      body(base)
-    case 1:
-      var p = base
-      for _ in 0..<axes[0].size {
-        body(p)
-        p &+= axes[0].strides
-      }
-    default:
-      var index = [Int](repeating: 0, count: axes.count)
-      var p = base
-      let last = axes.count - 1
-      outer: while true {
-        body(p)
-        var axis = last
-        while true {
-          index[axis] += 1
-          p &+= axes[axis].strides
-          if index[axis] < axes[axis].size { continue outer }
-          p &-= axes[axis].strides &* axes[axis].size
-          index[axis] = 0
-          if axis == 0 { break outer }
-          axis -= 1
+    let count = axes.count
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: Swift.max(count, 1)) { buffer in
+      let index = buffer.baseAddress!
+      index.initialize(repeating: 0, count: Swift.max(count, 1))
+      axes.withUnsafeBufferPointer { axes in
+        var p = base
+        outer: while true {
+          body(p)
+          var axis = count - 1
+          while axis >= 0 {
+            index[axis] += 1
+            p &+= axes[axis].strides
+            if index[axis] < axes[axis].size { continue outer }
+            p &-= axes[axis].strides &* axes[axis].size
+            index[axis] = 0
+            axis -= 1
+          }
+          break
         }
       }
     }
