@@ -193,26 +193,27 @@ struct IterationPlan {
   /// Calls `run(count, addresses, innerStrides)` for every inner run, from
   /// the operands' first-element addresses.
   ///
-  /// `run` is called from one place only (a 0-d plan is one run of one
-  /// item, and rows without a crossing axis are tiles of one whole row), so
-  /// a caller's closure, inlined here with its vector loops, is compiled
-  /// once per specialisation rather than once per case.
+  /// `run` is called from two places only, rows and tiles (a 0-d plan is
+  /// one run of one item, and the odometer is one loop), so a caller's
+  /// closure, inlined here with its vector loops, is compiled twice per
+  /// specialisation rather than once per case.
   @inline(__always)
   func forEachRun(_ base: Strides, _ run: (Int, Strides, Strides) -> Void) {
     if isEmpty { return }
     var outer = axes
     let inner = outer.popLast() ?? Axis(size: 1, strides: Strides())
-    let crossingIndex = crossingAxis
-    let crossing = crossingIndex.map { outer.remove(at: $0) } ?? Axis(size: 1, strides: Strides())
-    let tileRows = crossingIndex == nil ? 1 : Self.tileRows
-    let tileColumns = crossingIndex == nil ? inner.size : Self.tileColumns
+    guard let k = crossingAxis else {
+      Self.walk(outer, base) { start in run(inner.size, start, inner.strides) }
+      return
+    }
+    let crossing = outer.remove(at: k)
     Self.walk(outer, base) { start in
       var r0 = 0
       while r0 < crossing.size {
-        let r1 = Swift.min(r0 + tileRows, crossing.size)
+        let r1 = Swift.min(r0 + Self.tileRows, crossing.size)
         var c0 = 0
         while c0 < inner.size {
-          let c1 = Swift.min(c0 + tileColumns, inner.size)
+          let c1 = Swift.min(c0 + Self.tileColumns, inner.size)
           for r in r0..<r1 {
             run(c1 - c0, start &+ crossing.strides &* r &+ inner.strides &* c0, inner.strides)
           }
@@ -224,19 +225,28 @@ struct IterationPlan {
   }
 
   /// Calls `body` with the addresses of every index of `axes` (an odometer,
-  /// the last axis fastest). `body` is called from one place, so it is
-  /// inlined once; the index lives on the stack.
+  /// the last axis fastest, its index and stride in registers). `body` is
+  /// called from one place, so it is inlined once; the other axes' indices
+  /// live on the stack.
   @inline(__always)
   static func walk(_ axes: [Axis], _ base: Strides, _ body: (Strides) -> Void) {
     let count = axes.count
+    let lastSize = count > 0 ? axes[count - 1].size : 1
+    let lastStride = count > 0 ? axes[count - 1].strides : Strides()
     withUnsafeTemporaryAllocation(of: Int.self, capacity: Swift.max(count, 1)) { buffer in
       let index = buffer.baseAddress!
       index.initialize(repeating: 0, count: Swift.max(count, 1))
       axes.withUnsafeBufferPointer { axes in
         var p = base
+        var i = 0
         outer: while true {
           body(p)
-          var axis = count - 1
+          i += 1
+          p &+= lastStride
+          if i < lastSize { continue }
+          p &-= lastStride &* lastSize
+          i = 0
+          var axis = count - 2
           while axis >= 0 {
             index[axis] += 1
             p &+= axes[axis].strides
