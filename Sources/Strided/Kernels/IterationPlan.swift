@@ -193,33 +193,44 @@ struct IterationPlan {
   /// Calls `run(count, addresses, innerStrides)` for every inner run, from
   /// the operands' first-element addresses.
   ///
-  /// `run` is called from two places only, rows and tiles (a 0-d plan is
-  /// one run of one item, and the odometer is one loop), so a caller's
-  /// closure, inlined here with its vector loops, is compiled twice per
-  /// specialisation rather than once per case.
+  /// `run` is called from one place only: a 0-d plan is one run of one
+  /// item, the odometer is one loop, and a row without a crossing axis is
+  /// one tile of the tile walk (whose steps after a tile are a few compares
+  /// when there is one). So a caller's closure, inlined here with its
+  /// vector loops, is compiled once per specialisation, not once per case.
   @inline(__always)
   func forEachRun(_ base: Strides, _ run: (Int, Strides, Strides) -> Void) {
     if isEmpty { return }
     var outer = axes
     let inner = outer.popLast() ?? Axis(size: 1, strides: Strides())
-    guard let k = crossingAxis else {
-      Self.walk(outer, base) { start in run(inner.size, start, inner.strides) }
-      return
-    }
-    let crossing = outer.remove(at: k)
+    let crossingIndex = crossingAxis
+    let crossing = crossingIndex.map { outer.remove(at: $0) } ?? Axis(size: 1, strides: Strides())
+    let tileRows = crossingIndex == nil ? 1 : Self.tileRows
+    let tileColumns = crossingIndex == nil ? inner.size : Self.tileColumns
+    let firstColumns = Swift.min(tileColumns, inner.size)
+    let firstRows = Swift.min(tileRows, crossing.size)
     Self.walk(outer, base) { start in
-      var r0 = 0
-      while r0 < crossing.size {
-        let r1 = Swift.min(r0 + Self.tileRows, crossing.size)
-        var c0 = 0
-        while c0 < inner.size {
-          let c1 = Swift.min(c0 + Self.tileColumns, inner.size)
-          for r in r0..<r1 {
-            run(c1 - c0, start &+ crossing.strides &* r &+ inner.strides &* c0, inner.strides)
-          }
-          c0 = c1
+      // Tiles of `tileRows` rows of the crossing axis by `tileColumns`
+      // items, row by row within a tile.
+      var (r0, r1, r) = (0, firstRows, 0)
+      var (c0, c1) = (0, firstColumns)
+      var address = start
+      while true {
+        run(c1 - c0, address, inner.strides)
+        r += 1
+        address &+= crossing.strides
+        if r < r1 { continue }
+        c0 = c1
+        if c0 < inner.size {
+          c1 = Swift.min(c0 + tileColumns, inner.size)
+        } else {
+          r0 = r1
+          if r0 >= crossing.size { break }
+          r1 = Swift.min(r0 + tileRows, crossing.size)
+          (c0, c1) = (0, firstColumns)
         }
-        r0 = r1
+        r = r0
+        address = start &+ crossing.strides &* r0 &+ inner.strides &* c0
       }
     }
   }
