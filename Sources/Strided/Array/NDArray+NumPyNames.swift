@@ -48,9 +48,6 @@ extension NDArray {
   @available(*, unavailable, renamed: "elements")
   public func tolist() -> [Element] { fatalError("unavailable") }
 
-  @available(*, unavailable, message: "sorted() returns a sorted copy (Strided sorts nothing in place)")
-  public func sort() { fatalError("unavailable") }
-
   @available(*, unavailable, renamed: "anyTrue()")
   public func any() -> Bool { fatalError("unavailable") }
 
