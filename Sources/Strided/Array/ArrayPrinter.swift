@@ -443,6 +443,21 @@ extension ArrayPrinter {
     summarize && edge > 0 && size - edge > edge ? Array(0..<edge) + Array((size - edge)..<size) : Array(0..<size)
   }
 
+  /// The byte offsets, from `start`, of the kept elements
+  /// (``kept(_:summarize:edge:)`` along each axis) of a layout, in C order.
+  static func keptOffsets(shape: [Int], strides: [Int], start: Int, summarize: Bool, edge: Int) -> [Int] {
+    var offsets: [Int] = []
+    func collect(_ axis: Int, _ offset: Int) {
+      if axis == shape.count {
+        offsets.append(offset)
+        return
+      }
+      for i in kept(shape[axis], summarize: summarize, edge: edge) { collect(axis + 1, offset + i * strides[axis]) }
+    }
+    collect(0, start)
+    return offsets
+  }
+
   /// NumPy's `_formatArray` for `str`: the words of the kept elements
   /// (``kept(_:summarize:edge:)`` along each axis, in C order) separated by
   /// spaces, wrapped before a line (and its closing bracket) passes the

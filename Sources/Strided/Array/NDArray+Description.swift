@@ -34,8 +34,9 @@ extension NDArray: CustomStringConvertible, CustomDebugStringConvertible {
     // Typed rather than through the view's bytes, so element types that
     // print themselves (dates, durations) keep their words.
     let summarize = count > options.threshold
-    var values: [Element] = []
-    collect(axis: 0, offset: 0, summarize: summarize, edge: options.edgeItems, into: &values)
+    let offsets = ArrayPrinter.keptOffsets(
+      shape: Array(shape), strides: Array(strides), start: 0, summarize: summarize, edge: options.edgeItems)
+    let values = offsets.map { load(at: $0) }
     let format = ArrayPrinter.formatter(for: values, options: options)
     return ArrayPrinter.grid(values.map(format), shape: Array(shape), summarize: summarize, options: options)
   }
@@ -43,17 +44,5 @@ extension NDArray: CustomStringConvertible, CustomDebugStringConvertible {
   public var debugDescription: String {
     "NDArray<\(Element.self)>(shape: \(shape), strides: \(strides)\(isReadOnly ? ", read-only" : ""))\n"
       + description
-  }
-
-  /// The elements whose widths set the columns, in C order
-  /// (``ArrayPrinter/kept(_:summarize:edge:)`` along each axis).
-  private func collect(axis: Int, offset: Int, summarize: Bool, edge: Int, into values: inout [Element]) {
-    if axis == ndim {
-      values.append(load(at: offset))
-      return
-    }
-    for i in ArrayPrinter.kept(shape[axis], summarize: summarize, edge: edge) {
-      collect(axis: axis + 1, offset: offset + i * strides[axis], summarize: summarize, edge: edge, into: &values)
-    }
   }
 }

@@ -6,7 +6,7 @@ enum Fusion {
   /// every leaf with more than one item is Fortran-contiguous, not
   /// C-contiguous, and of the full shape (``Operands/result(shape:format:like:_:)``).
   static func eagerOrder(_ program: FusedProgram, shape: Dimensions) -> MemoryOrder {
-    let large = program.leaves.map { $0.view }.filter { $0.count > 1 }
+    let large = program.leaves.filter { $0.count > 1 }
     let fortran = !large.isEmpty && large.allSatisfy { $0.isFContiguous && !$0.isCContiguous && $0.shape == shape }
     return fortran ? .fortran : .c
   }
@@ -19,9 +19,9 @@ enum Fusion {
     var strides: [[Int]] = [axes.map { outputStrides[$0] }]
     var bases = [output]
     for leaf in program.leaves {
-      let broadcast = try! leaf.view.layout.broadcast(to: shape, itemSize: leaf.view.itemSize).strides
+      let broadcast = try! leaf.layout.broadcast(to: shape, itemSize: leaf.itemSize).strides
       strides.append(axes.map { broadcast[$0] })
-      bases.append(Elementwise.address(leaf.view))
+      bases.append(Elementwise.address(leaf))
     }
     return FusedGeometry(shape: axes.map { shape[$0] }, strides: strides, bases: bases, keepLast: keepLast)
   }
@@ -29,7 +29,7 @@ enum Fusion {
   /// A new array of `shape` holding the expression's values.
   static func evaluate(_ node: FusedNode, shape: Dimensions, format: Format, bool: Bool) -> NDView {
     let program = FusedProgram(node)
-    let out = Operands.result(shape: shape, format: format, like: program.leaves.map { $0.view }, "evaluated")
+    let out = Operands.result(shape: shape, format: format, like: program.leaves, "evaluated")
     run(program, into: out, bool: bool)
     withExtendedLifetime(program) {}
     return out
@@ -41,7 +41,7 @@ enum Fusion {
   static func assign(_ node: FusedNode, into out: NDView, bool: Bool) {
     var program = FusedProgram(node)
     for i in program.leaves.indices {
-      program.leaves[i].view = Operands.staged(program.leaves[i].view, for: out)
+      program.leaves[i] = Operands.staged(program.leaves[i], for: out)
     }
     run(program, into: out, bool: bool)
     withExtendedLifetime(program) {}

@@ -54,11 +54,10 @@ struct FusedProgram {
     case select(Int, Operand, Operand, out: Int)
   }
 
-  /// The leaf views and, for each, its register and whether it is a mask.
-  var leaves: [(view: NDView, register: Int, isMask: Bool)] = []
-  /// Each leaf's register and mask flag, beside `leaves`: the hot loops
-  /// read these plain values instead of copying a leaf (and retaining its
-  /// view) per segment.
+  /// The leaf views; leaf `i` is read into register `leafRegisters[i]`,
+  /// as 1 and 0 when `leafIsMask[i]`. Kept apart so the hot loops read
+  /// plain integers, never copying (and retaining) a view per segment.
+  var leaves: [NDView] = []
   var leafRegisters: [Int] = []
   var leafIsMask: [Bool] = []
   var steps: [Step] = []
@@ -112,15 +111,15 @@ struct FusedProgram {
 
   private mutating func leaf(_ view: NDView, isMask: Bool) -> Operand {
     // One register per distinct leaf: `x` used three times is read once.
-    for entry in leaves
-    where entry.isMask == isMask && Elementwise.address(entry.view) == Elementwise.address(view)
-      && entry.view.shape == view.shape && entry.view.strides == view.strides
+    for (i, entry) in leaves.enumerated()
+    where leafIsMask[i] == isMask && Elementwise.address(entry) == Elementwise.address(view)
+      && entry.shape == view.shape && entry.strides == view.strides
     {
-      return .register(entry.register)
+      return .register(leafRegisters[i])
     }
     registerCount += 1
     isLeaf.append(true)
-    leaves.append((view, registerCount - 1, isMask))
+    leaves.append(view)
     leafRegisters.append(registerCount - 1)
     leafIsMask.append(isMask)
     return .register(registerCount - 1)
@@ -181,11 +180,15 @@ struct FusedProgram {
 /// to address), then the leaves.
 struct FusedGeometry {
   /// Merged axes, outermost first; at least one.
-  var sizes: [Int]
-  /// Per operand, the byte stride along each merged axis.
-  var strides: [[Int]]
+  let sizes: [Int]
   /// Per operand, the address of its first element.
-  var bases: [Int]
+  let bases: [Int]
+  /// Per operand, the byte stride along each merged axis, by axis, then
+  /// operand: `table[d * operandCount + k]`, so a segment walk reads one
+  /// flat array.
+  let table: [Int]
+  /// Per operand, the byte stride along the inner axis.
+  let innerStrides: [Int]
 
   /// - Parameters:
   ///   - shape: The broadcast shape in logical order.
@@ -214,7 +217,6 @@ struct FusedGeometry {
       for k in strides.indices { merged[k] = [0] }
     }
     self.sizes = sizes
-    self.strides = merged
     let operands = merged.count
     var table = [Int](repeating: 0, count: sizes.count * operands)
     for k in 0..<operands {
@@ -223,12 +225,6 @@ struct FusedGeometry {
     self.table = table
     innerStrides = merged.map { $0[sizes.count - 1] }
   }
-
-  /// `strides[k][d]` by axis, then operand: `table[d * operandCount + k]`,
-  /// so a segment walk reads one flat array.
-  private(set) var table: [Int] = []
-  /// Per operand, the byte stride along the inner axis.
-  private(set) var innerStrides: [Int] = []
 
   var count: Int { sizes.reduce(1) { $0 &* $1 } }
   var inner: Int { sizes[sizes.count - 1] }

@@ -163,30 +163,19 @@ extension StringKernels {
     let count = bytes.count / itemSize
     return bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [[UInt32]] in
       guard let base = raw.baseAddress else { return [[UInt32]](repeating: [], count: count) }
-      var result: [[UInt32]] = []
-      result.reserveCapacity(count)
-      for i in 0..<count {
-        let item = base + i * itemSize
-        var length = width
-        while length > 0 {
-          let last: UInt32 =
-            unit == 1
-            ? UInt32(item.load(fromByteOffset: length - 1, as: UInt8.self))
-            : item.loadUnaligned(fromByteOffset: 4 * (length - 1), as: UInt32.self)
-          if last != 0 { break }
-          length -= 1
-        }
-        var values = [UInt32](repeating: 0, count: length)
-        for k in 0..<length {
-          values[k] =
-            unit == 1
-            ? UInt32(item.load(fromByteOffset: k, as: UInt8.self))
-            : item.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)
-        }
-        result.append(values)
-      }
-      return result
+      return (0..<count).map { itemUnits(base + $0 * itemSize, width: width, unit: unit) }
     }
+  }
+
+  /// The units of the one item at `item` (`width` units of `unit` bytes,
+  /// in the machine's order), trailing NULs removed.
+  static func itemUnits(_ item: UnsafeRawPointer, width: Int, unit: Int) -> [UInt32] {
+    @inline(__always) func load(_ k: Int) -> UInt32 {
+      unit == 1 ? UInt32(item.load(fromByteOffset: k, as: UInt8.self)) : item.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)
+    }
+    var length = width
+    while length > 0 && load(length - 1) == 0 { length -= 1 }
+    return (0..<length).map(load)
   }
 
   /// Items of `width` units holding `strings`, padded with NULs, in the

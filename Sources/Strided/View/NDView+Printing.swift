@@ -54,17 +54,8 @@ extension NDView {
   /// copied in C order into new storage, `itemSize` apart, in the
   /// machine's byte order.
   func shownItems(summarize: Bool, edge: Int) -> (storage: ByteStorage, count: Int) {
-    var offsets: [Int] = []
-    func collect(_ axis: Int, _ offset: Int) {
-      if axis == ndim {
-        offsets.append(offset)
-        return
-      }
-      for i in ArrayPrinter.kept(layout.size(axis), summarize: summarize, edge: edge) {
-        collect(axis + 1, offset + i * layout.stride(axis))
-      }
-    }
-    collect(0, byteOffset)
+    let offsets = ArrayPrinter.keptOffsets(
+      shape: Array(shape), strides: Array(strides), start: byteOffset, summarize: summarize, edge: edge)
     let result = ByteStorage(count: max(offsets.count * itemSize, 1))
     for (k, offset) in offsets.enumerated() {
       (result.base + k * itemSize).copyMemory(from: storage.base + offset, byteCount: itemSize)
@@ -101,10 +92,7 @@ struct ValuePrinter {
     case .scalar(let kind, _):
       return scalarWords(kind, base, offsets, shaped: shaped)
     case .bytes(let count):
-      return offsets.map { (offset: Int) -> String in
-        let units = (0..<count).map { UInt32(base.load(fromByteOffset: offset + $0, as: UInt8.self)) }
-        return StringPrinting.repr(Self.trimmed(units), bytes: true)
-      }
+      return offsets.map { StringPrinting.repr(StringKernels.itemUnits(base + $0, width: count, unit: 1), bytes: true) }
     case .unicode:
       return try Self.unicodeUnits(format, base, offsets).map { StringPrinting.repr($0, bytes: false) }
     case .pascalString(let count):
@@ -180,10 +168,7 @@ struct ValuePrinter {
     case .complex128: numbers(Complex<Double>.self, base, offsets, shaped: shaped)
     case .char:
       // NumPy reads a `c` item as a byte string of length 1.
-      offsets.map { (offset: Int) -> String in
-        let byte = UInt32(base.load(fromByteOffset: offset, as: UInt8.self))
-        return StringPrinting.repr(Self.trimmed([byte]), bytes: true)
-      }
+      offsets.map { StringPrinting.repr(StringKernels.itemUnits(base + $0, width: 1, unit: 1), bytes: true) }
     }
   }
 
@@ -218,20 +203,12 @@ struct ValuePrinter {
     var result: [[UInt32]] = []
     result.reserveCapacity(offsets.count)
     for (index, offset) in offsets.enumerated() {
-      let units = trimmed((0..<count).map { base.loadUnaligned(fromByteOffset: offset + 4 * $0, as: UInt32.self) })
+      let units = StringKernels.itemUnits(base + offset, width: count, unit: 4)
       if let bad = units.first(where: { Unicode.Scalar($0) == nil }) {
         throw StringError(.invalidCodePoint(index: index, value: bad))
       }
       result.append(units)
     }
     return result
-  }
-
-  /// The units without their trailing NULs, as NumPy reads a fixed-width
-  /// string.
-  static func trimmed(_ units: [UInt32]) -> [UInt32] {
-    var units = units
-    while units.last == 0 { units.removeLast() }
-    return units
   }
 }
