@@ -51,4 +51,22 @@ struct FromNumPyTests {
     #expect(try a.min() == 0)
     withPrintOptions(precision: 3) { _ = a.description }
   }
+
+  /// The snippet of getting-started.md's section on sets, interpolation
+  /// and sliding windows, with the values its comments state.
+  @Test func setsInterpolationAndWindows() throws {
+    let seen: NDArray<Int> = [3, 1, 4, 1, 5, 9, 2, 6]
+    let wanted: NDArray<Int> = [1, 2, 3]
+    #expect(seen.isIn(wanted).elements == [true, true, false, true, false, false, true, false])
+    #expect(seen.intersection(wanted).elements == [1, 2, 3])
+    #expect(seen.union(wanted).elements == [1, 2, 3, 4, 5, 6, 9])
+    #expect(seen.subtracting(wanted).elements == [4, 5, 6, 9])
+    let xp: NDArray<Double> = [0, 1, 2]
+    let fp: NDArray<Double> = [0, 10, 0]
+    #expect(try interp([0.5, 1.5, 3], xp, fp).elements == [5, 5, 0])
+    let signal = NDArray<Double>.arange(to: 10)
+    let windows = try signal.slidingWindowView(4)
+    #expect(windows.shape == [7, 4] && windows.isReadOnly)
+    #expect(windows.mean(axis: -1).elements == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5])
+  }
 }
