@@ -32,6 +32,7 @@ var parts: [(String, () -> [String])] = [
   ("reductions of empty arrays along every axis", { Sweep.emptyReductions() }),
   ("2-D operands", { Sweep.matrices() }),
   ("thread-block edges at 1, 2, 3 and 8 threads", { Sweep.blockEdges() }),
+  ("fused expressions and their sums along an axis", { Sweep.fused() }),
 ]
 // The hand-vectorized C kernels above took the processor's own vector
 // extensions; each lower level's paths are walked again.

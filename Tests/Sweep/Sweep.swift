@@ -923,4 +923,53 @@ public enum Sweep {
     }
     return failures
   }
+
+  // MARK: Fused expressions
+
+  /// Fused expressions against the same arithmetic done element by element
+  /// (bit for bit, as the eager operators give it): every length 0…70 and
+  /// the fused engine's block edges (1024 items, 2¹⁵ for threads) in every
+  /// placement pair; then fused sums along the last axis of broadcast 3-D
+  /// operands (the k-means distance shape: rows one segment long, lines
+  /// shorter and longer than the vector width) against the eager sum. At
+  /// 1, 2, 3 and 8 threads.
+  public static func fused() -> [String] {
+    var failures: [String] = []
+    let saved = Parallelism.threadCount
+    defer { Parallelism.threadCount = saved }
+    for threads in [1, 2, 3, 8] {
+      Parallelism.threadCount = threads
+      for n in Array(lengths) + [1023, 1024, 1025, (1 << 15) - 1, 1 << 15, (1 << 15) + 1] {
+        let x = reals(Double.self, n, salt: 40)
+        let y = reals(Double.self, n, salt: 41)
+        for (p, q, offset) in placementPairs(n) {
+          let (a, xa) = operand(x, p, offset: offset)
+          let (b, yb) = operand(y, q, offset: offset)
+          let (fa, fb) = (a.fused, b.fused)
+          let expression: NDExpression = 2 * fa + fb * fb - fa
+          let expected = (0..<n).map { (i: Int) -> Double in 2 * xa[i] + yb[i] * yb[i] - xa[i] }
+          check(
+            "fused 2a + b·b − a", "n \(n) \(p)/\(q) offset \(offset), \(threads) threads", expression.evaluated(),
+            expected, same, into: &failures)
+        }
+      }
+      for rows in [1, 3, 64, 65, 1500] {
+        for centres in [1, 3, 8] {
+          for width in [1, 2, 7, 8, 9, 16, 17, 70] {
+            let x = NDArray(reals(Double.self, rows * width, salt: 42), shape: [rows, width])
+            let c = NDArray(reals(Double.self, centres * width, salt: 43), shape: [centres, width])
+            let (x3, c3) = (x[.all, .newAxis, .all], c[.newAxis, .all, .all])
+            let eager = ((x3 - c3) ** 2).sum(axis: 2)
+            let fusedSum = ((x3.fused - c3.fused) ** 2).sum(axis: 2)
+            let agree = eager.shape == fusedSum.shape
+              && zip(eager.elements, fusedSum.elements).allSatisfy { same($0, $1) }
+            if !agree {
+              failures.append("fused sum(axis: 2) of (X − C)² \(rows) × \(centres) × \(width), \(threads) threads")
+            }
+          }
+        }
+      }
+    }
+    return failures
+  }
 }

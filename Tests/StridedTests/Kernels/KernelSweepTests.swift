@@ -98,6 +98,20 @@ struct KernelSweepTests {
     }
   }
 
+  /// Fused expressions and their sums along an axis, against the same
+  /// arithmetic element by element and the eager sums, at 1, 2, 3 and 8
+  /// threads, in a child process that has the pool to itself.
+  @Test(
+    "fused expressions: every length, placement and block edge, sums of short lines, 1, 2, 3 and 8 threads",
+    .enabled(if: ProcessInfo.processInfo.environment["STRIDED_SANITIZER"] == nil))
+  func fused() async {
+    await #expect(processExitsWith: .success) {
+      let failures = Sweep.fused()
+      for failure in failures.prefix(20) { FileHandle.standardError.write(Data((failure + "\n").utf8)) }
+      exit(failures.isEmpty ? 0 : 1)
+    }
+  }
+
   /// The known defects this suite was written for, by value.
   @Test("hypot and atan2 of five Doubles end right")
   func hypotAndAtan2Tails() {
