@@ -138,6 +138,20 @@ def table(rows):
     return result
 
 
+def memory_lines(rows):
+    """Markdown lines for the workloads that report their peak memory (impl "memory")."""
+    rows = [r for r in rows if r.get("impl") == "memory"]
+    if not rows:
+        return []
+    mib = lambda b: f"{b / 2**20:.1f} MiB"
+    lines = ["", "Peak memory: what one call adds to the process's peak resident size above the inputs "
+             "(measured before the workload is timed; Linux's `VmHWM` after resetting it).", "",
+             "| workload | fused | eager | output |", "|---|---:|---:|---:|"]
+    lines += [f"| `{r['name']}` | {mib(r['peak_above_inputs_bytes'])} | {mib(r['eager_peak_above_inputs_bytes'])} | "
+              f"{mib(r['output_bytes'])} |" for r in rows]
+    return lines
+
+
 def scaling(entries):
     """(name, one-thread ns, all-threads ns, speed-up) for every workload also run as NAME_t1."""
     by_name = {name: s for name, s, *_ in entries}
@@ -201,7 +215,7 @@ def write_headline(path, entries):
     replace_section(path, "headline", lines)
 
 
-def write_report(path, entries, chart, section="bench"):
+def write_report(path, entries, chart, section="bench", memory=()):
     lines = ["", "Measured by `make bench` on "
              f"{datetime.date.today().isoformat()}, the two sides one after the other on the same machine:", ""]
     lines += [f"- {key}: {value}" for key, value in machine()]
@@ -221,6 +235,7 @@ def write_report(path, entries, chart, section="bench"):
                   "| workload | 1 thread | all threads | speed-up |", "|---|---:|---:|---:|"]
         lines += [f"| `{name}` | {format_ns(one)} | {format_ns(every)} | {speedup:.2f}× |"
                   for name, one, every, speedup in rows]
+    lines += list(memory)
     if chart:
         lines += ["", f"![Strided's time ÷ NumPy's time for each workload]({os.path.basename(chart)})"]
     lines.append("")
@@ -278,11 +293,13 @@ def main(argv):
                 f.write(json.dumps(row) + "\n")
     entries = table(rows)
     print_table(entries)
+    memory = memory_lines(rows)
+    print("\n".join(memory))
     chart = option("--chart")
     if chart and not draw_chart(chart, entries):
         chart = None
     if option("--report"):
-        write_report(option("--report"), entries, chart, option("--section") or "bench")
+        write_report(option("--report"), entries, chart, option("--section") or "bench", memory)
     if option("--headline"):
         write_headline(option("--headline"), entries)
 

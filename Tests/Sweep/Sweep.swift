@@ -16,7 +16,8 @@ import Strided
 /// The sweeps: each returns a description of every mismatch it found.
 public enum Sweep {
   /// The vector extension levels below the processor's: the hand-vectorized
-  /// C kernels (libmvec loops, conversions, sorts) have a path for each
+  /// C kernels (libmvec loops, conversions, sorts, fused-expression steps)
+  /// have a path for each
   /// level, and the sweeps above took the processor's own.
   public static var lowerIsaLevels: [Int32] {
     Array(0..<strided_isa_processor_level())
@@ -32,7 +33,8 @@ public enum Sweep {
       strided_isa_limit(level)
       let name = String(cString: strided_isa_name(level))
       failures += (floatingUnary(Double.self) + floatingUnary(Float.self) + floatingBinary(Double.self)
-        + floatingBinary(Float.self) + conversions() + sorts() + matrices() + blockEdges()).map { "\(name): \($0)" }
+        + floatingBinary(Float.self) + conversions() + sorts() + matrices() + blockEdges()
+        + fused(threadCounts: [1, 3])).map { "\(name): \($0)" }
     }
     return failures
   }
@@ -933,11 +935,11 @@ public enum Sweep {
   /// operands (the k-means distance shape: rows one segment long, lines
   /// shorter and longer than the vector width) against the eager sum. At
   /// 1, 2, 3 and 8 threads.
-  public static func fused() -> [String] {
+  public static func fused(threadCounts: [Int] = [1, 2, 3, 8]) -> [String] {
     var failures: [String] = []
     let saved = Parallelism.threadCount
     defer { Parallelism.threadCount = saved }
-    for threads in [1, 2, 3, 8] {
+    for threads in threadCounts {
       Parallelism.threadCount = threads
       for n in Array(lengths) + [1023, 1024, 1025, (1 << 15) - 1, 1 << 15, (1 << 15) + 1] {
         let x = reals(Double.self, n, salt: 40)
@@ -950,7 +952,40 @@ public enum Sweep {
           let expected = (0..<n).map { (i: Int) -> Double in 2 * xa[i] + yb[i] * yb[i] - xa[i] }
           check(
             "fused 2a + b·b − a", "n \(n) \(p)/\(q) offset \(offset), \(threads) threads", expression.evaluated(),
-            expected, same, into: &failures)
+            expected, identical, into: &failures)
+          // Every other step of the compiled program: division, select,
+          // negation, magnitude, square root, the multiplied powers and
+          // the reciprocal.
+          let steps: NDExpression =
+            NDExpression.where(fa .> fb, fa / fb, -abs(fb)) + sqrt(abs(fa)) + fa ** 3 - fb ** 4 + fa ** 5 + fa ** -1
+          let expectedSteps = (0..<n).map { (i: Int) -> Double in
+            let (u, v) = (xa[i], yb[i])
+            let picked = u > v ? u / v : -Swift.abs(v)
+            let s = v * v
+            return picked + Swift.abs(u).squareRoot() + u * u * u - s * s + u * u * u * u * u + 1 / u
+          }
+          check(
+            "fused where/÷/−/abs/sqrt/powers", "n \(n) \(p)/\(q) offset \(offset), \(threads) threads",
+            steps.evaluated(), expectedSteps, identical, into: &failures)
+          // Comparisons, and, or and not, into Bool items, with a Bool
+          // array (a mask leaf) placed as the first operand.
+          let (m, mb) = operand(x.map { $0 > 0 }, p, offset: offset)
+          let predicate =
+            ((fa .< fb) & (fa .!= 0.5)) | !(fb .>= fa) | ((fa .<= fb) & (fb .== fa)) | (m.fused & (fb .> 0))
+          let expectedPredicate = (0..<n).map { (i: Int) -> Bool in
+            let (u, v) = (xa[i], yb[i])
+            return (u < v && u != 0.5) || !(v >= u) || (u <= v && v == u) || (mb[i] && v > 0)
+          }
+          check(
+            "fused comparisons/and/or/not", "n \(n) \(p)/\(q) offset \(offset), \(threads) threads",
+            predicate.evaluated(), expectedPredicate, same, into: &failures)
+          // A Float leaf placed as the first operand, read as Double, and
+          // the result rounded once to Float.
+          let (f, fx) = operand(x.map { Float($0) }, p, offset: offset)
+          let expectedMixed = (0..<n).map { (i: Int) -> Float in Float(Double(fx[i]) * yb[i] + 1) }
+          check(
+            "fused Float·b + 1 as Float", "n \(n) \(p)/\(q) offset \(offset), \(threads) threads",
+            (f.fused * fb + 1).evaluated(as: Float.self), expectedMixed, identical, into: &failures)
         }
       }
       for rows in [1, 3, 64, 65, 1500] {
@@ -962,7 +997,7 @@ public enum Sweep {
             let eager = ((x3 - c3) ** 2).sum(axis: 2)
             let fusedSum = ((x3.fused - c3.fused) ** 2).sum(axis: 2)
             let agree = eager.shape == fusedSum.shape
-              && zip(eager.elements, fusedSum.elements).allSatisfy { same($0, $1) }
+              && zip(eager.elements, fusedSum.elements).allSatisfy { identical($0, $1) }
             if !agree {
               failures.append("fused sum(axis: 2) of (X − C)² \(rows) × \(centres) × \(width), \(threads) threads")
             }

@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import BenchmarkSupport
+import Foundation
 import Strided
 
 /// Times workloads the way the shared NumPy reference does: one warm-up
@@ -77,4 +78,59 @@ extension Harness {
 @inline(__always)
 func consume<T>(_ value: T) {
   withUnsafePointer(to: value) { strided_black_hole($0) }
+}
+
+extension Harness {
+  /// The process's resident-memory figure `field` of /proc/self/status
+  /// ("VmRSS", "VmHWM"), in bytes; nil where the file is not there.
+  static func residentBytes(_ field: String) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
+      return Int(String(line.dropFirst(field.count + 1).filter(\.isNumber))).map { $0 * 1024 }
+    }
+    return nil
+  }
+
+  /// The peak resident memory one call of `body` adds to the process:
+  /// the peak is reset (`/proc/self/clear_refs`), then the peak after the
+  /// call less the resident size before it. nil where Linux's files are
+  /// not there.
+  static func peakAbove(_ body: () -> Void) -> Int? {
+    guard let clear = fopen("/proc/self/clear_refs", "w") else { return nil }
+    fputs("5", clear)
+    fclose(clear)
+    guard let before = residentBytes("VmRSS") else { return nil }
+    body()
+    guard let peak = residentBytes("VmHWM") else { return nil }
+    return peak - before
+  }
+
+  /// Prints the memory line of a workload (`"impl": "memory"`): the peak
+  /// resident memory one call of the fused form and one of the eager form
+  /// add above the inputs, and the output's size, in bytes. Each is
+  /// measured in a fresh run of this program (`--peak-memory FORM`), so
+  /// that no block an earlier call freed (Strided keeps freed large blocks
+  /// for reuse) hides the allocation.
+  func memory(_ name: String, outputBytes: Int) {
+    guard wants(name) else { return }
+    func child(_ form: String) -> Int? {
+      guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+        return nil
+      }
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = ["--peak-memory", form]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      guard (try? process.run()) != nil else { return nil }
+      let output = pipe.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    guard let fused = child("fused"), let eager = child("eager"), fused >= 0, eager >= 0 else { return }
+    print(
+      "{\"name\": \"\(name)\", \"impl\": \"memory\", \"peak_above_inputs_bytes\": \(fused), "
+        + "\"eager_peak_above_inputs_bytes\": \(eager), \"output_bytes\": \(outputBytes)}")
+    fflush(nil)
+  }
 }

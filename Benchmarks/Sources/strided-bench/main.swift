@@ -10,6 +10,25 @@ import Foundation
 import ComplexModule
 import Strided
 
+/// The inputs of fused_kmeans_dist_f64_1e5x8x16: 10⁵ points and 8 centres
+/// of 16 features.
+func kmeansInputs() -> (NDArray<Double>, NDArray<Double>) {
+  (NDArray(normals(100_000 * 16, seed: 110), shape: [100_000, 16]), NDArray(normals(8 * 16, seed: 111), shape: [8, 16]))
+}
+
+// `--peak-memory fused|eager`: the memory one k-means distance call adds
+// above its inputs, in a fresh process (see Harness.memory).
+if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "--peak-memory" {
+  let (x, centres) = kmeansInputs()
+  let (x3, c3) = (x[.all, .newAxis, .all], centres[.newAxis, .all, .all])
+  let fused = CommandLine.arguments[2] == "fused"
+  let bytes = Harness.peakAbove {
+    consume(fused ? ((x3.fused - c3.fused) ** 2).sum(axis: 2) : ((x3 - c3) ** 2).sum(axis: 2))
+  }
+  print(bytes ?? -1)
+  exit(0)
+}
+
 let harness = Harness(prefixes: Array(CommandLine.arguments.dropFirst()))
 
 /// Standard-normal values from a fixed seed (Box–Muller over a SplitMix64 stream).
@@ -515,10 +534,10 @@ if harness.wantsGroup("fused") {
   }
 }
 if harness.wants("fused_kmeans_dist_f64_1e5x8x16") {
-  let x = NDArray(normals(100_000 * 16, seed: 110), shape: [100_000, 16])
-  let centres = NDArray(normals(8 * 16, seed: 111), shape: [8, 16])
+  let (x, centres) = kmeansInputs()
   let x3 = x[.all, .newAxis, .all].fused
   let c3 = centres[.newAxis, .all, .all].fused
+  harness.memory("fused_kmeans_dist_f64_1e5x8x16", outputBytes: 100_000 * 8 * 8)
   harness.runScaling("fused_kmeans_dist_f64_1e5x8x16") { consume(((x3 - c3) ** 2).sum(axis: 2)) }
 }
 

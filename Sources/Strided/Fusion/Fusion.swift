@@ -26,35 +26,50 @@ enum Fusion {
     return FusedGeometry(shape: axes.map { shape[$0] }, strides: strides, bases: bases, keepLast: keepLast)
   }
 
-  /// A new array of `shape` holding the expression's values.
-  static func evaluate(_ node: FusedNode, shape: Dimensions, format: Format, bool: Bool) -> NDView {
+  /// A new array of `shape` holding the expression's values as items of
+  /// kind `output`.
+  static func evaluate(_ node: FusedNode, shape: Dimensions, output: FusedItem) -> NDView {
     let program = FusedProgram(node)
+    let format = output == .bool ? Bool.format : output == .float ? Float.format : Double.format
     let out = Operands.result(shape: shape, format: format, like: program.leaves, "evaluated")
-    run(program, into: out, bool: bool)
+    run(program, into: out, output: output)
     withExtendedLifetime(program) {}
     return out
   }
 
-  /// The expression's values written into `out` (checked by the caller:
-  /// writable, and the expression broadcasts to its shape). Leaves that
-  /// share memory with `out` in another layout are copied first.
-  static func assign(_ node: FusedNode, into out: NDView, bool: Bool) {
+  /// `expression` written into `out` as items of kind `output`, after the
+  /// checks of the public `assign`: writable, and the expression
+  /// broadcasts to its shape; nothing is written when one fails.
+  static func assign(_ expression: NDExpression, into out: NDView, output: FusedItem) throws(IndexError) {
+    if out.isReadOnly { throw .readOnly }
+    if expression.shape != out.shape {
+      guard let merged = try? Layout.broadcastShape(out.shape, expression.shape), merged == out.shape else {
+        throw .valueShapeMismatch(value: expression.shape.array, selection: out.shape.array)
+      }
+    }
+    assign(expression.node, into: out, output: output)
+  }
+
+  /// The expression's values written into `out` (checked by the caller).
+  /// Leaves that share memory with `out` in another layout are copied
+  /// first.
+  static func assign(_ node: FusedNode, into out: NDView, output: FusedItem) {
     var program = FusedProgram(node)
     for i in program.leaves.indices {
       program.leaves[i] = Operands.staged(program.leaves[i], for: out)
     }
-    run(program, into: out, bool: bool)
+    run(program, into: out, output: output)
     withExtendedLifetime(program) {}
   }
 
-  static func run(_ program: FusedProgram, into out: NDView, bool: Bool) {
+  static func run(_ program: FusedProgram, into out: NDView, output: FusedItem) {
     let rank = out.shape.count
     let fortran = out.isFContiguous && !out.isCContiguous
     let axes = fortran ? Array((0..<rank).reversed()) : Array(0..<rank)
     let geometry = walk(
       program, shape: out.shape, axes: axes, output: Elementwise.address(out), outputStrides: out.strides.array,
       keepLast: false)
-    FusedEvaluation.assign(program, geometry, bool: bool, parallel: !out.mayOverlapItself)
+    FusedEvaluation.assign(program, geometry, output: output, parallel: !out.mayOverlapItself)
     withExtendedLifetime(out) {}
   }
 

@@ -1,5 +1,10 @@
 /// A `Double` element-wise expression over arrays, evaluated in one pass:
 /// block by block, with no full-size temporary for any operation in it.
+/// `Float` arrays take part as the `Double`s they hold, so an expression
+/// that mixes them with `Double` arrays gives NumPy's `float32 ⊕ float64`
+/// bits; ``evaluated(as:)`` and a `Float` array's `assign` round the result
+/// once to `Float` (an expression of `Float` arrays alone thus computes in
+/// `Double`, where NumPy and the eager operators round every step).
 ///
 /// Build one from arrays with ``NDArray/fused`` (or inside
 /// ``NDArray/evaluate(_:_:_:_:)``) and the usual operators and functions;
@@ -27,7 +32,7 @@
 /// numexpr: `numexpr.evaluate("2*a + 3*b*c")`.
 ///
 /// - Complexity: O(*n*) time for *n* result items; memory beyond the result
-///   is a few kilobytes a register per thread.
+///   is 8 KiB a register and a table of 8 KiB per operand, per thread.
 public struct NDExpression: Sendable {
   let node: FusedNode
   /// The broadcast shape of the result.
@@ -127,13 +132,29 @@ extension NDArray where Element == Double {
   ///   written then.
   /// - Complexity: O(*n*).
   public func assign(_ expression: NDExpression) throws(IndexError) {
-    if view.isReadOnly { throw .readOnly }
-    if expression.shape != shape {
-      guard let merged = try? Layout.broadcastShape(shape, expression.shape), merged == shape else {
-        throw .valueShapeMismatch(value: expression.shape.array, selection: shape.array)
-      }
-    }
-    Fusion.assign(expression.node, into: view, bool: false)
+    try Fusion.assign(expression, into: view, output: .double)
+  }
+}
+
+extension NDArray where Element == Float {
+  /// This array as the leaf of a fused expression. Its items are read as
+  /// the `Double`s they are exactly, so the expression computes in
+  /// `Double`, as NumPy's `float32 ⊕ float64` does; ``NDExpression/evaluated(as:)``
+  /// and ``assign(_:)`` round once to `Float` at the end.
+  public var fused: NDExpression { NDExpression(node: .array(view), shape: shape) }
+
+  /// Writes `expression` into this array (or view) element by element, in
+  /// place, each value rounded once to `Float`. The expression computes in
+  /// `Double` (see ``NDExpression``); otherwise as
+  /// ``NDArray/assign(_:)`` for `Double`: numexpr's `evaluate(…, out=out)`.
+  ///
+  /// - Throws: ``IndexError/readOnly`` for a read-only array, and
+  ///   ``IndexError/valueShapeMismatch(value:selection:)`` when the
+  ///   expression's shape does not broadcast to this shape; nothing is
+  ///   written then.
+  /// - Complexity: O(*n*).
+  public func assign(_ expression: NDExpression) throws(IndexError) {
+    try Fusion.assign(expression, into: view, output: .float)
   }
 }
 
@@ -149,7 +170,16 @@ extension NDExpression {
   ///
   /// - Complexity: O(*n*), on the thread pool from 2¹⁵ items.
   public func evaluated() -> NDArray<Double> {
-    NDArray(unchecked: Fusion.evaluate(node, shape: shape, format: Double.format, bool: false))
+    NDArray(unchecked: Fusion.evaluate(node, shape: shape, output: .double))
+  }
+
+  /// The expression's values as a new `Float` array, each computed in
+  /// `Double` and rounded once: what ``evaluated()`` gives, converted,
+  /// without the `Double` temporary. NumPy: `(a + b).astype(np.float32)`.
+  ///
+  /// - Complexity: O(*n*), on the thread pool from 2¹⁵ items.
+  public func evaluated(as _: Float.Type) -> NDArray<Float> {
+    NDArray(unchecked: Fusion.evaluate(node, shape: shape, output: .float))
   }
 
   /// `condition ? a : b` element-wise, fused: NumPy's `np.where(c, a, b)`.
@@ -159,11 +189,27 @@ extension NDExpression {
     let ab = broadcast(a.shape, b.shape, "where")
     return NDExpression(node: .select(condition.node, a.node, b.node), shape: broadcast(condition.shape, ab, "where"))
   }
+
+  /// `condition ? a : b` element-wise with a constant `b`, fused: NumPy's
+  /// `np.where(c, a, 0)`.
+  ///
+  /// - Precondition: The shapes broadcast.
+  public static func `where`(_ condition: NDPredicate, _ a: NDExpression, _ b: Double) -> NDExpression {
+    .where(condition, a, NDExpression(constant: b))
+  }
+
+  /// `condition ? a : b` element-wise with a constant `a`, fused: NumPy's
+  /// `np.where(c, 0, b)`.
+  ///
+  /// - Precondition: The shapes broadcast.
+  public static func `where`(_ condition: NDPredicate, _ a: Double, _ b: NDExpression) -> NDExpression {
+    .where(condition, NDExpression(constant: a), b)
+  }
 }
 
 extension NDPredicate {
   /// The predicate's values as a new `Bool` array.
   public func evaluated() -> NDArray<Bool> {
-    NDArray(unchecked: Fusion.evaluate(node, shape: shape, format: Bool.format, bool: true))
+    NDArray(unchecked: Fusion.evaluate(node, shape: shape, output: .bool))
   }
 }

@@ -2,8 +2,9 @@ import CStrided
 import Foundation
 
 /// One node of a fused expression (see ``NDExpression``): leaves are
-/// `Double` arrays, `Bool` masks (read as 1 or 0) and constants; inner
-/// nodes are element-wise operations. Comparisons give 1 or 0.
+/// `Double` and `Float` arrays (a `Float` read as the `Double` it is
+/// exactly), `Bool` masks (read as 1 or 0) and constants; inner nodes are
+/// element-wise operations. Comparisons give 1 or 0.
 indirect enum FusedNode: Sendable {
   case array(NDView)
   case mask(NDView)
@@ -11,6 +12,24 @@ indirect enum FusedNode: Sendable {
   case unary(FusedUnary, FusedNode)
   case binary(FusedBinary, FusedNode, FusedNode)
   case select(FusedNode, FusedNode, FusedNode)
+}
+
+/// How an operand of a fused expression stores its items (Fused.h's
+/// `strided_fused_item`).
+enum FusedItem: Int32, Sendable {
+  case double = 0, float = 1, bool = 2
+
+  /// The kind of a leaf view: `Float` or `Double` items.
+  ///
+  /// - Precondition: The view holds one or the other.
+  init(leaf view: NDView) {
+    if view.format == Float.format {
+      self = .float
+    } else {
+      precondition(view.format == Double.format, "fused expressions read Float and Double arrays")
+      self = .double
+    }
+  }
 }
 
 /// The one-operand operations of a fused expression.
@@ -29,6 +48,27 @@ enum FusedBinary: Sendable {
   case add, subtract, multiply, divide, power
   case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual
   case and, or
+
+  /// The C loop's code (Fused.h); nil for `power`, which calls libmvec.
+  var code: Int32? {
+    let op: strided_fused_binary_op
+    switch self {
+    case .power: return nil
+    case .add: op = STRIDED_FUSED_ADD
+    case .subtract: op = STRIDED_FUSED_SUBTRACT
+    case .multiply: op = STRIDED_FUSED_MULTIPLY
+    case .divide: op = STRIDED_FUSED_DIVIDE
+    case .less: op = STRIDED_FUSED_LESS
+    case .lessOrEqual: op = STRIDED_FUSED_LESS_EQUAL
+    case .greater: op = STRIDED_FUSED_GREATER
+    case .greaterOrEqual: op = STRIDED_FUSED_GREATER_EQUAL
+    case .equal: op = STRIDED_FUSED_EQUAL
+    case .notEqual: op = STRIDED_FUSED_NOT_EQUAL
+    case .and: op = STRIDED_FUSED_AND
+    case .or: op = STRIDED_FUSED_OR
+    }
+    return Int32(op.rawValue)
+  }
 }
 
 /// What a fused reduction computes per line.
@@ -54,12 +94,12 @@ struct FusedProgram {
     case select(Int, Operand, Operand, out: Int)
   }
 
-  /// The leaf views; leaf `i` is read into register `leafRegisters[i]`,
-  /// as 1 and 0 when `leafIsMask[i]`. Kept apart so the hot loops read
+  /// The leaf views; leaf `i` is read into register `leafRegisters[i]`
+  /// from items of kind `leafItems[i]`. Kept apart so the hot loops read
   /// plain integers, never copying (and retaining) a view per segment.
   var leaves: [NDView] = []
   var leafRegisters: [Int] = []
-  var leafIsMask: [Bool] = []
+  var leafItems: [FusedItem] = []
   var steps: [Step] = []
   var registerCount = 0
   var root = 0
@@ -109,10 +149,10 @@ struct FusedProgram {
     if case .register(let r) = operand, !isLeaf[r] { free.append(r) }
   }
 
-  private mutating func leaf(_ view: NDView, isMask: Bool) -> Operand {
+  private mutating func leaf(_ view: NDView, item: FusedItem) -> Operand {
     // One register per distinct leaf: `x` used three times is read once.
     for (i, entry) in leaves.enumerated()
-    where leafIsMask[i] == isMask && Elementwise.address(entry) == Elementwise.address(view)
+    where leafItems[i] == item && Elementwise.address(entry) == Elementwise.address(view)
       && entry.shape == view.shape && entry.strides == view.strides
     {
       return .register(leafRegisters[i])
@@ -121,7 +161,7 @@ struct FusedProgram {
     isLeaf.append(true)
     leaves.append(view)
     leafRegisters.append(registerCount - 1)
-    leafIsMask.append(isMask)
+    leafItems.append(item)
     return .register(registerCount - 1)
   }
 
@@ -140,9 +180,9 @@ struct FusedProgram {
     case .constant(let value):
       return .constant(value)
     case .array(let view):
-      return leaf(view, isMask: false)
+      return leaf(view, item: FusedItem(leaf: view))
     case .mask(let view):
-      return leaf(view, isMask: true)
+      return leaf(view, item: .bool)
     case .unary(let op, let x):
       let input = materialize(compile(x))
       let out = allocate()
@@ -229,25 +269,38 @@ struct FusedGeometry {
   var count: Int { sizes.reduce(1) { $0 &* $1 } }
   var inner: Int { sizes[sizes.count - 1] }
 
-  /// Calls `body(position, count, addresses)` for each piece of one row in
-  /// the flat range `start..<end`: its position in the range, its length
-  /// and every operand's address of its first item (valid during the
-  /// call). The walk keeps an index and the addresses in a buffer of its
-  /// own and reads the flat stride table, so a short row costs a few adds.
-  @inline(__always)
-  func forEachSegment(_ start: Int, _ end: Int, _ body: (Int, Int, UnsafeMutablePointer<Int>) -> Void) {
-    guard start < end else { return }
+  /// Writes the segment table of the flat range `start..<end` into `rows`
+  /// (Fused.h): for each piece of one row in the range, `[its position in
+  /// the range, its length, every operand's address of its first item]`.
+  /// `rows` has room for one row per item of the range. Returns the number
+  /// of rows.
+  ///
+  /// Each row's addresses are the previous row's plus one precomputed step
+  /// per operand: that of the outer axis the odometer advances (its
+  /// stride, less the strides of the axes inside it run back to 0). No
+  /// address is copied, so a short row costs an add per operand.
+  func segments(_ start: Int, _ end: Int, into rows: UnsafeMutablePointer<Int>) -> Int {
+    guard start < end else { return 0 }
     let inner = self.inner
     let outerCount = sizes.count - 1
     let operands = bases.count
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: outerCount + operands) { buffer in
+    let width = 2 + operands
+    let axes = Swift.max(outerCount, 1)
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: axes + axes * operands) { buffer in
       let index = buffer.baseAddress!
-      let addresses = index + outerCount
-      table.withUnsafeBufferPointer { tableBuffer in
+      let steps = index + axes
+      return table.withUnsafeBufferPointer { tableBuffer in
         sizes.withUnsafeBufferPointer { sizeBuffer in
           let table = tableBuffer.baseAddress!
           let sizes = sizeBuffer.baseAddress!
           let innerRow = table + outerCount * operands
+          for d in 0..<outerCount {
+            for k in 0..<operands {
+              var step = table[d &* operands &+ k]
+              for e in (d + 1)..<outerCount { step = step &- table[e &* operands &+ k] &* (sizes[e] &- 1) }
+              steps[d &* operands &+ k] = step
+            }
+          }
           var row = start / inner
           var column = start % inner
           var axis = outerCount - 1
@@ -256,33 +309,39 @@ struct FusedGeometry {
             row /= sizes[axis]
             axis -= 1
           }
+          var r = rows
           for k in 0..<operands {
             var a = bases[k] &+ column &* innerRow[k]
             for d in 0..<outerCount { a = a &+ index[d] &* table[d &* operands &+ k] }
-            addresses[k] = a
+            r[2 &+ k] = a
           }
           var position = 0
+          var count = 0
           let total = end - start
           while true {
             let n = Swift.min(inner - column, total - position)
-            body(position, n, addresses)
+            r[0] = position
+            r[1] = n
+            count &+= 1
             position += n
-            if position >= total { return }
-            // The next row starts at column 0.
-            if column != 0 {
-              for k in 0..<operands { addresses[k] = addresses[k] &- column &* innerRow[k] }
-              column = 0
-            }
+            if position >= total { return count }
+            // The next row, at column 0: another row exists, so some
+            // outer axis advances.
             var d = outerCount - 1
-            while d >= 0 {
-              index[d] += 1
-              let step = table + d &* operands
-              for k in 0..<operands { addresses[k] = addresses[k] &+ step[k] }
-              if index[d] < sizes[d] { break }
-              for k in 0..<operands { addresses[k] = addresses[k] &- step[k] &* sizes[d] }
+            while d > 0 && index[d] &+ 1 == sizes[d] {
               index[d] = 0
               d -= 1
             }
+            index[d] &+= 1
+            let step = steps + d &* operands
+            let next = r + width
+            if column != 0 {
+              for k in 0..<operands { next[2 &+ k] = r[2 &+ k] &- column &* innerRow[k] &+ step[k] }
+              column = 0
+            } else {
+              for k in 0..<operands { next[2 &+ k] = r[2 &+ k] &+ step[k] }
+            }
+            r = next
           }
         }
       }
@@ -303,164 +362,139 @@ enum FusedEvaluation {
   /// Items below which the work stays on the calling thread.
   static let parallelThreshold = 1 << 15
 
-  /// The registers of one thread.
+  /// The registers of one thread, and everything the per-block loops read,
+  /// in memory of its own: the hot loops touch no Swift array and no
+  /// reference count, so threads do not contend for a shared counter.
   final class Registers {
-    let program: FusedProgram
     let scratch: UnsafeMutablePointer<Double>
-    var pointers: [UnsafeMutablePointer<Double>]
+    /// Where each register's values are now: its home, or a run of a leaf
+    /// or of the output.
+    let pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    let steps: UnsafeMutableBufferPointer<FusedProgram.Step>
+    let leafCount: Int
+    let leafRegisters: UnsafeMutablePointer<Int>
+    let leafItems: UnsafeMutablePointer<FusedItem>
+    /// Per operand (the output, then the leaves), its stride along the
+    /// geometry's inner axis.
+    let innerStrides: UnsafeMutablePointer<Int>
+    let root: Int
+    /// The segment table of the block evaluated last (see Fused.h): rows
+    /// of `width` integers, `[position, length, address per operand]`.
+    let segments: UnsafeMutablePointer<Int>
+    let width: Int
+    var segmentCount = 0
 
-    init(_ program: FusedProgram) {
-      self.program = program
+    init(_ program: FusedProgram, _ geometry: FusedGeometry) {
       let count = Swift.max(program.registerCount, 1)
-      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: count * FusedEvaluation.blockSize)
-      self.scratch = scratch
-      pointers = (0..<count).map { scratch + $0 * FusedEvaluation.blockSize }
+      scratch = .allocate(capacity: count * FusedEvaluation.blockSize)
+      pointers = .allocate(capacity: count)
+      for r in 0..<count { pointers[r] = scratch + r * FusedEvaluation.blockSize }
+      steps = .allocate(capacity: program.steps.count)
+      _ = steps.initialize(from: program.steps)
+      leafCount = program.leaves.count
+      leafRegisters = .allocate(capacity: Swift.max(leafCount, 1))
+      leafRegisters.initialize(from: program.leafRegisters, count: leafCount)
+      leafItems = .allocate(capacity: Swift.max(leafCount, 1))
+      leafItems.initialize(from: program.leafItems, count: leafCount)
+      innerStrides = .allocate(capacity: geometry.innerStrides.count)
+      innerStrides.initialize(from: geometry.innerStrides, count: geometry.innerStrides.count)
+      root = program.root
+      width = 2 + geometry.bases.count
+      segments = .allocate(capacity: FusedEvaluation.blockSize * width)
     }
 
-    deinit { scratch.deallocate() }
+    deinit {
+      scratch.deallocate()
+      pointers.deallocate()
+      steps.deallocate()
+      leafRegisters.deallocate()
+      leafItems.deallocate()
+      innerStrides.deallocate()
+      segments.deallocate()
+    }
 
-    func home(_ register: Int) -> UnsafeMutablePointer<Double> { scratch + register * FusedEvaluation.blockSize }
+    @inline(__always)
+    func home(_ register: Int) -> UnsafeMutablePointer<Double> { scratch + register &* FusedEvaluation.blockSize }
   }
 
   /// Evaluates the flat range `start..<end` (at most ``blockSize`` items)
   /// of `geometry` into the root register, or straight into the output
   /// when `direct` and the range is one contiguous run of it. Returns the
-  /// root's values. Operand 0 of the geometry is the output; leaf `i` is
-  /// operand `i + 1`.
+  /// root's values; the range's segment table stays in `registers`.
+  /// Operand 0 of the geometry is the output; leaf `i` is operand `i + 1`.
   static func evaluate(
     _ registers: Registers, _ geometry: FusedGeometry, _ start: Int, _ end: Int, direct: Bool
   ) -> UnsafeMutablePointer<Double> {
-    let program = registers.program
     let n = end - start
-    let inner = geometry.inner
-    let oneRow = start / inner == (end - 1) / inner
-    let leafRegisters = program.leafRegisters
-    let leafIsMask = program.leafIsMask
-    let innerStrides = geometry.innerStrides
-    var gathered: [Int] = []
-    var outputRun: UnsafeMutablePointer<Double>? = nil
-    if oneRow {
-      geometry.forEachSegment(start, start + 1) { _, _, addresses in
-        for i in leafRegisters.indices {
-          let stride = innerStrides[i + 1]
-          if !leafIsMask[i] && (stride == 8 || n == 1) && addresses[i + 1] % 8 == 0 {
-            registers.pointers[leafRegisters[i]] = UnsafeMutablePointer(bitPattern: addresses[i + 1])!
-          } else {
-            registers.pointers[leafRegisters[i]] = registers.home(leafRegisters[i])
-            gathered.append(i)
-          }
-        }
-        if direct && (innerStrides[0] == 8 || n == 1) && addresses[0] % 8 == 0 {
-          outputRun = UnsafeMutablePointer(bitPattern: addresses[0])!
-        }
-      }
-    } else {
-      for i in leafRegisters.indices {
-        registers.pointers[leafRegisters[i]] = registers.home(leafRegisters[i])
-        gathered.append(i)
+    let table = registers.segments
+    let width = registers.width
+    let count = geometry.segments(start, end, into: table)
+    registers.segmentCount = count
+    let oneRow = count == 1
+    let strides = registers.innerStrides
+    let pointers = registers.pointers
+    for i in 0..<registers.leafCount {
+      let register = registers.leafRegisters[i]
+      let stride = strides[i &+ 1]
+      let item = registers.leafItems[i]
+      let address = table[3 &+ i]
+      if oneRow && item == .double && (stride == 8 || n == 1) && address % 8 == 0 {
+        pointers[register] = UnsafeMutablePointer(bitPattern: address)!
+      } else {
+        pointers[register] = registers.home(register)
+        strided_fused_gather(pointers[register], table, count, width, i &+ 1, stride, item.rawValue)
       }
     }
-    if !gathered.isEmpty {
-      gathered.withUnsafeBufferPointer { gathered in
-        geometry.forEachSegment(start, end) { position, count, addresses in
-          for i in gathered {
-            let target = registers.home(leafRegisters[i]) + position
-            gather(target, addresses[i + 1], innerStrides[i + 1], count, isMask: leafIsMask[i])
-          }
-        }
-      }
-    }
-    if let outputRun { registers.pointers[program.root] = outputRun }
-    for step in program.steps { run(step, registers, n) }
-    let result = registers.pointers[program.root]
-    registers.pointers[program.root] = registers.home(program.root)
-    if direct && outputRun == nil {
-      geometry.forEachSegment(start, end) { position, count, addresses in
-        scatter(result + position, addresses[0], innerStrides[0], count)
-      }
+    let root = registers.root
+    let writesOutput = direct && oneRow && (strides[0] == 8 || n == 1) && table[2] % 8 == 0
+    if writesOutput { pointers[root] = UnsafeMutablePointer(bitPattern: table[2])! }
+    for step in registers.steps { run(step, pointers, n) }
+    let result = pointers[root]
+    pointers[root] = registers.home(root)
+    if direct && !writesOutput {
+      strided_fused_scatter(result, table, count, width, 0, strides[0], 0)
     }
     return result
   }
 
-  /// Copies `n` items `stride` bytes apart from `address` into `target`:
-  /// doubles, or masks as 1 and 0.
-  @inline(__always)
-  static func gather(_ target: UnsafeMutablePointer<Double>, _ address: Int, _ stride: Int, _ n: Int, isMask: Bool) {
-    let source = UnsafeRawPointer(bitPattern: address)!
-    if isMask {
-      for j in 0..<n { target[j] = source.load(fromByteOffset: j &* stride, as: UInt8.self) != 0 ? 1 : 0 }
-    } else if stride == 0 {
-      let value = source.loadUnaligned(as: Double.self)
-      for j in 0..<n { target[j] = value }
-    } else if stride == 8 && address % 8 == 0 {
-      let p = source.assumingMemoryBound(to: Double.self)
-      for j in 0..<n { target[j] = p[j] }
-    } else {
-      for j in 0..<n { target[j] = source.loadUnaligned(fromByteOffset: j &* stride, as: Double.self) }
-    }
-  }
-
-  /// Writes `n` values to the output run at `address`, `stride` bytes
-  /// apart. A `Bool` output (stride as its items) is marked by
-  /// ``scatterBool``.
-  @inline(__always)
-  static func scatter(_ values: UnsafeMutablePointer<Double>, _ address: Int, _ stride: Int, _ n: Int) {
-    let target = UnsafeMutableRawPointer(bitPattern: address)!
-    for j in 0..<n { target.storeBytes(of: values[j], toByteOffset: j &* stride, as: Double.self) }
-  }
-
-  /// Writes `n` values as `Bool`s (nonzero is true).
-  @inline(__always)
-  static func scatterBool(_ values: UnsafeMutablePointer<Double>, _ address: Int, _ stride: Int, _ n: Int) {
-    let target = UnsafeMutableRawPointer(bitPattern: address)!
-    for j in 0..<n { target.storeBytes(of: values[j] != 0 ? 1 : 0, toByteOffset: j &* stride, as: UInt8.self) }
-  }
-
   /// One step over `n` items.
-  static func run(_ step: FusedProgram.Step, _ registers: Registers, _ n: Int) {
-    switch step {
-    case .fill(let value, out: let out):
-      let o = registers.pointers[out]
-      for j in 0..<n { o[j] = value }
-    case .unary(let op, let input, out: let out):
-      unary(op, UnsafePointer(registers.pointers[input]), registers.pointers[out], n)
-    case .binary(let op, let a, let b, out: let out):
-      binary(op, operand(a, registers), operand(b, registers), registers.pointers[out], n)
-    case .select(let c, let a, let b, out: let out):
-      let condition = registers.pointers[c]
-      let o = registers.pointers[out]
-      switch (operand(a, registers), operand(b, registers)) {
-      case (.values(let x), .values(let y)):
-        for j in 0..<n { o[j] = condition[j] != 0 ? x[j] : y[j] }
-      case (.values(let x), .scalar(let y)):
-        for j in 0..<n { o[j] = condition[j] != 0 ? x[j] : y }
-      case (.scalar(let x), .values(let y)):
-        for j in 0..<n { o[j] = condition[j] != 0 ? x : y[j] }
-      case (.scalar(let x), .scalar(let y)):
-        for j in 0..<n { o[j] = condition[j] != 0 ? x : y }
+  @inline(__always)
+  static func run(_ step: FusedProgram.Step, _ pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>, _ n: Int) {
+    @inline(__always) func operand(_ operand: FusedProgram.Operand) -> (UnsafePointer<Double>?, Double) {
+      switch operand {
+      case .register(let r): (UnsafePointer(pointers[r]), 0)
+      case .constant(let value): (nil, value)
       }
     }
-  }
-
-  enum Input {
-    case values(UnsafePointer<Double>)
-    case scalar(Double)
-  }
-
-  @inline(__always)
-  static func operand(_ operand: FusedProgram.Operand, _ registers: Registers) -> Input {
-    switch operand {
-    case .register(let r): .values(UnsafePointer(registers.pointers[r]))
-    case .constant(let value): .scalar(value)
+    switch step {
+    case .fill(let value, out: let out):
+      _ = strided_fused_unary(Int32(STRIDED_FUSED_FILL.rawValue), value, pointers[out], pointers[out], n)
+    case .unary(let op, let input, out: let out):
+      unary(op, UnsafePointer(pointers[input]), pointers[out], n)
+    case .binary(let op, let a, let b, out: let out):
+      let (x, xs) = operand(a)
+      let (y, ys) = operand(b)
+      if let code = op.code {
+        _ = strided_fused_binary(code, x, xs, y, ys, pointers[out], n)
+      } else {
+        power(x, xs, y, ys, pointers[out], n)
+      }
+    case .select(let c, let a, let b, out: let out):
+      let (x, xs) = operand(a)
+      let (y, ys) = operand(b)
+      strided_fused_select(pointers[c], x, xs, y, ys, pointers[out], n)
     }
   }
 
   static func unary(_ op: FusedUnary, _ x: UnsafePointer<Double>, _ o: UnsafeMutablePointer<Double>, _ n: Int) {
+    @inline(__always) func c(_ op: strided_fused_unary_op, _ parameter: Double = 0) {
+      _ = strided_fused_unary(Int32(op.rawValue), parameter, x, o, n)
+    }
     switch op {
-    case .negate: for j in 0..<n { o[j] = -x[j] }
-    case .magnitude: for j in 0..<n { o[j] = Swift.abs(x[j]) }
-    case .squareRoot: for j in 0..<n { o[j] = x[j].squareRoot() }
-    case .not: for j in 0..<n { o[j] = x[j] != 0 ? 0 : 1 }
+    case .negate: c(STRIDED_FUSED_NEGATE)
+    case .magnitude: c(STRIDED_FUSED_ABS)
+    case .squareRoot: c(STRIDED_FUSED_SQRT)
+    case .not: c(STRIDED_FUSED_NOT)
     case .function(let f):
       if strided_vector_math_available() != 0, let (loop, _) = f.vectorLoops {
         _ = loop(x, o, n)
@@ -471,11 +505,11 @@ enum FusedEvaluation {
     case .power(let e):
       // The eager `x ** e`: ElementaryFunction.power(_:_:_:_:_:).
       switch e {
-      case 2: for j in 0..<n { o[j] = x[j] * x[j] }
-      case 1: for j in 0..<n { o[j] = x[j] }
-      case 0: for j in 0..<n { o[j] = 1 }
-      case -1: for j in 0..<n { o[j] = 1 / x[j] }
-      case 0.5: for j in 0..<n { o[j] = x[j].squareRoot() }
+      case 2: c(STRIDED_FUSED_SQUARE)
+      case 1: c(STRIDED_FUSED_COPY)
+      case 0: c(STRIDED_FUSED_ONE)
+      case -1: c(STRIDED_FUSED_RECIPROCAL)
+      case 0.5: c(STRIDED_FUSED_SQRT)
       default:
         if strided_vector_math_available() != 0 {
           _ = strided_pow_scalar_f64(x, e, o, n)
@@ -485,62 +519,30 @@ enum FusedEvaluation {
       }
     case .multipliedPower(let k):
       switch k {
-      case 3: for j in 0..<n { o[j] = x[j] * x[j] * x[j] }
-      case 4:
-        for j in 0..<n {
-          let s = x[j] * x[j]
-          o[j] = s * s
-        }
-      default:
-        for j in 0..<n {
-          var r = x[j]
-          for _ in 1..<k { r *= x[j] }
-          o[j] = r
-        }
+      case 3: c(STRIDED_FUSED_CUBE)
+      case 4: c(STRIDED_FUSED_FOURTH)
+      default: c(STRIDED_FUSED_POWER_K, Double(k))
       }
     }
   }
 
-  @inline(__always)
-  static func loop(_ a: Input, _ b: Input, _ o: UnsafeMutablePointer<Double>, _ n: Int, _ f: (Double, Double) -> Double) {
-    switch (a, b) {
-    case (.values(let x), .values(let y)): for j in 0..<n { o[j] = f(x[j], y[j]) }
-    case (.values(let x), .scalar(let y)): for j in 0..<n { o[j] = f(x[j], y) }
-    case (.scalar(let x), .values(let y)): for j in 0..<n { o[j] = f(x, y[j]) }
-    case (.scalar(let x), .scalar(let y)):
-      let value = f(x, y)
-      for j in 0..<n { o[j] = value }
+  /// `x ** y` item by item, as the eager `pow` of two arrays.
+  static func power(
+    _ x: UnsafePointer<Double>?, _ xs: Double, _ y: UnsafePointer<Double>?, _ ys: Double,
+    _ o: UnsafeMutablePointer<Double>, _ n: Int
+  ) {
+    if let x, let y, strided_vector_math_available() != 0 {
+      _ = strided_pow_f64(x, y, o, n)
+      return
     }
-  }
-
-  static func binary(_ op: FusedBinary, _ a: Input, _ b: Input, _ o: UnsafeMutablePointer<Double>, _ n: Int) {
-    switch op {
-    case .add: loop(a, b, o, n) { $0 + $1 }
-    case .subtract: loop(a, b, o, n) { $0 - $1 }
-    case .multiply: loop(a, b, o, n) { $0 * $1 }
-    case .divide: loop(a, b, o, n) { $0 / $1 }
-    case .less: loop(a, b, o, n) { $0 < $1 ? 1 : 0 }
-    case .lessOrEqual: loop(a, b, o, n) { $0 <= $1 ? 1 : 0 }
-    case .greater: loop(a, b, o, n) { $0 > $1 ? 1 : 0 }
-    case .greaterOrEqual: loop(a, b, o, n) { $0 >= $1 ? 1 : 0 }
-    case .equal: loop(a, b, o, n) { $0 == $1 ? 1 : 0 }
-    case .notEqual: loop(a, b, o, n) { $0 != $1 ? 1 : 0 }
-    case .and: loop(a, b, o, n) { $0 != 0 && $1 != 0 ? 1 : 0 }
-    case .or: loop(a, b, o, n) { $0 != 0 || $1 != 0 ? 1 : 0 }
-    case .power:
-      if case .values(let x) = a, case .values(let y) = b, strided_vector_math_available() != 0 {
-        _ = strided_pow_f64(x, y, o, n)
-      } else {
-        loop(a, b, o, n) { Foundation.pow($0, $1) }
-      }
-    }
+    for j in 0..<n { o[j] = Foundation.pow(x?[j] ?? xs, y?[j] ?? ys) }
   }
 
   // MARK: Element-wise results
 
-  /// Evaluates `program` over `geometry` into its output (operand 0):
-  /// `Double` items, or `Bool` items when `bool`.
-  static func assign(_ program: FusedProgram, _ geometry: FusedGeometry, bool: Bool, parallel: Bool) {
+  /// Evaluates `program` over `geometry` into its output (operand 0), of
+  /// items of kind `output`.
+  static func assign(_ program: FusedProgram, _ geometry: FusedGeometry, output: FusedItem, parallel: Bool) {
     let count = geometry.count
     guard count > 0 else { return }
     let inner = geometry.inner
@@ -559,16 +561,16 @@ enum FusedEvaluation {
       return (k * rowsPerBlock * inner, Swift.min((k + 1) * rowsPerBlock, rows) * inner)
     }
     let work: (Range<Int>) -> Void = { blockRange in
-      let registers = Registers(program)
+      let registers = Registers(program, geometry)
       for k in blockRange {
         let (start, end) = range(k)
-        if bool {
-          let values = evaluate(registers, geometry, start, end, direct: false)
-          geometry.forEachSegment(start, end) { position, n, addresses in
-            scatterBool(values + position, addresses[0], geometry.innerStrides[0], n)
-          }
-        } else {
+        if output == .double {
           _ = evaluate(registers, geometry, start, end, direct: true)
+        } else {
+          let values = evaluate(registers, geometry, start, end, direct: false)
+          strided_fused_scatter(
+            values, registers.segments, registers.segmentCount, registers.width, 0, registers.innerStrides[0],
+            output.rawValue)
         }
       }
     }
@@ -678,7 +680,7 @@ enum FusedEvaluation {
     let partials = UnsafeMutablePointer<Double>.allocate(capacity: parts)
     defer { partials.deallocate() }
     let body: (Int) -> Void = { i in
-      let registers = Registers(program)
+      let registers = Registers(program, geometry)
       let lower = count * i / parts
       let upper = count * (i + 1) / parts
       partials[i] = reduceLine(reduction, registers, geometry, lower, upper - lower, pairwise: true)
@@ -713,20 +715,29 @@ enum FusedEvaluation {
     let linesPerBlock = length >= blockSize ? 1 : blockSize / length
     let blocks = (lines + linesPerBlock - 1) / linesPerBlock
     let work: (Range<Int>) -> Void = { blockRange in
-      let registers = Registers(program)
+      let registers = Registers(program, geometry)
       for k in blockRange {
         let first = k * linesPerBlock
         let last = Swift.min(first + linesPerBlock, lines)
         if length >= blockSize {
           for line in first..<last {
             let value = reduceLine(reduction, registers, geometry, line * length, length, pairwise: pairwise)
-            geometry.forEachSegment(line * length, line * length + 1) { _, _, addresses in store(value, addresses[0]) }
+            _ = geometry.segments(line * length, line * length + 1, into: registers.segments)
+            store(value, registers.segments[2])
           }
         } else {
+          // Each line is one segment of the block's table.
           let values = evaluate(registers, geometry, first * length, last * length, direct: false)
-          geometry.forEachSegment(first * length, last * length) { position, n, addresses in
-            let value = reduceRun(reduction, values + position, n, identity(reduction), pairwise: pairwise)
-            store(value, addresses[0])
+          let table = registers.segments
+          let width = registers.width
+          if reduction == .sum && !bool {
+            strided_fused_row_sums(values, table, registers.segmentCount, width, pairwise ? 1 : 0)
+            continue
+          }
+          for s in 0..<registers.segmentCount {
+            let row = table + s &* width
+            let value = reduceRun(reduction, values + row[0], row[1], identity(reduction), pairwise: pairwise)
+            store(value, row[2])
           }
         }
       }

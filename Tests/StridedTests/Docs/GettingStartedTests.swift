@@ -91,6 +91,24 @@ struct GettingStartedTests {
     #expect((k.asDouble * 0.5).elements == [-3.5, 3.5])
   }
 
+  @Test func fusedExpressions() throws {
+    let a = NDArray<Double>.linspace(from: 0, to: 1, count: 1_000)
+    let b = NDArray<Double>.ones([1_000])
+    let y = (2 * a.fused + 3 * b.fused * b.fused).evaluated()
+    #expect(y.elements.map(\.bitPattern) == (2 * a + 3 * b * b).elements.map(\.bitPattern))
+    try y.assign(NDExpression.where(a.fused .> 0.5, a.fused, 0))
+    #expect(y.elements == NDArray.where(a .> 0.5, a, NDArray(scalar: 0)).elements)
+    let ss = ((a.fused - b.fused) ** 2).sum()
+    #expect(ss.bitPattern == ((a - b) ** 2).sum().bitPattern)
+    let points = NDArray<Double>.ones([1_000, 16])
+    let centres = NDArray<Double>.zeros([8, 16])
+    let d2 = ((points[.all, .newAxis, .all].fused - centres[.newAxis, .all, .all].fused) ** 2)
+      .sum(axis: 2)
+    #expect(d2.shape == [1000, 8] && d2.elements.allSatisfy { $0 == 16 })
+    let half = (a.converted(to: Float.self).fused * 0.5).evaluated(as: Float.self)
+    #expect(half.elements == a.elements.map { Float(Double(Float($0)) * 0.5) })
+  }
+
   @Test func joiningSortingStatistics() throws {
     let a: NDArray<Double> = [[3, 1, 2], [9, 7, 8]]
     let both = try NDArray.concatenate([a, a], axis: 1)

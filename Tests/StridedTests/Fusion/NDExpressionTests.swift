@@ -49,13 +49,18 @@ struct NDExpressionTests {
 
   /// A random expression of at most `depth` levels over `leaves`.
   static func expression(_ depth: Int, _ leaves: [NDArray<Double>], _ choices: inout Choices) -> Pair {
+    expression(depth, leaves.map { Pair(fused: $0.fused, eager: $0) }, &choices)
+  }
+
+  /// A random expression of at most `depth` levels over leaves given as
+  /// pairs (a `Float` leaf: its fused form and its eager `Double` copy).
+  static func expression(_ depth: Int, _ leaves: [Pair], _ choices: inout Choices) -> Pair {
     if depth == 0 || choices.next(4) == 0 {
       if choices.next(5) == 0 {
         let value = Double(choices.next(9)) * 0.5 - 2
         return Pair(fused: NDExpression(constant: value), eager: NDArray(scalar: value))
       }
-      let a = leaves[choices.next(leaves.count)]
-      return Pair(fused: a.fused, eager: a)
+      return leaves[choices.next(leaves.count)]
     }
     let x = expression(depth - 1, leaves, &choices)
     switch choices.next(13) {
@@ -133,6 +138,56 @@ struct NDExpressionTests {
         }
       }
     }
+  }
+
+  @Test("Float leaves read as Double: evaluated, evaluated(as: Float), assigned into Float views, summed")
+  func floatLeaves() throws {
+    var choices = Choices(state: 4_242)
+    var g = Generator(seed: 23)
+    for (k, shape) in Self.shapes.enumerated() {
+      for trial in 0..<4 {
+        // A Float leaf in a random layout, a Double leaf, and a second
+        // Float leaf (a pure-Float expression when only Floats are picked).
+        var leaves: [Pair] = []
+        for i in 0..<3 {
+          let double = Self.leaf(shape, &choices, &g)
+          if i == 1 {
+            leaves.append(Pair(fused: double.fused, eager: double))
+          } else {
+            let values = double.elements.map { Float($0) }
+            let layouts = OperandLayout.allCases
+            let float = layouts[choices.next(layouts.count)].make(values, shape: double.shape)
+            leaves.append(Pair(fused: float.fused, eager: float.converted(to: Double.self)))
+          }
+        }
+        let pair = Self.expression(3, leaves, &choices)
+        let expected = pair.eager
+        let context = "shape \(shape) #\(k), trial \(trial)"
+        try atEveryThreadCount { threads in
+          #expect(Self.bits(pair.fused.evaluated()) == Self.bits(expected), "\(context), \(threads) threads")
+          let rounded = pair.fused.evaluated(as: Float.self)
+          #expect(rounded.shape == expected.shape)
+          #expect(rounded.elements.map(\.bitPattern) == expected.converted(to: Float.self).elements.map(\.bitPattern))
+          let target = NDArray<Float>.zeros(Dimensions(array: expected.shape.array.reversed())).transposed()
+          try target.assign(pair.fused)
+          #expect(target.elements.map(\.bitPattern) == rounded.elements.map(\.bitPattern), "assign: \(context)")
+          // The fused sum walks the order the eager result would have
+          // (C, or Fortran when the leaves are): either order's sum.
+          let full = expected.broadcastCompatible(to: pair.fused.shape)
+          let sum = pair.fused.sum().bitPattern
+          #expect(
+            [full.copy(order: .c), full.copy(order: .fortran)].contains { $0.sum().bitPattern == sum }, "sum: \(context)")
+        }
+      }
+    }
+    // Errors of the Float assign, as for Double.
+    let target = NDArray<Float>.zeros([3])
+    let a = NDArray<Float>([1, 2, 3, 4], shape: [2, 2])
+    #expect(throws: IndexError.valueShapeMismatch(value: [2, 2], selection: [3])) { try target.assign(a.fused + 1) }
+    #expect(target.elements == [0, 0, 0])
+    // In place, and the same array through a transposed view (staged).
+    try a.assign(a.transposed().fused * 10 + 0.5)
+    #expect(a.elements == [10.5, 30.5, 20.5, 40.5])
   }
 
   @Test("reductions equal the eager reductions of the laid-out result: sums and means bit for bit, extremes as values")
@@ -251,6 +306,28 @@ struct NDExpressionTests {
     #expect(got.shape == [2, 3])
     let expected: [Double] = [1, -0.2, 3, 2, -0.2, 6]  // 0.1 · −2 is exactly −0.2
     #expect(got.elements == expected)
+  }
+
+  @Test("sums of negative zeros are +0.0, as the eager sums, at every line length")
+  func signedZeroSums() {
+    for length in [1, 7, 8, 9, 16, 17, 128, 129, 1023, 1024, 1025] {
+      for rows in [1, 3] {
+        let zeros = NDArray<Double>.zeros([rows, length])
+        let fused = (-zeros.fused).sum(axis: 1)
+        let eager = (-zeros).sum(axis: 1)
+        #expect(Self.bits(fused) == Self.bits(eager), "sum(axis: 1) of −0.0, \(rows) × \(length)")
+        #expect((-zeros.fused).sum().bitPattern == (-zeros).sum().bitPattern, "sum() of −0.0, \(rows) × \(length)")
+        let columns = (-zeros.fused).sum(axis: 0)
+        #expect(Self.bits(columns) == Self.bits((-zeros).sum(axis: 0)), "sum(axis: 0) of −0.0, \(rows) × \(length)")
+      }
+    }
+  }
+
+  @Test("where with a constant branch on either side")
+  func whereConstants() {
+    let a = NDArray<Double>([-2, -0.5, 0, 3])
+    #expect(NDExpression.where(a.fused .> 0, a.fused, 0).evaluated().elements == [0, 0, 0, 3])
+    #expect(NDExpression.where(a.fused .> 0, -1, a.fused).evaluated().elements == [-2, -0.5, 0, -1])
   }
 
   @Test("assign: a mismatched target throws and is not written; overlapping operands are staged")

@@ -1,0 +1,77 @@
+// The inner loops of Strided's fused expressions (NDExpression): one step
+// of a compiled expression over a block of doubles held in cache, the
+// gathers that fill a block from the operands' rows, the scatters that
+// write it back, and the sums of a block's rows.
+//
+// Every loop performs the same IEEE operations, in the same order, as the
+// eager operators (no contraction into fused multiply-adds), so fused
+// results are bit for bit the eager ones. The loops are compiled for
+// AVX-512, AVX2 and the baseline; Isa.h's level picks one per call.
+//
+// A block's rows are described by a segment table: `count` rows of
+// `width` integers each, `[position, length, address₀, address₁, …]`:
+// where the row starts in the block, how many items it has, and the
+// address of its first item in every operand (operand 0 is the output).
+#ifndef STRIDED_FUSED_H
+#define STRIDED_FUSED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Two-operand steps; comparisons, `and` and `or` give 1 or 0.
+enum strided_fused_binary_op {
+  STRIDED_FUSED_ADD, STRIDED_FUSED_SUBTRACT, STRIDED_FUSED_MULTIPLY, STRIDED_FUSED_DIVIDE,
+  STRIDED_FUSED_LESS, STRIDED_FUSED_LESS_EQUAL, STRIDED_FUSED_GREATER, STRIDED_FUSED_GREATER_EQUAL,
+  STRIDED_FUSED_EQUAL, STRIDED_FUSED_NOT_EQUAL, STRIDED_FUSED_AND, STRIDED_FUSED_OR,
+};
+
+/// One-operand steps. `FILL` ignores `x` and writes `parameter`;
+/// `POWER_K` is `x` multiplied by itself `parameter - 1` times, in order.
+enum strided_fused_unary_op {
+  STRIDED_FUSED_NEGATE, STRIDED_FUSED_ABS, STRIDED_FUSED_SQRT, STRIDED_FUSED_NOT,
+  STRIDED_FUSED_COPY, STRIDED_FUSED_ONE, STRIDED_FUSED_RECIPROCAL, STRIDED_FUSED_SQUARE,
+  STRIDED_FUSED_CUBE, STRIDED_FUSED_FOURTH, STRIDED_FUSED_POWER_K, STRIDED_FUSED_FILL,
+};
+
+/// `o[j] = x[j] op y[j]` for j < n; a NULL `x` (or `y`) stands for the
+/// scalar `xs` (or `ys`) in every item. Returns 0 for an unknown op.
+int strided_fused_binary(int op, const double *x, double xs, const double *y, double ys, double *o, ptrdiff_t n);
+
+/// `o[j] = op(x[j])` for j < n. Returns 0 for an unknown op.
+int strided_fused_unary(int op, double parameter, const double *x, double *o, ptrdiff_t n);
+
+/// How an operand's items are stored: doubles, floats (read as doubles,
+/// written rounded to nearest), or `Bool` bytes (read as 1 and 0, written
+/// as nonzero is true).
+enum strided_fused_item { STRIDED_FUSED_F64, STRIDED_FUSED_F32, STRIDED_FUSED_BOOL };
+
+/// `o[j] = c[j] != 0 ? x[j] : y[j]`, with NULL `x` or `y` standing for the
+/// scalars `xs` and `ys`.
+void strided_fused_select(const double *c, const double *x, double xs, const double *y, double ys, double *o,
+                          ptrdiff_t n);
+
+/// Fills `target` from operand `operand` of each row of the segment table:
+/// items of kind `item` (strided_fused_item) `stride` bytes apart.
+void strided_fused_gather(double *target, const intptr_t *segments, ptrdiff_t count, ptrdiff_t width,
+                          ptrdiff_t operand, ptrdiff_t stride, int item);
+
+/// Writes `values` to operand `operand` of each row of the segment table:
+/// items of kind `item` (strided_fused_item) `stride` bytes apart.
+void strided_fused_scatter(const double *values, const intptr_t *segments, ptrdiff_t count, ptrdiff_t width,
+                           ptrdiff_t operand, ptrdiff_t stride, int item);
+
+/// Stores the sum of each row's values at its operand-0 address: NumPy's
+/// pairwise sum (the eager sum's order: eight accumulators in blocks of at
+/// most 128 items, halves above) when `pairwise`, else in order from 0.
+void strided_fused_row_sums(const double *values, const intptr_t *segments, ptrdiff_t count, ptrdiff_t width,
+                            int pairwise);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
