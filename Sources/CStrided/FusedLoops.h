@@ -40,6 +40,11 @@ TARGET static int NAME(binary)(int op, const double *x, double xs, const double 
     BINARY_CASE(STRIDED_FUSED_NOT_EQUAL, a != b ? 1.0 : 0.0)
     BINARY_CASE(STRIDED_FUSED_AND, ((a != 0) & (b != 0)) ? 1.0 : 0.0)
     BINARY_CASE(STRIDED_FUSED_OR, ((a != 0) | (b != 0)) ? 1.0 : 0.0)
+    BINARY_CASE(STRIDED_FUSED_MAXIMUM, a != a ? a : (a > b ? a : b))
+    BINARY_CASE(STRIDED_FUSED_MINIMUM, a != a ? a : (a < b ? a : b))
+    BINARY_CASE(STRIDED_FUSED_FMAX, b != b ? a : (a > b ? a : b))
+    BINARY_CASE(STRIDED_FUSED_FMIN, b != b ? a : (a < b ? a : b))
+    BINARY_CASE(STRIDED_FUSED_COPYSIGN, __builtin_elementwise_copysign(a, b))
   }
   return 0;
 }
@@ -59,6 +64,14 @@ TARGET static int NAME(unary)(int op, double parameter, const double *x, double 
     UNARY_CASE(STRIDED_FUSED_RECIPROCAL, 1.0 / a)
     UNARY_CASE(STRIDED_FUSED_SQUARE, a * a)
     UNARY_CASE(STRIDED_FUSED_CUBE, a * a * a)
+    UNARY_CASE(STRIDED_FUSED_FLOOR, __builtin_elementwise_floor(a))
+    UNARY_CASE(STRIDED_FUSED_CEIL, __builtin_elementwise_ceil(a))
+    UNARY_CASE(STRIDED_FUSED_TRUNC, __builtin_elementwise_trunc(a))
+    UNARY_CASE(STRIDED_FUSED_ROUND_EVEN, __builtin_elementwise_roundeven(a))
+    UNARY_CASE(STRIDED_FUSED_SIGN, a > 0 ? 1.0 : a < 0 ? -1.0 : a == 0 ? 0.0 : a)
+    UNARY_CASE(STRIDED_FUSED_IS_NAN, a != a ? 1.0 : 0.0)
+    UNARY_CASE(STRIDED_FUSED_IS_INFINITE, __builtin_fabs(a) == __builtin_inf() ? 1.0 : 0.0)
+    UNARY_CASE(STRIDED_FUSED_IS_FINITE, __builtin_fabs(a) < __builtin_inf() ? 1.0 : 0.0)
   case STRIDED_FUSED_FOURTH:
     for (ptrdiff_t j = 0; j < n; j++) {
       double s = x[j] * x[j];

@@ -967,6 +967,29 @@ public enum Sweep {
           check(
             "fused where/÷/−/abs/sqrt/powers", "n \(n) \(p)/\(q) offset \(offset), \(threads) threads",
             steps.evaluated(), expectedSteps, identical, into: &failures)
+          // Rounding, sign, the four extremes and copysign.
+          let rounding: NDExpression =
+            floor(fa) + ceil(fb) - trunc(fa) + fa.rounded() + sign(fb) + maximum(fa, fb) - minimum(fa, fb)
+            + fmax(fa, fb) - fmin(fb, fa) + copysign(fa, fb)
+          let expectedRounding = (0..<n).map { (i: Int) -> Double in
+            let (u, v) = (xa[i], yb[i])
+            let signV: Double = v > 0 ? 1 : v < 0 ? -1 : v == 0 ? 0 : v
+            let largest = u.isNaN ? u : (u > v ? u : v)
+            let smallest = u.isNaN ? u : (u < v ? u : v)
+            let largestNumber = v.isNaN ? u : (u > v ? u : v)
+            let smallestNumber = u.isNaN ? v : (v < u ? v : u)
+            return u.rounded(.down) + v.rounded(.up) - u.rounded(.towardZero) + u.rounded(.toNearestOrEven) + signV
+              + largest - smallest + largestNumber - smallestNumber + Double(signOf: v, magnitudeOf: u)
+          }
+          check(
+            "fused floor/ceil/trunc/rounded/sign/extremes/copysign",
+            "n \(n) \(p)/\(q) offset \(offset), \(threads) threads", rounding.evaluated(), expectedRounding, identical,
+            into: &failures)
+          let classes = isnan(fa) | isinf(fb) | !isfinite(fa)
+          check(
+            "fused isnan/isinf/isfinite", "n \(n) \(p)/\(q) offset \(offset), \(threads) threads",
+            classes.evaluated(), (0..<n).map { xa[$0].isNaN || yb[$0].isInfinite || !xa[$0].isFinite }, same,
+            into: &failures)
           // Comparisons, and, or and not, into Bool items, with a Bool
           // array (a mask leaf) placed as the first operand.
           let (m, mb) = operand(x.map { $0 > 0 }, p, offset: offset)

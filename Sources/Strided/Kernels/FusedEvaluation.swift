@@ -41,6 +41,9 @@ enum FusedUnary: Sendable {
   case power(Double)
   /// `x ** n` for 3 ≤ n ≤ 8 by repeated multiplication, as numexpr does.
   case multipliedPower(Int)
+  /// A loop of Fused.h with no parameter: rounding, `sign`, and the
+  /// floating-point class tests (1 or 0).
+  case loop(strided_fused_unary_op)
 }
 
 /// The two-operand operations of a fused expression.
@@ -48,12 +51,21 @@ enum FusedBinary: Sendable {
   case add, subtract, multiply, divide, power
   case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual
   case and, or
+  case maximum, minimum, fmax, fmin, copysign
+  /// Through libmvec, as the eager functions (both operands in registers).
+  case atan2, hypot
 
-  /// The C loop's code (Fused.h); nil for `power`, which calls libmvec.
+  /// The C loop's code (Fused.h); nil for the operations that call
+  /// libmvec.
   var code: Int32? {
     let op: strided_fused_binary_op
     switch self {
-    case .power: return nil
+    case .power, .atan2, .hypot: return nil
+    case .maximum: op = STRIDED_FUSED_MAXIMUM
+    case .minimum: op = STRIDED_FUSED_MINIMUM
+    case .fmax: op = STRIDED_FUSED_FMAX
+    case .fmin: op = STRIDED_FUSED_FMIN
+    case .copysign: op = STRIDED_FUSED_COPYSIGN
     case .add: op = STRIDED_FUSED_ADD
     case .subtract: op = STRIDED_FUSED_SUBTRACT
     case .multiply: op = STRIDED_FUSED_MULTIPLY
@@ -190,8 +202,13 @@ struct FusedProgram {
       release(.register(input))
       return .register(out)
     case .binary(let op, let x, let y):
-      let a = compile(x)
-      let b = compile(y)
+      var a = compile(x)
+      var b = compile(y)
+      if op == .atan2 || op == .hypot {
+        // libmvec's loops take two runs.
+        a = .register(materialize(a))
+        b = .register(materialize(b))
+      }
       let out = allocate()
       steps.append(.binary(op, a, b, out: out))
       release(a)
@@ -476,8 +493,10 @@ enum FusedEvaluation {
       let (y, ys) = operand(b)
       if let code = op.code {
         _ = strided_fused_binary(code, x, xs, y, ys, pointers[out], n)
-      } else {
+      } else if op == .power {
         power(x, xs, y, ys, pointers[out], n)
+      } else if let x, let y {
+        vectorBinary(op, x, y, pointers[out], n)
       }
     case .select(let c, let a, let b, out: let out):
       let (x, xs) = operand(a)
@@ -517,12 +536,28 @@ enum FusedEvaluation {
           for j in 0..<n { o[j] = Foundation.pow(x[j], e) }
         }
       }
+    case .loop(let op): c(op)
     case .multipliedPower(let k):
       switch k {
       case 3: c(STRIDED_FUSED_CUBE)
       case 4: c(STRIDED_FUSED_FOURTH)
       default: c(STRIDED_FUSED_POWER_K, Double(k))
       }
+    }
+  }
+
+  /// `atan2(y: x, x: y)` or `hypot(x, y)` of two runs, as the eager
+  /// functions compute contiguous runs: libmvec where it is there.
+  static func vectorBinary(
+    _ op: FusedBinary, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ o: UnsafeMutablePointer<Double>,
+    _ n: Int
+  ) {
+    if strided_vector_math_available() != 0 {
+      _ = op == .atan2 ? strided_atan2_f64(x, y, o, n) : strided_hypot_f64(x, y, o, n)
+    } else if op == .atan2 {
+      for j in 0..<n { o[j] = Foundation.atan2(x[j], y[j]) }
+    } else {
+      for j in 0..<n { o[j] = Foundation.hypot(x[j], y[j]) }
     }
   }
 
