@@ -214,6 +214,28 @@ public func atan2(y: NDExpression, x: NDExpression) -> NDExpression { .binary(.a
 /// - Precondition: The shapes broadcast.
 public func hypot(_ x: NDExpression, _ y: NDExpression) -> NDExpression { .binary(.hypot, x, y, "hypot") }
 
+extension NDExpression {
+  /// The remainder with the divisor's sign, fused, as the eager `%`.
+  /// NumPy: `a % b`, `np.remainder(a, b)`.
+  public static func % (lhs: NDExpression, rhs: NDExpression) -> NDExpression { binary(.remainder, lhs, rhs, "%") }
+  /// `%` with a constant divisor.
+  public static func % (lhs: NDExpression, rhs: Double) -> NDExpression { lhs % NDExpression(constant: rhs) }
+  /// `%` with a constant dividend.
+  public static func % (lhs: Double, rhs: NDExpression) -> NDExpression { NDExpression(constant: lhs) % rhs }
+}
+
+/// The quotient rounded down, fused, as the eager `floorDivide`.
+/// NumPy: `a // b`.
+///
+/// - Precondition: The shapes broadcast.
+public func floorDivide(_ a: NDExpression, _ b: NDExpression) -> NDExpression {
+  .binary(.floorDivide, a, b, "floorDivide")
+}
+/// C's remainder with the dividend's sign, fused. NumPy: `np.fmod(a, b)`.
+///
+/// - Precondition: The shapes broadcast.
+public func fmod(_ a: NDExpression, _ b: NDExpression) -> NDExpression { .binary(.fmod, a, b, "fmod") }
+
 /// `true` where a value is NaN, fused. NumPy: `np.isnan(x)`.
 public func isnan(_ x: NDExpression) -> NDPredicate {
   NDPredicate(node: .unary(.loop(STRIDED_FUSED_IS_NAN), x.node), shape: x.shape)

@@ -54,13 +54,16 @@ enum FusedBinary: Sendable {
   case maximum, minimum, fmax, fmin, copysign
   /// Through libmvec, as the eager functions (both operands in registers).
   case atan2, hypot
+  /// NumPy's floating `%` (the divisor's sign), `//`, and C's `fmod`: the
+  /// eager functions' scalar code, item by item.
+  case remainder, floorDivide, fmod
 
   /// The C loop's code (Fused.h); nil for the operations that call
   /// libmvec.
   var code: Int32? {
     let op: strided_fused_binary_op
     switch self {
-    case .power, .atan2, .hypot: return nil
+    case .power, .atan2, .hypot, .remainder, .floorDivide, .fmod: return nil
     case .maximum: op = STRIDED_FUSED_MAXIMUM
     case .minimum: op = STRIDED_FUSED_MINIMUM
     case .fmax: op = STRIDED_FUSED_FMAX
@@ -495,8 +498,10 @@ enum FusedEvaluation {
         _ = strided_fused_binary(code, x, xs, y, ys, pointers[out], n)
       } else if op == .power {
         power(x, xs, y, ys, pointers[out], n)
-      } else if let x, let y {
+      } else if op == .atan2 || op == .hypot, let x, let y {
         vectorBinary(op, x, y, pointers[out], n)
+      } else {
+        remainders(op, x, xs, y, ys, pointers[out], n)
       }
     case .select(let c, let a, let b, out: let out):
       let (x, xs) = operand(a)
@@ -558,6 +563,22 @@ enum FusedEvaluation {
       for j in 0..<n { o[j] = Foundation.atan2(x[j], y[j]) }
     } else {
       for j in 0..<n { o[j] = Foundation.hypot(x[j], y[j]) }
+    }
+  }
+
+  /// `x % y`, `floorDivide(x, y)` or `fmod(x, y)` item by item, with the
+  /// eager functions' scalar code.
+  static func remainders(
+    _ op: FusedBinary, _ x: UnsafePointer<Double>?, _ xs: Double, _ y: UnsafePointer<Double>?, _ ys: Double,
+    _ o: UnsafeMutablePointer<Double>, _ n: Int
+  ) {
+    for j in 0..<n {
+      let (a, b) = (x?[j] ?? xs, y?[j] ?? ys)
+      switch op {
+      case .remainder: o[j] = MathFunction.divmod(a, b).modulo
+      case .floorDivide: o[j] = MathFunction.divmod(a, b).quotient
+      default: o[j] = MathFunction.cFmod(a, b)
+      }
     }
   }
 

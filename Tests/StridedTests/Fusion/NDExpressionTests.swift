@@ -337,6 +337,22 @@ struct NDExpressionTests {
       ("copysign", { copysign($0, $1) }, { copysign($0, $1) }),
       ("atan2", { atan2(y: $0, x: $1) }, { atan2(y: $0, x: $1) }), ("hypot", { hypot($0, $1) }, { hypot($0, $1) }),
     ]
+    typealias FusedPair = (NDExpression, NDExpression) -> NDExpression
+    typealias EagerPair = (NDArray<Double>, NDArray<Double>) -> NDArray<Double>
+    let remainder: FusedPair = { $0 % $1 }
+    let eagerRemainder: EagerPair = { $0 % $1 }
+    let quotient: FusedPair = { floorDivide($0, $1) }
+    let eagerQuotient: EagerPair = { floorDivide($0, $1) }
+    let cRemainder: FusedPair = { fmod($0, $1) }
+    let eagerCRemainder: EagerPair = { fmod($0, $1) }
+    let byConstant: FusedPair = { x, _ in x % 0.75 }
+    let eagerByConstant: EagerPair = { x, _ in x % 0.75 }
+    let ofConstant: FusedPair = { _, y in 2.5 % y }
+    let eagerOfConstant: EagerPair = { _, y in 2.5 % y }
+    let remainders: [(String, FusedPair, EagerPair)] = [
+      ("%", remainder, eagerRemainder), ("floorDivide", quotient, eagerQuotient), ("fmod", cRemainder, eagerCRemainder),
+      ("% 0.75", byConstant, eagerByConstant), ("2.5 % y", ofConstant, eagerOfConstant),
+    ]
     let predicates: [(String, (NDExpression) -> NDPredicate, (NDArray<Double>) -> NDArray<Bool>)] = [
       ("isnan", { isnan($0) }, { isnan($0) }), ("isinf", { isinf($0) }, { isinf($0) }),
       ("isfinite", { isfinite($0) }, { isfinite($0) }),
@@ -350,7 +366,7 @@ struct NDExpressionTests {
         for (name, fused, eager) in unary {
           #expect(Self.bits(fused(x.fused).evaluated()) == Self.bits(eager(cx)), "\(name), \(layout), \(threads) threads")
         }
-        for (name, fused, eager) in binary {
+        for (name, fused, eager) in binary + remainders {
           #expect(
             Self.bits(fused(x.fused, y.fused).evaluated()) == Self.bits(eager(cx, cy)),
             "\(name), \(layout), \(threads) threads")
