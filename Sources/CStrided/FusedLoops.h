@@ -99,12 +99,24 @@ TARGET static int NAME(unary)(int op, double parameter, const double *x, double 
 
 TARGET static void NAME(select)(const double *c, const double *x, double xs,
                                 const double *y, double ys, double *o, ptrdiff_t n) {
+  // Both sides are read before the choice, so that the compiler may load
+  // them whole and blend (reading only the chosen side becomes a masked
+  // load, which AVX2 has no fast form of).
   if (x && y) {
-    for (ptrdiff_t j = 0; j < n; j++) o[j] = c[j] != 0 ? x[j] : y[j];
+    for (ptrdiff_t j = 0; j < n; j++) {
+      double a = x[j], b = y[j];
+      o[j] = c[j] != 0 ? a : b;
+    }
   } else if (x) {
-    for (ptrdiff_t j = 0; j < n; j++) o[j] = c[j] != 0 ? x[j] : ys;
+    for (ptrdiff_t j = 0; j < n; j++) {
+      double a = x[j];
+      o[j] = c[j] != 0 ? a : ys;
+    }
   } else if (y) {
-    for (ptrdiff_t j = 0; j < n; j++) o[j] = c[j] != 0 ? xs : y[j];
+    for (ptrdiff_t j = 0; j < n; j++) {
+      double b = y[j];
+      o[j] = c[j] != 0 ? xs : b;
+    }
   } else {
     for (ptrdiff_t j = 0; j < n; j++) o[j] = c[j] != 0 ? xs : ys;
   }
