@@ -8,17 +8,9 @@
 
 #include <stdint.h>
 
-// The tables of one level: ConvertLoops.h, included once per level with
-// LEVEL (the names' suffix) and TARGET (the functions' attribute) set.
-#define LEVEL avx512
-#define TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma")))
-#include "ConvertLoops.h"
-#define LEVEL avx2
-#define TARGET __attribute__((target("avx2,fma")))
-#include "ConvertLoops.h"
-#define LEVEL baseline
-#define TARGET
-#include "ConvertLoops.h"
+// The tables of each level: ConvertLoops.h, included once per level.
+#define LOOPS "ConvertLoops.h"
+#include "Levels.h"
 
 // Floats to 8- and 16-bit integers with AVX2's saturating packs, used at
 // the AVX2 and AVX-512 levels (measured, as fast as the AVX-512 loops).

@@ -14,15 +14,8 @@ typedef double strided_item __attribute__((aligned(1)));
 // Loops the compiler must not turn into calls to memcpy.
 #define NO_MEMCPY __attribute__((no_builtin("memcpy", "memmove")))
 
-#define LEVEL avx512
-#define TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma")))
-#include "FusedLoops.h"
-#define LEVEL avx2
-#define TARGET __attribute__((target("avx2,fma")))
-#include "FusedLoops.h"
-#define LEVEL baseline
-#define TARGET
-#include "FusedLoops.h"
+#define LOOPS "FusedLoops.h"
+#include "Levels.h"
 
 // The call of the level's F, its value (if any) in `result`.
 #define DISPATCH(result, F, ...)                                     \
