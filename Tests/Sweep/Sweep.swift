@@ -1027,6 +1027,22 @@ public enum Sweep {
           }
         }
       }
+      // Line sums at the pairwise sum's edges (8 and 128 items) and the
+      // block's (1024), of the distances and of lines of −0.0 (the eager
+      // sum adds them to +0.0).
+      for width in [7, 8, 9, 127, 128, 129, 1023, 1024, 1025] {
+        let x = NDArray(reals(Double.self, 3 * width, salt: 44), shape: [3, width])
+        let c = NDArray(reals(Double.self, 2 * width, salt: 45), shape: [2, width])
+        let (x3, c3) = (x[.all, .newAxis, .all], c[.newAxis, .all, .all])
+        let pairs = [
+          (((x3 - c3) ** 2).sum(axis: 2), ((x3.fused - c3.fused) ** 2).sum(axis: 2)),
+          ((-(x3 - x3)).sum(axis: 2), (-(x3.fused - x3.fused)).sum(axis: 2)),
+        ]
+        for (eager, fusedSum) in pairs
+        where eager.shape != fusedSum.shape || !zip(eager.elements, fusedSum.elements).allSatisfy({ identical($0, $1) }) {
+          failures.append("fused line sums of width \(width), \(threads) threads")
+        }
+      }
     }
     return failures
   }

@@ -30,8 +30,7 @@ enum Fusion {
   /// kind `output`.
   static func evaluate(_ node: FusedNode, shape: Dimensions, output: FusedItem) -> NDView {
     let program = FusedProgram(node)
-    let format = output == .bool ? Bool.format : output == .float ? Float.format : Double.format
-    let out = Operands.result(shape: shape, format: format, like: program.leaves, "evaluated")
+    let out = Operands.result(shape: shape, format: output.format, like: program.leaves, "evaluated")
     run(program, into: out, output: output)
     withExtendedLifetime(program) {}
     return out

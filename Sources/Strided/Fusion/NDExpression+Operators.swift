@@ -208,11 +208,11 @@ public func copysign(_ magnitude: NDExpression, _ sign: NDExpression) -> NDExpre
 /// eager `atan2` of contiguous runs). NumPy: `np.arctan2(y, x)`.
 ///
 /// - Precondition: The shapes broadcast.
-public func atan2(y: NDExpression, x: NDExpression) -> NDExpression { .binary(.atan2, y, x, "atan2") }
+public func atan2(y: NDExpression, x: NDExpression) -> NDExpression { .binary(.elementary(.atan2), y, x, "atan2") }
 /// `√(x² + y²)` without overflow, fused (libmvec). NumPy: `np.hypot(x, y)`.
 ///
 /// - Precondition: The shapes broadcast.
-public func hypot(_ x: NDExpression, _ y: NDExpression) -> NDExpression { .binary(.hypot, x, y, "hypot") }
+public func hypot(_ x: NDExpression, _ y: NDExpression) -> NDExpression { .binary(.elementary(.hypot), x, y, "hypot") }
 
 extension NDExpression {
   /// The remainder with the divisor's sign, fused, as the eager `%`.

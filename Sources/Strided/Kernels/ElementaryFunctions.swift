@@ -324,6 +324,17 @@ extension ElementaryFunction {
     case atan2, hypot
 
     var name: StaticString { self == .atan2 ? "atan2" : "hypot" }
+
+    /// libmvec's loop over contiguous `Double` runs, and the C library's
+    /// scalar function for the others (and where libmvec is missing).
+    var doubleLoops: (vector: DoubleLoop, scalar: (Double, Double) -> Double) {
+      switch self {
+      case .atan2: (strided_atan2_f64, { y, x in Foundation.atan2(y, x) })
+      case .hypot: (strided_hypot_f64, { x, y in Foundation.hypot(x, y) })
+      }
+    }
+
+    typealias DoubleLoop = (UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Int32
   }
 
   /// `f(a, b)` broadcast into new storage; contiguous `Float` and `Double`
@@ -333,9 +344,7 @@ extension ElementaryFunction {
     let out = Operands.result(shape: shape, format: a.format, like: [a, b], f.name)
     switch kind {
     case .float64:
-      vectorBinary(Double.self, a, b, out, f == .atan2 ? strided_atan2_f64 : strided_hypot_f64) {
-        f == .atan2 ? Foundation.atan2($0, $1) : Foundation.hypot($0, $1)
-      }
+      vectorBinary(Double.self, a, b, out, f.doubleLoops.vector, f.doubleLoops.scalar)
     case .float32:
       vectorBinary(Float.self, a, b, out, f == .atan2 ? strided_atan2_f32 : strided_hypot_f32) {
         f == .atan2 ? Foundation.atan2($0, $1) : Foundation.hypot($0, $1)

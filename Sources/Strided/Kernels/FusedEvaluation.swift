@@ -19,6 +19,15 @@ indirect enum FusedNode: Sendable {
 enum FusedItem: Int32, Sendable {
   case double = 0, float = 1, bool = 2
 
+  /// The format of items of this kind.
+  var format: Format {
+    switch self {
+    case .double: Double.format
+    case .float: Float.format
+    case .bool: Bool.format
+    }
+  }
+
   /// The kind of a leaf view: `Float` or `Double` items.
   ///
   /// - Precondition: The view holds one or the other.
@@ -47,13 +56,13 @@ enum FusedUnary: Sendable {
 }
 
 /// The two-operand operations of a fused expression.
-enum FusedBinary: Sendable {
+enum FusedBinary: Sendable, Equatable {
   case add, subtract, multiply, divide, power
   case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual
   case and, or
   case maximum, minimum, fmax, fmin, copysign
   /// Through libmvec, as the eager functions (both operands in registers).
-  case atan2, hypot
+  case elementary(ElementaryFunction.Binary)
   /// NumPy's floating `%` (the divisor's sign), `//`, and C's `fmod`: the
   /// eager functions' scalar code, item by item.
   case remainder, floorDivide, fmod
@@ -63,7 +72,7 @@ enum FusedBinary: Sendable {
   var code: Int32? {
     let op: strided_fused_binary_op
     switch self {
-    case .power, .atan2, .hypot, .remainder, .floorDivide, .fmod: return nil
+    case .power, .elementary, .remainder, .floorDivide, .fmod: return nil
     case .maximum: op = STRIDED_FUSED_MAXIMUM
     case .minimum: op = STRIDED_FUSED_MINIMUM
     case .fmax: op = STRIDED_FUSED_FMAX
@@ -207,7 +216,7 @@ struct FusedProgram {
     case .binary(let op, let x, let y):
       var a = compile(x)
       var b = compile(y)
-      if op == .atan2 || op == .hypot {
+      if case .elementary = op {
         // libmvec's loops take two runs.
         a = .register(materialize(a))
         b = .register(materialize(b))
@@ -249,6 +258,11 @@ struct FusedGeometry {
   let table: [Int]
   /// Per operand, the byte stride along the inner axis.
   let innerStrides: [Int]
+  /// Per outer axis, then operand (as `table`), the address change from
+  /// one row to the next when that axis is the innermost one to advance:
+  /// its stride, less the strides of the outer axes inside it run back
+  /// from their last index to 0.
+  let advances: [Int]
 
   /// - Parameters:
   ///   - shape: The broadcast shape in logical order.
@@ -284,6 +298,16 @@ struct FusedGeometry {
     }
     self.table = table
     innerStrides = merged.map { $0[sizes.count - 1] }
+    let outerCount = sizes.count - 1
+    var advances = [Int](repeating: 0, count: Swift.max(outerCount, 1) * operands)
+    for d in 0..<outerCount {
+      for k in 0..<operands {
+        var step = table[d * operands + k]
+        for e in (d + 1)..<outerCount { step = step &- table[e * operands + k] &* (sizes[e] &- 1) }
+        advances[d * operands + k] = step
+      }
+    }
+    self.advances = advances
   }
 
   var count: Int { sizes.reduce(1) { $0 &* $1 } }
@@ -295,73 +319,66 @@ struct FusedGeometry {
   /// `rows` has room for one row per item of the range. Returns the number
   /// of rows.
   ///
-  /// Each row's addresses are the previous row's plus one precomputed step
-  /// per operand: that of the outer axis the odometer advances (its
-  /// stride, less the strides of the axes inside it run back to 0). No
-  /// address is copied, so a short row costs an add per operand.
+  /// Each row's addresses are the previous row's plus the ``advances`` of
+  /// the outer axis the odometer advances. No address is copied, so a
+  /// short row costs an add per operand.
   func segments(_ start: Int, _ end: Int, into rows: UnsafeMutablePointer<Int>) -> Int {
     guard start < end else { return 0 }
     let inner = self.inner
     let outerCount = sizes.count - 1
     let operands = bases.count
     let width = 2 + operands
-    let axes = Swift.max(outerCount, 1)
-    return withUnsafeTemporaryAllocation(of: Int.self, capacity: axes + axes * operands) { buffer in
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: Swift.max(outerCount, 1)) { buffer in
       let index = buffer.baseAddress!
-      let steps = index + axes
       return table.withUnsafeBufferPointer { tableBuffer in
         sizes.withUnsafeBufferPointer { sizeBuffer in
-          let table = tableBuffer.baseAddress!
-          let sizes = sizeBuffer.baseAddress!
-          let innerRow = table + outerCount * operands
-          for d in 0..<outerCount {
+          advances.withUnsafeBufferPointer { advanceBuffer in
+            let table = tableBuffer.baseAddress!
+            let sizes = sizeBuffer.baseAddress!
+            let steps = advanceBuffer.baseAddress!
+            let innerRow = table + outerCount * operands
+            var row = start / inner
+            var column = start % inner
+            var axis = outerCount - 1
+            while axis >= 0 {
+              index[axis] = row % sizes[axis]
+              row /= sizes[axis]
+              axis -= 1
+            }
+            var r = rows
             for k in 0..<operands {
-              var step = table[d &* operands &+ k]
-              for e in (d + 1)..<outerCount { step = step &- table[e &* operands &+ k] &* (sizes[e] &- 1) }
-              steps[d &* operands &+ k] = step
+              var a = bases[k] &+ column &* innerRow[k]
+              for d in 0..<outerCount { a = a &+ index[d] &* table[d &* operands &+ k] }
+              r[2 &+ k] = a
             }
-          }
-          var row = start / inner
-          var column = start % inner
-          var axis = outerCount - 1
-          while axis >= 0 {
-            index[axis] = row % sizes[axis]
-            row /= sizes[axis]
-            axis -= 1
-          }
-          var r = rows
-          for k in 0..<operands {
-            var a = bases[k] &+ column &* innerRow[k]
-            for d in 0..<outerCount { a = a &+ index[d] &* table[d &* operands &+ k] }
-            r[2 &+ k] = a
-          }
-          var position = 0
-          var count = 0
-          let total = end - start
-          while true {
-            let n = Swift.min(inner - column, total - position)
-            r[0] = position
-            r[1] = n
-            count &+= 1
-            position += n
-            if position >= total { return count }
-            // The next row, at column 0: another row exists, so some
-            // outer axis advances.
-            var d = outerCount - 1
-            while d > 0 && index[d] &+ 1 == sizes[d] {
-              index[d] = 0
-              d -= 1
+            var position = 0
+            var count = 0
+            let total = end - start
+            while true {
+              let n = Swift.min(inner - column, total - position)
+              r[0] = position
+              r[1] = n
+              count &+= 1
+              position += n
+              if position >= total { return count }
+              // The next row, at column 0: another row exists, so some
+              // outer axis advances.
+              var d = outerCount - 1
+              while d > 0 && index[d] &+ 1 == sizes[d] {
+                index[d] = 0
+                d -= 1
+              }
+              index[d] &+= 1
+              let step = steps + d &* operands
+              let next = r + width
+              if column != 0 {
+                for k in 0..<operands { next[2 &+ k] = r[2 &+ k] &- column &* innerRow[k] &+ step[k] }
+                column = 0
+              } else {
+                for k in 0..<operands { next[2 &+ k] = r[2 &+ k] &+ step[k] }
+              }
+              r = next
             }
-            index[d] &+= 1
-            let step = steps + d &* operands
-            let next = r + width
-            if column != 0 {
-              for k in 0..<operands { next[2 &+ k] = r[2 &+ k] &- column &* innerRow[k] &+ step[k] }
-              column = 0
-            } else {
-              for k in 0..<operands { next[2 &+ k] = r[2 &+ k] &+ step[k] }
-            }
-            r = next
           }
         }
       }
@@ -498,8 +515,13 @@ enum FusedEvaluation {
         _ = strided_fused_binary(code, x, xs, y, ys, pointers[out], n)
       } else if op == .power {
         power(x, xs, y, ys, pointers[out], n)
-      } else if op == .atan2 || op == .hypot, let x, let y {
-        vectorBinary(op, x, y, pointers[out], n)
+      } else if case .elementary(let f) = op, let x, let y {
+        let (vector, scalar) = f.doubleLoops
+        if strided_vector_math_available() != 0 {
+          _ = vector(x, y, pointers[out], n)
+        } else {
+          for j in 0..<n { pointers[out][j] = scalar(x[j], y[j]) }
+        }
       } else {
         remainders(op, x, xs, y, ys, pointers[out], n)
       }
@@ -548,21 +570,6 @@ enum FusedEvaluation {
       case 4: c(STRIDED_FUSED_FOURTH)
       default: c(STRIDED_FUSED_POWER_K, Double(k))
       }
-    }
-  }
-
-  /// `atan2(y: x, x: y)` or `hypot(x, y)` of two runs, as the eager
-  /// functions compute contiguous runs: libmvec where it is there.
-  static func vectorBinary(
-    _ op: FusedBinary, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ o: UnsafeMutablePointer<Double>,
-    _ n: Int
-  ) {
-    if strided_vector_math_available() != 0 {
-      _ = op == .atan2 ? strided_atan2_f64(x, y, o, n) : strided_hypot_f64(x, y, o, n)
-    } else if op == .atan2 {
-      for j in 0..<n { o[j] = Foundation.atan2(x[j], y[j]) }
-    } else {
-      for j in 0..<n { o[j] = Foundation.hypot(x[j], y[j]) }
     }
   }
 

@@ -93,8 +93,7 @@ struct KernelSweepTests {
       // The C kernels above took the processor's vector extensions; walk
       // the lengths again on each lower level's paths.
       failures += Sweep.lowerIsaVariants()
-      for failure in failures.prefix(20) { FileHandle.standardError.write(Data((failure + "\n").utf8)) }
-      exit(failures.isEmpty ? 0 : 1)
+      KernelSweepTests.exit(reporting: failures)
     }
   }
 
@@ -106,10 +105,15 @@ struct KernelSweepTests {
     .enabled(if: ProcessInfo.processInfo.environment["STRIDED_SANITIZER"] == nil))
   func fused() async {
     await #expect(processExitsWith: .success) {
-      let failures = Sweep.fused()
-      for failure in failures.prefix(20) { FileHandle.standardError.write(Data((failure + "\n").utf8)) }
-      exit(failures.isEmpty ? 0 : 1)
+      KernelSweepTests.exit(reporting: Sweep.fused())
     }
+  }
+
+  /// Ends a sweep's child process: the first 20 failures on standard
+  /// error, and status 0 only when there were none.
+  static func exit(reporting failures: [String]) -> Never {
+    for failure in failures.prefix(20) { FileHandle.standardError.write(Data((failure + "\n").utf8)) }
+    Foundation.exit(failures.isEmpty ? 0 : 1)
   }
 
   /// The known defects this suite was written for, by value.
