@@ -152,6 +152,47 @@ def memory_lines(rows):
     return lines
 
 
+def typecheck_lines(strided):
+    """Markdown lines: how long the marked lines of Benchmarks/TypeCheck take to type-check.
+
+    Each file is checked with `swiftc -typecheck` against the release module
+    the benchmark was built with; the compiler reports every expression that
+    takes a millisecond or more (`-warn-long-expression-type-checking=1`), and
+    a line it does not report took less than that.
+    """
+    import re
+    build = os.path.dirname(os.path.realpath(strided))
+    package = os.path.dirname(HERE)
+    flags = ["-I", os.path.join(build, "Modules"), "-I", os.path.join(package, "Sources/CStrided/include"),
+             "-Xcc", "-fmodule-map-file=" + os.path.join(build, "CStrided.build/module.modulemap"),
+             "-Xcc", "-fmodule-map-file=" + os.path.join(package, "Sources/COpenBLAS/module.modulemap"),
+             "-Xcc", "-fmodule-map-file=" + os.path.join(
+                 HERE, ".build/checkouts/swift-numerics/Sources/_NumericsShims/include/module.modulemap"),
+             "-Xfrontend", "-warn-long-expression-type-checking=1"]
+    folder = os.path.join(HERE, "TypeCheck")
+    results = []
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        lines = open(path).read().splitlines()
+        out = subprocess.run(["swiftc", "-typecheck"] + flags + [path], capture_output=True, text=True)
+        if out.returncode != 0:
+            errors = [l for l in out.stderr.splitlines() if "error:" in l] or ["(no message)"]
+            results.append((name, "does not type-check: " + errors[0].split("error:", 1)[-1].strip()[:100]))
+            continue
+        took = {}
+        for m in re.finditer(r":(\d+):\d+: warning: expression took (\d+)ms", out.stderr):
+            took[int(m.group(1))] = max(took.get(int(m.group(1)), 0), int(m.group(2)))
+        for number, line in enumerate(lines, 1):
+            if "// typecheck: " in line:
+                ms = took.get(number, 0)
+                results.append((line.split("// typecheck: ")[1], f"{ms} ms" if ms else "< 1 ms"))
+    if not results:
+        return []
+    out = ["", "Type-check time of one line, as a user writes it (`swiftc -typecheck` against the release "
+           "module, Benchmarks/TypeCheck):", "", "| line | type-check |", "|---|---:|"]
+    return out + [f"| {label} | {time} |" for label, time in results]
+
+
 def scaling(entries):
     """(name, one-thread ns, all-threads ns, speed-up) for every workload also run as NAME_t1."""
     by_name = {name: s for name, s, *_ in entries}
@@ -294,6 +335,8 @@ def main(argv):
     entries = table(rows)
     print_table(entries)
     memory = memory_lines(rows)
+    if not prefixes:
+        memory += typecheck_lines(strided)
     print("\n".join(memory))
     chart = option("--chart")
     if chart and not draw_chart(chart, entries):

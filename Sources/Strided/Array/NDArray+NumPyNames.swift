@@ -99,35 +99,3 @@ extension NDArray where Element: Numeric {
   /// - Complexity: O(*n*).
   public static func full(like array: NDArray, _ value: Element) -> NDArray { full(array.shape, value) }
 }
-
-/// NumPy's exponent precedence: above multiplication, grouping from the
-/// right (`2 * a ** 2 ** 3` is `2 * (a ** (2 ** 3))`). One difference:
-/// Swift binds a prefix minus tighter than any infix operator, so `-a ** 2`
-/// is `(-a) ** 2`, where NumPy's `-a**2` is `-(a**2)`; write `-(a ** 2)`.
-precedencegroup PowerPrecedence {
-  higherThan: MultiplicationPrecedence
-  associativity: right
-}
-
-/// `a ** n`: NumPy's power operator.
-infix operator ** : PowerPrecedence
-
-extension NDArray where Element: ElementaryFunctions {
-  /// Element-wise `xⁿ`: NumPy's `a ** n`, computed as NumPy does (2 is a
-  /// square, ½ a square root, …). The same as ``pow(_:_:)-(NDArray<E>,Int)``.
-  public static func ** (lhs: NDArray, rhs: Int) -> NDArray { pow(lhs, rhs) }
-
-  /// Element-wise `xʸ` for one real exponent: NumPy's `a ** 2.5`.
-  public static func ** (lhs: NDArray, rhs: Element) -> NDArray { pow(lhs, NDArray(scalar: rhs)) }
-
-  /// Element-wise `xʸ`, broadcasting: NumPy's `a ** b`.
-  public static func ** (lhs: NDArray, rhs: NDArray) -> NDArray { pow(lhs, rhs) }
-}
-
-extension NDArray where Element: FixedWidthInteger {
-  /// Element-wise `xⁿ` of integers, wrapping on overflow: NumPy's `a ** n`.
-  public static func ** (lhs: NDArray, rhs: Element) -> NDArray { pow(lhs, rhs) }
-
-  /// Element-wise `xʸ` of integers, broadcasting: NumPy's `a ** b`.
-  public static func ** (lhs: NDArray, rhs: NDArray) -> NDArray { pow(lhs, rhs) }
-}

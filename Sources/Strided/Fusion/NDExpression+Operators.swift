@@ -36,23 +36,6 @@ extension NDExpression {
   /// `-a` element-wise. NumPy: `-a`.
   public static prefix func - (operand: NDExpression) -> NDExpression { unary(.negate, operand) }
 
-  /// `aⁿ` element-wise. 2 is a square, 1 the value, 0 one, −1 a
-  /// reciprocal, as the eager `a ** n`; 3 through 8 multiply (`a * a * a`,
-  /// as numexpr computes them, within an ulp or two of `pow`); other
-  /// exponents call `pow` (libmvec's), as the eager operator does.
-  /// NumPy: `a ** n`.
-  public static func ** (lhs: NDExpression, rhs: Int) -> NDExpression {
-    if rhs >= 3 && rhs <= 8 { return unary(.multipliedPower(rhs), lhs) }
-    return unary(.power(Double(rhs)), lhs)
-  }
-
-  /// `aᵉ` for one real exponent, as the eager `a ** e` (½ is a square
-  /// root). NumPy: `a ** 2.5`.
-  public static func ** (lhs: NDExpression, rhs: Double) -> NDExpression { unary(.power(rhs), lhs) }
-
-  /// `aᵇ` element-wise, broadcasting, through libmvec's `pow`. NumPy: `a ** b`.
-  public static func ** (lhs: NDExpression, rhs: NDExpression) -> NDExpression { binary(.power, lhs, rhs, "**") }
-
   /// `a < b` element-wise, broadcasting (false where either is NaN). NumPy: `a < b`.
   public static func .< (lhs: NDExpression, rhs: NDExpression) -> NDPredicate { NDPredicate.compare(.less, lhs, rhs, ".<") }
   /// `a < s`.
