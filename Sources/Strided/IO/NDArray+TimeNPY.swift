@@ -17,11 +17,7 @@ extension NDArray where Element: NDTimeElement {
       do throws(NPYError.Reason) {
         let prefix = UnsafeRawBufferPointer(rebasing: bytes.prefix(12 + NPYHeader.maximumLength))
         let (header, dataOffset) = try NPYHeader.parse(prefix, allowingTime: true)
-        let expected = TimeDType(isDuration: Element.isDuration, unit: Element.unit)
-        guard let time = header.time, time.isDuration == expected.isDuration, time.unit == expected.unit else {
-          let found = header.time?.descr ?? header.format.description
-          throw .unsupportedDType("\(found) is not \(expected.descr) (\(Element.self))")
-        }
+        try TimeDType.check(header.time, format: header.format, for: Element.self)
         let available = bytes.count - dataOffset
         guard available >= header.dataCount else {
           throw .truncatedData(expected: header.dataCount, available: available)
@@ -81,10 +77,27 @@ extension NDArray where Element: NDTimeElement {
     try NDView.writeNPY(try timeNPYParts(name: url.path), to: url)
   }
 
+  /// The dtype of this element: `<M8[s]` for `DateTime64<Seconds>`.
+  static var timeDType: TimeDType { TimeDType(isDuration: Element.isDuration, unit: Element.unit) }
+
   /// The header with the element's dtype, and a contiguous view of the
   /// counts in the order the header states.
   func timeNPYParts(name: String) throws(NPYError) -> (header: [UInt8], source: NDView) {
-    try view.npyParts(name: name, time: TimeDType(isDuration: Element.isDuration, unit: Element.unit))
+    try view.npyParts(name: name, time: Self.timeDType)
   }
 
+}
+
+extension TimeDType {
+  /// Throws unless a header's dtype (`time`, or `format` for one that is not
+  /// a date or duration) is `Element`'s, in either byte order.
+  static func check<Element: NDTimeElement>(_ time: TimeDType?, format: Format, for _: Element.Type)
+    throws(NPYError.Reason)
+  {
+    let expected = NDArray<Element>.timeDType
+    guard let time, time.isDuration == expected.isDuration, time.unit == expected.unit else {
+      let found = time?.descr ?? format.description
+      throw .unsupportedDType("\(found) is not \(expected.descr) (\(Element.self))")
+    }
+  }
 }

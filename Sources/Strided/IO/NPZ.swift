@@ -72,6 +72,22 @@ public enum NPZ {
   ///   has no NumPy dtype, or when the archive cannot be written.
   /// - Complexity: O(*n*) in the arrays' size.
   public static func write(_ arrays: [String: NDView], to url: URL, compression: Compression = .none) throws(NPYError) {
+    try write(arrays.mapValues { Member($0) }, to: url, compression: compression)
+  }
+
+  /// Writes arrays as a `.npz` archive, as ``write(_:to:compression:)-(_,_,_)``
+  /// does, where each member may also be an array of dates or durations,
+  /// which keeps NumPy's dtype:
+  ///
+  /// ```swift
+  /// try NPZ.write(["when": .init(dates), "x": .init(x)], to: url)
+  /// ```
+  ///
+  /// NumPy: `np.savez(path, when=dates, x=x)`.
+  ///
+  /// - Throws: ``NPYError``, as ``write(_:to:compression:)-(_,_,_)``.
+  /// - Complexity: O(*n*) in the arrays' size.
+  public static func write(_ arrays: [String: Member], to url: URL, compression: Compression = .none) throws(NPYError) {
     var members: [(name: String, header: [UInt8], source: NDView)] = []
     for key in arrays.keys.sorted() {
       let name = key + ".npy"
@@ -81,7 +97,8 @@ public enum NPZ {
       guard !key.utf8.contains(0) else {
         throw NPYError(file: url.path, reason: .invalidKey("\(key.debugDescription) holds a NUL character"))
       }
-      let (header, source) = try arrays[key]!.npyParts(name: "\(url.path):\(name)")
+      let member = arrays[key]!
+      let (header, source) = try member.view.npyParts(name: "\(url.path):\(name)", time: member.time)
       members.append((name, header, source))
     }
     let file = try ReplacingFile(replacing: url)
@@ -95,6 +112,31 @@ public enum NPZ {
     }
     try writer.finish()
     try file.commit()
+  }
+}
+
+extension NPZ {
+  /// One array to write into an archive: a view or an array, or an array
+  /// of dates or durations, which keeps NumPy's dtype (`<M8[s]` for
+  /// `DateTime64<Seconds>`).
+  public struct Member: Sendable {
+    let view: NDView
+    let time: TimeDType?
+
+    /// A view, with the dtype of its format.
+    public init(_ view: NDView) {
+      (self.view, time) = (view, nil)
+    }
+
+    /// An array, with the dtype of its element type.
+    public init<Element: NDElement>(_ array: NDArray<Element>) {
+      self.init(array.view)
+    }
+
+    /// Dates or durations, with NumPy's dtype for the element.
+    public init<Element: NDTimeElement>(_ array: NDArray<Element>) {
+      (view, time) = (array.view, NDArray<Element>.timeDType)
+    }
   }
 }
 
@@ -155,16 +197,46 @@ public final class NPZArchive: Sendable {
   ///   CRC-32), a member larger than ``inflatedByteLimit``, or no memory
   ///   for its data.
   public func view(named key: String) throws(NPYError) -> NDView {
-    let name = "\(url.path):\(key).npy"
+    let entry = try entry(named: key)
+    do {
+      return try reader.npyView(entry)
+    } catch {
+      throw NPYError(file: "\(url.path):\(key).npy", reason: error)
+    }
+  }
+
+  /// Reads one array of dates or durations in `Element`'s unit (a member
+  /// NumPy wrote as `<M8[s]` is a `DateTime64<Seconds>` array);
+  /// big-endian data is converted to the machine's order.
+  ///
+  /// NumPy: `npz[key]` of a `datetime64` or `timedelta64` array.
+  ///
+  /// - Throws: ``NPYError``, as ``view(named:)``, and
+  ///   ``NPYError/Reason/unsupportedDType(_:)`` when the member holds
+  ///   another dtype or another unit (read it in its own unit, then
+  ///   convert with `converted(to:)`).
+  public func array<Element: NDTimeElement>(named key: String, as _: Element.Type = Element.self) throws(NPYError)
+    -> NDArray<Element>
+  {
+    let entry = try entry(named: key)
+    do throws(NPYError.Reason) {
+      var (view, time) = try reader.npyMember(entry, allowingTime: true)
+      try TimeDType.check(time, format: view.format, for: Element.self)
+      if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
+      return NDArray(unchecked: view)
+    } catch {
+      throw NPYError(file: "\(url.path):\(key).npy", reason: error)
+    }
+  }
+
+  /// The directory entry of `key`, once its declared size is within the
+  /// limit.
+  func entry(named key: String) throws(NPYError) -> ZipReader.Entry {
     guard let entry = entries[key] else {
       throw NPYError(file: url.path, reason: .archive("no array named \(key.debugDescription); the keys are \(keys)"))
     }
     try checkLimit([key])
-    do {
-      return try reader.npyView(entry)
-    } catch {
-      throw NPYError(file: name, reason: error)
-    }
+    return entry
   }
 
   /// Throws unless the members named by `keys` declare at most

@@ -156,12 +156,18 @@ struct ZipReader: Sendable {
   /// member's declared size exactly, so nothing is allocated for data the
   /// member does not hold, and nothing is inflated past it.
   func npyView(_ entry: Entry) throws(Failure) -> NDView {
+    try npyMember(entry, allowingTime: false).view
+  }
+
+  /// A member's array, with the date or duration dtype of its header when
+  /// `allowingTime` (a dates member throws otherwise).
+  func npyMember(_ entry: Entry, allowingTime: Bool) throws(Failure) -> (view: NDView, time: TimeDType?) {
     var member = try Member(self, entry)
     let prefixCount = Swift.min(entry.size, 12 + NPYHeader.maximumLength)
     var prefix = [UInt8](repeating: 0, count: prefixCount)
     try prefix.withMutableBytes { buffer throws(Failure) in try member.read(into: buffer) }
     let (header, dataOffset) = try prefix.withUnsafeBytes { bytes in
-      Result { () throws(Failure) in try NPYHeader.parse(bytes) }
+      Result { () throws(Failure) in try NPYHeader.parse(bytes, allowingTime: allowingTime) }
     }.get()
     guard dataOffset + header.dataCount == entry.size else {
       throw .archive(
@@ -177,7 +183,7 @@ struct ZipReader: Sendable {
     try member.read(
       into: UnsafeMutableRawBufferPointer(start: storage.base + alreadyRead, count: header.dataCount - alreadyRead))
     try member.finish()
-    return header.view(of: storage, byteOffset: 0, readOnly: false)
+    return (header.view(of: storage, byteOffset: 0, readOnly: false), header.time)
   }
 
   /// A member's bytes, read in order: straight from the file when stored,
