@@ -18,7 +18,7 @@
 import RealModule
 
 /// NumPy's exponent precedence: above multiplication, grouping from the
-/// right (`2 * a ** 2 ** 3` is `2 * (a ** (2 ** 3))`). One difference:
+/// right (`2 * a ** b ** 2` is `2 * (a ** (b ** 2))`). One difference:
 /// Swift binds a prefix minus tighter than any infix operator, so `-a ** 2`
 /// is `(-a) ** 2`, where NumPy's `-a**2` is `-(a**2)`; write `-(a ** 2)`.
 precedencegroup PowerPrecedence {
@@ -134,8 +134,8 @@ extension UInt32: NDPowerElement {}
 extension UInt64: NDPowerElement {}
 
 extension NDPowerExponent where Self: BinaryInteger {
-  /// The integer, or `nil` beyond `Int`'s range.
-  @inlinable public var powerScalar: NDPowerScalar? { Int(exactly: self).map { .integer($0) } }
+  /// The integer; beyond `Int`'s range, the nearest `Double`.
+  @inlinable public var powerScalar: NDPowerScalar? { Int(exactly: self).map { .integer($0) } ?? .real(Double(self)) }
 }
 
 extension NDPowerExponent where Self: BinaryFloatingPoint {
@@ -195,16 +195,16 @@ extension NDExpression {
   }
 }
 
-extension SIMD where Scalar: Real {
-  /// Lane-wise `baseᵉˣᵖᵒⁿᵉⁿᵗ` through `Scalar.pow`. NumPy: `np.power(a, b)`
+extension SIMD where Scalar: BinaryFloatingPoint {
+  /// Lane-wise `baseᵉˣᵖᵒⁿᵉⁿᵗ` through the C library's `pow`, with NumPy's
+  /// results (`(-2)² = 4`, `0⁰ = 1`, `NaN⁰ = 1`). NumPy: `np.power(a, b)`
   /// of two short vectors.
   ///
   /// Declared on `SIMD` also so that Swift's type checker ranks the
   /// overloads of `**` by their operands (see the top of this file).
-  @inlinable
   public static func ** (base: Self, exponent: Self) -> Self {
     var result = base
-    for i in result.indices { result[i] = Scalar.pow(base[i], exponent[i]) }
+    for i in result.indices { result[i] = ElementaryFunction.realPower(base[i], exponent[i]) }
     return result
   }
 }

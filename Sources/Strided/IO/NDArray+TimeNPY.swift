@@ -13,11 +13,54 @@ extension NDArray where Element: NDTimeElement {
   ///   it in its own unit).
   /// - Complexity: O(*n*).
   public init(npyData data: Data, name: String = "<memory>") throws(NPYError) {
+    self.init(unchecked: try NDView.timeNPYView(data, name: name, expected: Element.self))
+  }
+
+  /// Reads a `.npy` file of dates or durations in this element's unit. See
+  /// ``init(npyData:name:)``.
+  ///
+  /// NumPy: `np.load(path)`.
+  ///
+  /// - Throws: ``NPYError``: the file cannot be read, or as
+  ///   ``init(npyData:name:)``.
+  public init(contentsOfNPY url: URL) throws(NPYError) {
+    self.init(unchecked: try NDView.timeNPYView(contentsOf: url, expected: Element.self))
+  }
+
+  /// The array as the bytes of a `.npy` file with NumPy's dtype for the
+  /// element: `'<M8[s]'` for `DateTime64<Seconds>`, `'<m8[D]'` for
+  /// `TimeDelta64<Days>`.
+  ///
+  /// NumPy: `np.save` of a `datetime64` or `timedelta64` array.
+  ///
+  /// - Throws: ``NPYError`` when the header cannot be written.
+  /// - Complexity: O(*n*).
+  public func npyData() throws(NPYError) -> Data {
+    NDView.npyData(try view.npyParts(name: "<memory>", time: TimeDType(Element.self)))
+  }
+
+  /// Writes the array to a `.npy` file with NumPy's dtype for the element,
+  /// replacing the file whole, as ``NDView/writeNPY(to:)`` does.
+  ///
+  /// NumPy: `np.save(path, a)`.
+  ///
+  /// - Throws: ``NPYError`` when the path is a directory or the file
+  ///   cannot be written.
+  /// - Complexity: O(*n*).
+  public func writeNPY(to url: URL) throws(NPYError) {
+    try NDView.writeNPY(try view.npyParts(name: url.path, time: TimeDType(Element.self)), to: url)
+  }
+}
+
+extension NDView {
+  /// The counts of a `.npy` file of dates or durations of `expected`'s
+  /// dtype, in the machine's byte order.
+  static func timeNPYView(_ data: Data, name: String, expected: any NDTimeElement.Type) throws(NPYError) -> NDView {
     let result: Result<NDView, NPYError> = data.withUnsafeBytes { bytes in
       do throws(NPYError.Reason) {
         let prefix = UnsafeRawBufferPointer(rebasing: bytes.prefix(12 + NPYHeader.maximumLength))
         let (header, dataOffset) = try NPYHeader.parse(prefix, allowingTime: true)
-        try TimeDType.check(header.time, format: header.format, for: Element.self)
+        try TimeDType.check(header.time, format: header.format, expected: expected)
         let available = bytes.count - dataOffset
         guard available >= header.dataCount else {
           throw .truncatedData(expected: header.dataCount, available: available)
@@ -33,71 +76,42 @@ extension NDArray where Element: NDTimeElement {
         return .failure(NPYError(file: name, reason: error))
       }
     }
-    var view = try result.get()
-    if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
-    self.init(unchecked: view)
+    let view = try result.get()
+    return view.format.isNativeByteOrder ? view : view.nativeByteOrderCopy()
   }
 
-  /// Reads a `.npy` file of dates or durations in this element's unit. See
-  /// ``init(npyData:name:)``.
-  ///
-  /// NumPy: `np.load(path)`.
-  ///
-  /// - Throws: ``NPYError``: the file cannot be read, or as
-  ///   ``init(npyData:name:)``.
-  public init(contentsOfNPY url: URL) throws(NPYError) {
+  /// The same, read from a file.
+  static func timeNPYView(contentsOf url: URL, expected: any NDTimeElement.Type) throws(NPYError) -> NDView {
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
       throw NPYError(file: url.path, reason: .system("cannot read: \(error.localizedDescription)"))
     }
-    try self.init(npyData: data, name: url.path)
+    return try timeNPYView(data, name: url.path, expected: expected)
   }
-
-  /// The array as the bytes of a `.npy` file with NumPy's dtype for the
-  /// element: `'<M8[s]'` for `DateTime64<Seconds>`, `'<m8[D]'` for
-  /// `TimeDelta64<Days>`.
-  ///
-  /// NumPy: `np.save` of a `datetime64` or `timedelta64` array.
-  ///
-  /// - Throws: ``NPYError`` when the header cannot be written.
-  /// - Complexity: O(*n*).
-  public func npyData() throws(NPYError) -> Data {
-    NDView.npyData(try timeNPYParts(name: "<memory>"))
-  }
-
-  /// Writes the array to a `.npy` file with NumPy's dtype for the element,
-  /// replacing the file whole, as ``NDView/writeNPY(to:)`` does.
-  ///
-  /// NumPy: `np.save(path, a)`.
-  ///
-  /// - Throws: ``NPYError`` when the path is a directory or the file
-  ///   cannot be written.
-  /// - Complexity: O(*n*).
-  public func writeNPY(to url: URL) throws(NPYError) {
-    try NDView.writeNPY(try timeNPYParts(name: url.path), to: url)
-  }
-
-  /// The dtype of this element: `<M8[s]` for `DateTime64<Seconds>`.
-  static var timeDType: TimeDType { TimeDType(isDuration: Element.isDuration, unit: Element.unit) }
-
-  /// The header with the element's dtype, and a contiguous view of the
-  /// counts in the order the header states.
-  func timeNPYParts(name: String) throws(NPYError) -> (header: [UInt8], source: NDView) {
-    try view.npyParts(name: name, time: Self.timeDType)
-  }
-
 }
 
 extension TimeDType {
+  /// The dtype of an element type of dates or durations: `<M8[s]` for
+  /// `DateTime64<Seconds>`.
+  init(_ element: any NDTimeElement.Type) {
+    self.init(isDuration: element.isDuration, unit: element.unit)
+  }
+
+  /// The dtype of `Element` when it is a date or duration type, whatever
+  /// the code that names it knows of it (a generic `NDElement` included).
+  static func of<Element: NDElement>(_: Element.Type) -> TimeDType? {
+    (Element.self as? any NDTimeElement.Type).map { TimeDType($0) }
+  }
+
   /// Throws unless a header's dtype (`time`, or `format` for one that is not
-  /// a date or duration) is `Element`'s, in either byte order.
-  static func check<Element: NDTimeElement>(_ time: TimeDType?, format: Format, for _: Element.Type)
+  /// a date or duration) is `expected`'s, in either byte order.
+  static func check(_ time: TimeDType?, format: Format, expected element: any NDTimeElement.Type)
     throws(NPYError.Reason)
   {
-    let expected = NDArray<Element>.timeDType
+    let expected = TimeDType(element)
     guard let time, time.isDuration == expected.isDuration, time.unit == expected.unit else {
       let found = time?.descr ?? format.description
-      throw .unsupportedDType("\(found) is not \(expected.descr) (\(Element.self))")
+      throw .unsupportedDType("\(found) is not \(expected.descr) (\(element))")
     }
   }
 }

@@ -212,6 +212,11 @@ extension NDArray {
   ///   ``NPYError/Reason/unsupportedDType(_:)`` when the file's dtype is
   ///   not `Element`.
   public init(contentsOfNPY url: URL) throws(NPYError) {
+    // Dates or durations named through a generic element type.
+    if let time = Element.self as? any NDTimeElement.Type {
+      self.init(unchecked: try NDView.timeNPYView(contentsOf: url, expected: time))
+      return
+    }
     var view = try NDView(contentsOfNPY: url)
     if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
     do {
@@ -222,7 +227,11 @@ extension NDArray {
   }
 
   /// Writes the array to a `.npy` file. See ``NDView/writeNPY(to:)``.
-  public func writeNPY(to url: URL) throws(NPYError) { try view.writeNPY(to: url) }
+  /// Dates and durations get NumPy's dtype for their unit (`<M8[s]`), also
+  /// when generic code names them as some `NDElement`.
+  public func writeNPY(to url: URL) throws(NPYError) {
+    try NDView.writeNPY(try view.npyParts(name: url.path, time: TimeDType.of(Element.self)), to: url)
+  }
 }
 
 extension NPYHeader {

@@ -75,9 +75,9 @@ public enum NPZ {
     try write(arrays.mapValues { Member($0) }, to: url, compression: compression)
   }
 
-  /// Writes arrays as a `.npz` archive, as ``write(_:to:compression:)-(_,_,_)``
-  /// does, where each member may also be an array of dates or durations,
-  /// which keeps NumPy's dtype:
+  /// Writes arrays as a `.npz` archive, as `write(_:to:compression:)` of
+  /// views does, where each member may also be an array of dates or
+  /// durations, which keeps NumPy's dtype:
   ///
   /// ```swift
   /// try NPZ.write(["when": .init(dates), "x": .init(x)], to: url)
@@ -85,7 +85,7 @@ public enum NPZ {
   ///
   /// NumPy: `np.savez(path, when=dates, x=x)`.
   ///
-  /// - Throws: ``NPYError``, as ``write(_:to:compression:)-(_,_,_)``.
+  /// - Throws: ``NPYError``, as `write(_:to:compression:)` of views.
   /// - Complexity: O(*n*) in the arrays' size.
   public static func write(_ arrays: [String: Member], to url: URL, compression: Compression = .none) throws(NPYError) {
     var members: [(name: String, header: [UInt8], source: NDView)] = []
@@ -128,14 +128,11 @@ extension NPZ {
       (self.view, time) = (view, nil)
     }
 
-    /// An array, with the dtype of its element type.
+    /// An array, with NumPy's dtype for its element type: `<M8[s]` for
+    /// `DateTime64<Seconds>`, also when generic code passes it as an
+    /// `NDArray` of some `NDElement`.
     public init<Element: NDElement>(_ array: NDArray<Element>) {
-      self.init(array.view)
-    }
-
-    /// Dates or durations, with NumPy's dtype for the element.
-    public init<Element: NDTimeElement>(_ array: NDArray<Element>) {
-      (view, time) = (array.view, NDArray<Element>.timeDType)
+      (view, time) = (array.view, TimeDType.of(Element.self))
     }
   }
 }
@@ -205,30 +202,6 @@ public final class NPZArchive: Sendable {
     }
   }
 
-  /// Reads one array of dates or durations in `Element`'s unit (a member
-  /// NumPy wrote as `<M8[s]` is a `DateTime64<Seconds>` array);
-  /// big-endian data is converted to the machine's order.
-  ///
-  /// NumPy: `npz[key]` of a `datetime64` or `timedelta64` array.
-  ///
-  /// - Throws: ``NPYError``, as ``view(named:)``, and
-  ///   ``NPYError/Reason/unsupportedDType(_:)`` when the member holds
-  ///   another dtype or another unit (read it in its own unit, then
-  ///   convert with `converted(to:)`).
-  public func array<Element: NDTimeElement>(named key: String, as _: Element.Type = Element.self) throws(NPYError)
-    -> NDArray<Element>
-  {
-    let entry = try entry(named: key)
-    do throws(NPYError.Reason) {
-      var (view, time) = try reader.npyMember(entry, allowingTime: true)
-      try TimeDType.check(time, format: view.format, for: Element.self)
-      if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
-      return NDArray(unchecked: view)
-    } catch {
-      throw NPYError(file: "\(url.path):\(key).npy", reason: error)
-    }
-  }
-
   /// The directory entry of `key`, once its declared size is within the
   /// limit.
   func entry(named key: String) throws(NPYError) -> ZipReader.Entry {
@@ -254,14 +227,29 @@ public final class NPZArchive: Sendable {
   }
 
   /// Reads one array of a known element type; big-endian data is converted
-  /// to the machine's order.
+  /// to the machine's order. Dates and durations are read in their unit: a
+  /// member NumPy wrote as `<M8[s]` is a `DateTime64<Seconds>` array.
+  ///
+  /// NumPy: `npz[key]`.
   ///
   /// - Throws: ``NPYError``, as ``view(named:)``, and
   ///   ``NPYError/Reason/unsupportedDType(_:)`` when the member's dtype is
-  ///   not `Element`.
+  ///   not `Element` (for dates, another unit: read it in its own unit,
+  ///   then convert with `converted(to:)`).
   public func array<Element: NDElement>(named key: String, as _: Element.Type = Element.self) throws(NPYError)
     -> NDArray<Element>
   {
+    if let time = Element.self as? any NDTimeElement.Type {
+      let entry = try entry(named: key)
+      do throws(NPYError.Reason) {
+        var (view, found) = try reader.npyMember(entry, allowingTime: true)
+        try TimeDType.check(found, format: view.format, expected: time)
+        if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
+        return NDArray(unchecked: view)
+      } catch {
+        throw NPYError(file: "\(url.path):\(key).npy", reason: error)
+      }
+    }
     var view = try view(named: key)
     if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
     do {

@@ -93,19 +93,48 @@ struct PowerOperatorTests {
     #expect((x ** Int32(-1)).evaluated().elements == (a ** -1).elements)
   }
 
-  @Test func simdVectors() {
+  @Test("SIMD vectors: lane-wise, with NumPy's results for negative bases, zeros and NaN")
+  func simdVectors() {
     let v = SIMD4<Double>(1, 2, 3, 4) ** SIMD4(2, 2, 0.5, -1)
     #expect(v == SIMD4(1, 4, 3.0.squareRoot(), 0.25))
     #expect(SIMD2<Float>(2, 3) ** SIMD2(3, 2) == SIMD2(8, 9))
+    // np.power([-2, 0, nan, -8], [2, 0, 0, 1/3]) is [4, 1, 1, nan].
+    let w = SIMD4<Double>(-2, 0, .nan, -8) ** SIMD4(2, 0, 0, 1.0 / 3)
+    #expect(w[0] == 4 && w[1] == 1 && w[2] == 1 && w[3].isNaN)
+    let f = SIMD2<Float>(-3, 0) ** SIMD2(3, -1)
+    #expect(f[0] == -27 && f[1] == .infinity)
+  }
+
+  static func standardError(_ result: ExitTest.Result?) -> String {
+    result.map { String(decoding: $0.standardErrorContent, as: UTF8.self) } ?? ""
   }
 
   @Test("exponents a base does not take trap with a message naming the fix")
   func mismatchesTrap() async {
-    await #expect(processExitsWith: .failure) { _ = NDArray<Int>([1, 2]) ** 0.5 }
-    await #expect(processExitsWith: .failure) { _ = NDArray<Double>([1, 2]) ** NDArray<Float>([1, 2]) }
-    await #expect(processExitsWith: .failure) { _ = NDArray<UInt8>([1, 2]) ** 300 }
-    await #expect(processExitsWith: .failure) { _ = NDArray<Double>([1, 2]) ** NDArray<Double>([1, 2]).fused }
-    await #expect(processExitsWith: .failure) { _ = NDArray<Double>([1, 2]).fused ** NDArray<Int>([1, 2]) }
+    var result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Int>([1, 2]) ** 0.5
+    }
+    #expect(Self.standardError(result).contains("write a.asDouble ** 0.5"))
+    result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Double>([1, 2]) ** NDArray<Float>([1, 2])
+    }
+    #expect(Self.standardError(result).contains("convert one with converted(to:)"))
+    result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<UInt8>([1, 2]) ** 300
+    }
+    #expect(Self.standardError(result).contains("out of range for UInt8"))
+    result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Double>([1, 2]) ** NDArray<Double>([1, 2]).fused
+    }
+    #expect(Self.standardError(result).contains("write a.fused ** e"))
+    result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = NDArray<Double>([1, 2]).fused ** NDArray<Int>([1, 2])
+    }
+    #expect(Self.standardError(result).contains("convert one with converted(to:)"))
+  }
+
+  @Test("shapes that do not broadcast trap, as for the other operators")
+  func broadcastTraps() async {
     await #expect(processExitsWith: .failure) { _ = NDArray<Double>([1, 2]) ** NDArray<Double>([1, 2, 3]) }
   }
 }

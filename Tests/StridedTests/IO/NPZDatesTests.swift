@@ -73,4 +73,31 @@ struct NPZDatesTests {
     #expect(d.shape == [3, 2])
     #expect(d.counts.elements == [1, 1, -2, -2, 3, 3])
   }
+
+  /// Writes and reads `a` through generic code that knows only `NDElement`.
+  static func throughGenericCode<E: NDElement>(_ a: NDArray<E>, in folder: URL) throws -> (NDArray<E>, NDArray<E>, String) {
+    let npz = folder.appendingPathComponent("generic.npz")
+    try NPZ.write(["a": .init(a)], to: npz)
+    let fromArchive = try NPZArchive(contentsOf: npz).array(named: "a", as: E.self)
+    let npy = folder.appendingPathComponent("generic.npy")
+    try a.writeNPY(to: npy)
+    let header = String(decoding: try Data(contentsOf: npy).prefix(80), as: UTF8.self)
+    return (fromArchive, try NDArray<E>(contentsOfNPY: npy), header)
+  }
+
+  @Test("generic code over NDElement keeps the dtype of dates, in .npz and .npy files")
+  func genericCode() throws {
+    let folder = try temporaryFolder("npz-dates")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (archived, saved, header) = try Self.throughGenericCode(Self.when, in: folder)
+    #expect(archived.counts.elements == Self.when.counts.elements)
+    #expect(saved.counts.elements == Self.when.counts.elements)
+    #expect(header.contains("'<M8[s]'"))
+    let (durations, _, durationHeader) = try Self.throughGenericCode(Self.gaps, in: folder)
+    #expect(durations.counts.elements == Self.gaps.counts.elements)
+    #expect(durationHeader.contains("'<m8[D]'"))
+    let (numbers, _, numberHeader) = try Self.throughGenericCode(Self.x, in: folder)
+    #expect(numbers == Self.x)
+    #expect(numberHeader.contains("'<f8'"))
+  }
 }
