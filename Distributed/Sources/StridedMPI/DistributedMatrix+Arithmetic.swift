@@ -39,9 +39,9 @@ extension DistributedMatrix {
 
   /// `result` in Fortran order, as local blocks must be.
   func fortranOrdered(_ result: NDArray<Element>, _ what: String) -> NDArray<Element> {
-    precondition(
-      result.shape == local.shape,
-      "DistributedMatrix.\(what): the local result has shape \(result.shape), not the blocks' \(local.shape)")
+    if result.shape != local.shape {
+      fatalError("DistributedMatrix.\(what): the local result has shape \(result.shape), not the blocks' \(local.shape)")
+    }
     return result.isFContiguous && !result.isReadOnly ? result : result.copy(order: .fortran)
   }
 

@@ -190,7 +190,7 @@ extension DistributedMatrix {
   ///
   /// - Precondition: `root` is a process of the grid.
   public func gathered(to root: Int = 0) -> NDArray<Element>? {
-    precondition((0..<grid.count).contains(root), "gathered(to:): root \(root) is not a process of the grid")
+    if !(0..<grid.count).contains(root) { fatalError("gathered(to:): root \(root) is not a process of the grid") }
     let isRoot = MPI.rank == root
     let whole = isRoot ? NDArray<Element>.zeros([rows, columns], order: .fortran) : nil
     guard rows > 0 && columns > 0 else { return whole }

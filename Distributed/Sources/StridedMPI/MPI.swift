@@ -47,7 +47,7 @@ public enum MPI {
   ///
   /// - Precondition: MPI is running.
   public static var rank: Int {
-    precondition(isRunning, "MPI.rank: call MPI.initialize() first")
+    if !isRunning { fatalError("MPI.rank: call MPI.initialize() first") }
     var rank: Int32 = 0
     MPI_Comm_rank(strided_mpi_comm_world(), &rank)
     return Int(rank)
@@ -57,7 +57,7 @@ public enum MPI {
   ///
   /// - Precondition: MPI is running.
   public static var size: Int {
-    precondition(isRunning, "MPI.size: call MPI.initialize() first")
+    if !isRunning { fatalError("MPI.size: call MPI.initialize() first") }
     var size: Int32 = 0
     MPI_Comm_size(strided_mpi_comm_world(), &size)
     return Int(size)

@@ -21,7 +21,7 @@ enum ScaLAPACKType {
     case .float64: .double
     case .complex64: .complexFloat
     case .complex128: .complexDouble
-    default: preconditionFailure("\(E.self) is not one of ScaLAPACK's element types")
+    default: fatalError("\(E.self) is not one of ScaLAPACK's element types")
     }
   }
 
