@@ -56,27 +56,7 @@ extension NDView {
   /// The counts of a `.npy` file of dates or durations of `expected`'s
   /// dtype, in the machine's byte order.
   static func timeNPYView(_ data: Data, name: String, expected: any NDTimeElement.Type) throws(NPYError) -> NDView {
-    let result: Result<NDView, NPYError> = data.withUnsafeBytes { bytes in
-      do throws(NPYError.Reason) {
-        let prefix = UnsafeRawBufferPointer(rebasing: bytes.prefix(12 + NPYHeader.maximumLength))
-        let (header, dataOffset) = try NPYHeader.parse(prefix, allowingTime: true)
-        try TimeDType.check(header.time, format: header.format, expected: expected)
-        let available = bytes.count - dataOffset
-        guard available >= header.dataCount else {
-          throw .truncatedData(expected: header.dataCount, available: available)
-        }
-        guard let storage = ByteStorage(tryingUninitializedCount: header.dataCount) else {
-          throw .outOfMemory(byteCount: header.dataCount)
-        }
-        if header.dataCount > 0 {
-          storage.base.copyMemory(from: bytes.baseAddress! + dataOffset, byteCount: header.dataCount)
-        }
-        return .success(header.view(of: storage, byteOffset: 0, readOnly: false))
-      } catch {
-        return .failure(NPYError(file: name, reason: error))
-      }
-    }
-    let view = try result.get()
+    let view = try npyView(data, name: name, time: expected)
     return view.format.isNativeByteOrder ? view : view.nativeByteOrderCopy()
   }
 

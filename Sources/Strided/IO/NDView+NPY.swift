@@ -113,12 +113,21 @@ extension NDView {
   ///   - name: How errors name the bytes.
   /// - Throws: ``NPYError``, as ``init(contentsOfNPY:)``.
   public init(npyData data: Data, name: String = "<memory>") throws(NPYError) {
+    self = try Self.npyView(data, name: name, time: nil)
+  }
+
+  /// The view of `.npy` bytes, copied into new storage. A header with a
+  /// date or duration dtype is read only when `time` names the element
+  /// type it must be (the view then holds the counts).
+  static func npyView(_ data: Data, name: String, time: (any NDTimeElement.Type)?) throws(NPYError) -> NDView {
     let result: Result<NDView, NPYError> = data.withUnsafeBytes { bytes in
       do throws(NPYError.Reason) {
-        let (header, dataOffset) = try NPYHeader.parse(UnsafeRawBufferPointer(rebasing: bytes.prefix(12 + NPYHeader.maximumLength)))
+        let prefix = UnsafeRawBufferPointer(rebasing: bytes.prefix(12 + NPYHeader.maximumLength))
+        let (header, dataOffset) = try NPYHeader.parse(prefix, allowingTime: time != nil)
+        if let time { try TimeDType.check(header.time, format: header.format, expected: time) }
         let available = bytes.count - dataOffset
         guard available >= header.dataCount else {
-          return .failure(NPYError(file: name, reason: .truncatedData(expected: header.dataCount, available: available)))
+          throw .truncatedData(expected: header.dataCount, available: available)
         }
         guard let storage = ByteStorage(tryingUninitializedCount: header.dataCount) else {
           throw .outOfMemory(byteCount: header.dataCount)
@@ -131,7 +140,7 @@ extension NDView {
         return .failure(NPYError(file: name, reason: error))
       }
     }
-    self = try result.get()
+    return try result.get()
   }
 
   /// The view as the bytes of a `.npy` file: the header NumPy would write
