@@ -71,6 +71,9 @@ public enum NPZ {
   ///   character, ``NPYError/Reason/unsupportedFormat(_:)`` when a format
   ///   has no NumPy dtype, or when the archive cannot be written.
   /// - Complexity: O(*n*) in the arrays' size.
+  // Disfavoured only so that an empty literal, `NPZ.write([:], to: url)`,
+  // picks the other spelling, which writes the same empty archive.
+  @_disfavoredOverload
   public static func write(_ arrays: [String: NDView], to url: URL, compression: Compression = .none) throws(NPYError) {
     try write(arrays.mapValues { Member($0) }, to: url, compression: compression)
   }

@@ -23,6 +23,20 @@ struct NPZDatesTests {
     #expect(try archive.array(named: "x", as: Double.self) == Self.x)
   }
 
+  @Test("views, arrays and an empty literal all write archives")
+  func spellings() throws {
+    let folder = try temporaryFolder("npz-dates")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("spellings.npz")
+    try NPZ.write([:], to: url)
+    #expect(try NPZArchive(contentsOf: url).keys.isEmpty)
+    try NPZ.write(["x": Self.x.view], to: url)
+    #expect(try NPZ.arrays(contentsOf: url)["x"].map { try NDArray<Double>($0) } == Self.x)
+    let views: [String: NDView] = ["y": Self.x.view]
+    try NPZ.write(views, to: url, compression: .deflate)
+    #expect(try NPZArchive(contentsOf: url).keys == ["y"])
+  }
+
   @Test("another unit, another kind or a plain read of a dates member is a typed error naming the dtype")
   func mismatches() throws {
     let folder = try temporaryFolder("npz-dates")
