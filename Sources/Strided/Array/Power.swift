@@ -118,20 +118,20 @@ func powerOperandMismatch(_ base: Any.Type, _ exponent: Any.Type) -> Never {
   preconditionFailure("\(base) ** \(exponent): the operand types differ; \(fix)")
 }
 
-extension Double: NDPowerElement {}
-extension Float: NDPowerElement {}
-extension Float16: NDPowerElement {}
+extension Double: NDPowerElement, NDPowerExponent {}
+extension Float: NDPowerElement, NDPowerExponent {}
+extension Float16: NDPowerElement, NDPowerExponent {}
 extension Complex: NDPowerElement where RealType: NDComplexComponent {}
-extension Int: NDPowerElement {}
-extension Int8: NDPowerElement {}
-extension Int16: NDPowerElement {}
-extension Int32: NDPowerElement {}
-extension Int64: NDPowerElement {}
-extension UInt: NDPowerElement {}
-extension UInt8: NDPowerElement {}
-extension UInt16: NDPowerElement {}
-extension UInt32: NDPowerElement {}
-extension UInt64: NDPowerElement {}
+extension Int: NDPowerElement, NDPowerExponent {}
+extension Int8: NDPowerElement, NDPowerExponent {}
+extension Int16: NDPowerElement, NDPowerExponent {}
+extension Int32: NDPowerElement, NDPowerExponent {}
+extension Int64: NDPowerElement, NDPowerExponent {}
+extension UInt: NDPowerElement, NDPowerExponent {}
+extension UInt8: NDPowerElement, NDPowerExponent {}
+extension UInt16: NDPowerElement, NDPowerExponent {}
+extension UInt32: NDPowerElement, NDPowerExponent {}
+extension UInt64: NDPowerElement, NDPowerExponent {}
 
 extension NDPowerExponent where Self: BinaryInteger {
   /// The integer; beyond `Int`'s range, the nearest `Double`.
@@ -143,19 +143,6 @@ extension NDPowerExponent where Self: BinaryFloatingPoint {
   @inlinable public var powerScalar: NDPowerScalar? { .real(Double(self)) }
 }
 
-extension Int: NDPowerExponent {}
-extension Int8: NDPowerExponent {}
-extension Int16: NDPowerExponent {}
-extension Int32: NDPowerExponent {}
-extension Int64: NDPowerExponent {}
-extension UInt: NDPowerExponent {}
-extension UInt8: NDPowerExponent {}
-extension UInt16: NDPowerExponent {}
-extension UInt32: NDPowerExponent {}
-extension UInt64: NDPowerExponent {}
-extension Double: NDPowerExponent {}
-extension Float: NDPowerExponent {}
-extension Float16: NDPowerExponent {}
 
 extension Complex: NDPowerExponent where RealType: NDComplexComponent {
   /// `nil`: a complex exponent raises complex arrays only.

@@ -16,17 +16,6 @@ extension NDArray where Element: NDTimeElement {
     self.init(unchecked: try NDView.timeNPYView(data, name: name, expected: Element.self))
   }
 
-  /// Reads a `.npy` file of dates or durations in this element's unit. See
-  /// ``init(npyData:name:)``.
-  ///
-  /// NumPy: `np.load(path)`.
-  ///
-  /// - Throws: ``NPYError``: the file cannot be read, or as
-  ///   ``init(npyData:name:)``.
-  public init(contentsOfNPY url: URL) throws(NPYError) {
-    self.init(unchecked: try NDView.timeNPYView(contentsOf: url, expected: Element.self))
-  }
-
   /// The array as the bytes of a `.npy` file with NumPy's dtype for the
   /// element: `'<M8[s]'` for `DateTime64<Seconds>`, `'<m8[D]'` for
   /// `TimeDelta64<Days>`.
@@ -37,18 +26,6 @@ extension NDArray where Element: NDTimeElement {
   /// - Complexity: O(*n*).
   public func npyData() throws(NPYError) -> Data {
     NDView.npyData(try view.npyParts(name: "<memory>", time: TimeDType(Element.self)))
-  }
-
-  /// Writes the array to a `.npy` file with NumPy's dtype for the element,
-  /// replacing the file whole, as ``NDView/writeNPY(to:)`` does.
-  ///
-  /// NumPy: `np.save(path, a)`.
-  ///
-  /// - Throws: ``NPYError`` when the path is a directory or the file
-  ///   cannot be written.
-  /// - Complexity: O(*n*).
-  public func writeNPY(to url: URL) throws(NPYError) {
-    try NDView.writeNPY(try view.npyParts(name: url.path, time: TimeDType(Element.self)), to: url)
   }
 }
 

@@ -123,8 +123,7 @@ extension NDView {
     let result: Result<NDView, NPYError> = data.withUnsafeBytes { bytes in
       do throws(NPYError.Reason) {
         let prefix = UnsafeRawBufferPointer(rebasing: bytes.prefix(12 + NPYHeader.maximumLength))
-        let (header, dataOffset) = try NPYHeader.parse(prefix, allowingTime: time != nil)
-        if let time { try TimeDType.check(header.time, format: header.format, expected: time) }
+        let (header, dataOffset) = try NPYHeader.parse(prefix, time: time)
         let available = bytes.count - dataOffset
         guard available >= header.dataCount else {
           throw .truncatedData(expected: header.dataCount, available: available)
@@ -215,13 +214,17 @@ extension NDView {
 
 extension NDArray {
   /// Reads a `.npy` file of this element type; big-endian data is
-  /// converted to the machine's order.
+  /// converted to the machine's order. Dates and durations are read in
+  /// their unit: a file NumPy wrote as `<M8[s]` is a
+  /// `DateTime64<Seconds>` array.
+  ///
+  /// NumPy: `np.load(path)`.
   ///
   /// - Throws: ``NPYError``, as ``NDView/init(contentsOfNPY:)``, and
   ///   ``NPYError/Reason/unsupportedDType(_:)`` when the file's dtype is
-  ///   not `Element`.
+  ///   not `Element` (for dates, another unit: read it in its own unit,
+  ///   then convert with `converted(to:)`).
   public init(contentsOfNPY url: URL) throws(NPYError) {
-    // Dates or durations named through a generic element type.
     if let time = Element.self as? any NDTimeElement.Type {
       self.init(unchecked: try NDView.timeNPYView(contentsOf: url, expected: time))
       return
@@ -235,9 +238,16 @@ extension NDArray {
     }
   }
 
-  /// Writes the array to a `.npy` file. See ``NDView/writeNPY(to:)``.
-  /// Dates and durations get NumPy's dtype for their unit (`<M8[s]`), also
-  /// when generic code names them as some `NDElement`.
+  /// Writes the array to a `.npy` file, replacing the file whole, as
+  /// ``NDView/writeNPY(to:)`` does. Dates and durations get NumPy's dtype
+  /// for their unit: `'<M8[s]'` for `DateTime64<Seconds>`, `'<m8[D]'` for
+  /// `TimeDelta64<Days>`.
+  ///
+  /// NumPy: `np.save(path, a)`.
+  ///
+  /// - Throws: ``NPYError`` when the format has no NumPy dtype, the path is
+  ///   a directory or the file cannot be written.
+  /// - Complexity: O(*n*).
   public func writeNPY(to url: URL) throws(NPYError) {
     try NDView.writeNPY(try view.npyParts(name: url.path, time: TimeDType.of(Element.self)), to: url)
   }

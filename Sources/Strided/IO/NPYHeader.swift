@@ -19,10 +19,11 @@ struct NPYHeader: Equatable {
   /// The length of the preamble and header, and the header, from the first
   /// bytes of a file (at least the preamble and the header).
   ///
-  /// - Throws: ``NPYError/Reason`` for the first problem found.
-  /// Dates and durations (`<M8[s]`) are read only when `allowingTime`.
+  /// - Throws: ``NPYError/Reason`` for the first problem found. Dates and
+  ///   durations (`<M8[s]`) are read only when `time` names the element
+  ///   type the header must hold; then any other dtype throws.
   static func parse(
-    _ bytes: UnsafeRawBufferPointer, allowingTime: Bool = false
+    _ bytes: UnsafeRawBufferPointer, time expected: (any NDTimeElement.Type)? = nil
   ) throws(NPYError.Reason) -> (header: NPYHeader, dataOffset: Int) {
     let prefix = Array(bytes.prefix(6))
     guard prefix == Array(magic.prefix(prefix.count)) else { throw .badMagic }
@@ -46,10 +47,10 @@ struct NPYHeader: Equatable {
       for byte in raw { scalars.append(Unicode.Scalar(byte)) }
       text = String(scalars)
     }
-    return (try parse(text: text, allowingTime: allowingTime), start + length)
+    return (try parse(text: text, time: expected), start + length)
   }
 
-  static func parse(text: String, allowingTime: Bool = false) throws(NPYError.Reason) -> NPYHeader {
+  static func parse(text: String, time expected: (any NDTimeElement.Type)? = nil) throws(NPYError.Reason) -> NPYHeader {
     var parser = PythonLiteral.Parser(text)
     let value: PythonLiteral
     do { value = try parser.parseAll() } catch { throw .malformedHeader(error.message) }
@@ -74,7 +75,7 @@ struct NPYHeader: Equatable {
     let descr = dict["descr"]!
     var time: TimeDType?
     if case .string(let text) = descr { time = TimeDType(descr: text) }
-    if time != nil && !allowingTime {
+    if time != nil && expected == nil {
       throw .unsupportedDType("\(descr) holds dates or durations; read it as an NDArray of DateTime64 or TimeDelta64")
     }
     var format = Format.int64
@@ -84,6 +85,7 @@ struct NPYHeader: Equatable {
     } else {
       (format, itemSize) = try DType.format(of: descr)
     }
+    if let expected { try TimeDType.check(time, format: format, expected: expected) }
     var count = 1
     for n in shape {
       let (product, overflow) = count.multipliedReportingOverflow(by: n)

@@ -197,22 +197,21 @@ public final class NPZArchive: Sendable {
   ///   CRC-32), a member larger than ``inflatedByteLimit``, or no memory
   ///   for its data.
   public func view(named key: String) throws(NPYError) -> NDView {
-    let entry = try entry(named: key)
-    do {
-      return try reader.npyView(entry)
-    } catch {
-      throw NPYError(file: "\(url.path):\(key).npy", reason: error)
-    }
+    try view(named: key, time: nil)
   }
 
-  /// The directory entry of `key`, once its declared size is within the
-  /// limit.
-  func entry(named key: String) throws(NPYError) -> ZipReader.Entry {
+  /// The member `key`; one of dates or durations only when `time` names
+  /// its element type.
+  func view(named key: String, time: (any NDTimeElement.Type)?) throws(NPYError) -> NDView {
     guard let entry = entries[key] else {
       throw NPYError(file: url.path, reason: .archive("no array named \(key.debugDescription); the keys are \(keys)"))
     }
     try checkLimit([key])
-    return entry
+    do {
+      return try reader.npyView(entry, time: time)
+    } catch {
+      throw NPYError(file: "\(url.path):\(key).npy", reason: error)
+    }
   }
 
   /// Throws unless the members named by `keys` declare at most
@@ -242,19 +241,11 @@ public final class NPZArchive: Sendable {
   public func array<Element: NDElement>(named key: String, as _: Element.Type = Element.self) throws(NPYError)
     -> NDArray<Element>
   {
-    if let time = Element.self as? any NDTimeElement.Type {
-      let entry = try entry(named: key)
-      do throws(NPYError.Reason) {
-        var (view, found) = try reader.npyMember(entry, allowingTime: true)
-        try TimeDType.check(found, format: view.format, expected: time)
-        if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
-        return NDArray(unchecked: view)
-      } catch {
-        throw NPYError(file: "\(url.path):\(key).npy", reason: error)
-      }
-    }
-    var view = try view(named: key)
+    let time = Element.self as? any NDTimeElement.Type
+    var view = try view(named: key, time: time)
     if !view.format.isNativeByteOrder { view = view.nativeByteOrderCopy() }
+    // The dtype was checked against the element's as the header was read.
+    if time != nil { return NDArray(unchecked: view) }
     do {
       return try NDArray(view)
     } catch {

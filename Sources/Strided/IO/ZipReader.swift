@@ -155,19 +155,15 @@ struct ZipReader: Sendable {
   /// The header is read before any data; its size must account for the
   /// member's declared size exactly, so nothing is allocated for data the
   /// member does not hold, and nothing is inflated past it.
-  func npyView(_ entry: Entry) throws(Failure) -> NDView {
-    try npyMember(entry, allowingTime: false).view
-  }
-
-  /// A member's array, with the date or duration dtype of its header when
-  /// `allowingTime` (a dates member throws otherwise).
-  func npyMember(_ entry: Entry, allowingTime: Bool) throws(Failure) -> (view: NDView, time: TimeDType?) {
+  /// A member of dates or durations is read only when `time` names the
+  /// element type it must hold (see ``NPYHeader/parse(_:time:)``).
+  func npyView(_ entry: Entry, time: (any NDTimeElement.Type)? = nil) throws(Failure) -> NDView {
     var member = try Member(self, entry)
     let prefixCount = Swift.min(entry.size, 12 + NPYHeader.maximumLength)
     var prefix = [UInt8](repeating: 0, count: prefixCount)
     try prefix.withMutableBytes { buffer throws(Failure) in try member.read(into: buffer) }
     let (header, dataOffset) = try prefix.withUnsafeBytes { bytes in
-      Result { () throws(Failure) in try NPYHeader.parse(bytes, allowingTime: allowingTime) }
+      Result { () throws(Failure) in try NPYHeader.parse(bytes, time: time) }
     }.get()
     guard dataOffset + header.dataCount == entry.size else {
       throw .archive(
@@ -183,7 +179,7 @@ struct ZipReader: Sendable {
     try member.read(
       into: UnsafeMutableRawBufferPointer(start: storage.base + alreadyRead, count: header.dataCount - alreadyRead))
     try member.finish()
-    return (header.view(of: storage, byteOffset: 0, readOnly: false), header.time)
+    return header.view(of: storage, byteOffset: 0, readOnly: false)
   }
 
   /// A member's bytes, read in order: straight from the file when stored,
