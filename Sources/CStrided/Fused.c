@@ -5,12 +5,16 @@
 
 #include "Isa.h"
 
+#include <unistd.h>
+
 #pragma clang fp contract(off)
 
 // 64 bytes of doubles, and one double, at any byte address: the operands'
 // rows need not be aligned.
 typedef double strided_run64 __attribute__((vector_size(64), aligned(1)));
 typedef double strided_item __attribute__((aligned(1)));
+// One cache line of doubles, at a 64-byte boundary.
+typedef double strided_line64 __attribute__((vector_size(64), aligned(64)));
 // Loops the compiler must not turn into calls to memcpy.
 #define NO_MEMCPY __attribute__((no_builtin("memcpy", "memmove")))
 
@@ -55,4 +59,42 @@ void strided_fused_scatter(const double *values, const intptr_t *segments, ptrdi
 void strided_fused_row_sums(const double *values, const intptr_t *segments, ptrdiff_t count, ptrdiff_t width,
                             int pairwise) {
   DISPATCH(, row_sums, values, segments, count, width, pairwise)
+}
+
+void strided_fused_stream(const double *values, double *o, ptrdiff_t n) {
+  DISPATCH(, stream, values, o, n)
+}
+
+void strided_fused_fence(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_sfence();
+#else
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+#endif
+}
+
+static long default_streaming_bytes(void) {
+  long cache = 0;
+#if defined(_SC_LEVEL3_CACHE_SIZE) && defined(_SC_LEVEL2_CACHE_SIZE)
+  cache = sysconf(_SC_LEVEL3_CACHE_SIZE);
+  if (cache <= 0) cache = sysconf(_SC_LEVEL2_CACHE_SIZE);
+#endif
+  return cache > 0 ? cache / 4 * 3 : 32L << 20;
+}
+
+// -1 until first asked for; read and written atomically, so that the
+// first callers on several threads compute the same figure harmlessly.
+static long streaming_bytes = -1;
+
+long strided_fused_streaming_bytes(void) {
+  long bytes = __atomic_load_n(&streaming_bytes, __ATOMIC_RELAXED);
+  if (bytes < 0) {
+    bytes = default_streaming_bytes();
+    __atomic_store_n(&streaming_bytes, bytes, __ATOMIC_RELAXED);
+  }
+  return bytes;
+}
+
+void strided_fused_set_streaming_bytes(long bytes) {
+  __atomic_store_n(&streaming_bytes, bytes < 0 ? default_streaming_bytes() : bytes, __ATOMIC_RELAXED);
 }

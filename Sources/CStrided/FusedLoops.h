@@ -131,6 +131,18 @@ TARGET NO_MEMCPY static inline void NAME(copy_run)(double *restrict t, const dou
   for (; j < n; j++) *(strided_item *)(t + j) = *(const strided_item *)(s + j);
 }
 
+// `n` doubles to `o`: plain stores up to the first 64-byte boundary, then
+// whole cache lines with non-temporal stores, which write around the caches
+// (no read of the line first, no eviction of the operands), then the rest.
+TARGET NO_MEMCPY static void NAME(stream)(const double *values, double *o, ptrdiff_t n) {
+  ptrdiff_t j = 0;
+  for (; j < n && ((uintptr_t)(o + j) & 63) != 0; j++) o[j] = values[j];
+  for (; j + 8 <= n; j += 8) {
+    __builtin_nontemporal_store(*(const strided_run64 *)(values + j), (strided_line64 *)(o + j));
+  }
+  for (; j < n; j++) o[j] = values[j];
+}
+
 TARGET NO_MEMCPY static void NAME(gather)(double *target, const intptr_t *segments, ptrdiff_t count, ptrdiff_t width,
                                 ptrdiff_t operand, ptrdiff_t stride, int item) {
   for (ptrdiff_t s = 0; s < count; s++) {

@@ -1043,6 +1043,41 @@ public enum Sweep {
           failures.append("fused line sums of width \(width), \(threads) threads")
         }
       }
+      failures += fusedStreaming(threads)
+    }
+    return failures
+  }
+
+  /// Assignments whose results are written around the caches
+  /// (`strided_fused_stream`): taken only above a size near the largest
+  /// cache's, so forced here, at every length and every start offset of
+  /// the output, with the items on both sides checked untouched.
+  static func fusedStreaming(_ threads: Int) -> [String] {
+    var failures: [String] = []
+    strided_fused_set_streaming_bytes(0)
+    defer { strided_fused_set_streaming_bytes(-1) }
+    for n in Array(lengths) + [1023, 1024, 1025, (1 << 15) - 1, 1 << 15, (1 << 15) + 1] {
+      let x = reals(Double.self, n, salt: 46)
+      let y = reals(Double.self, n, salt: 47)
+      let (a, b) = (NDArray(x, shape: [n]).fused, NDArray(y, shape: [n]).fused)
+      let expression = 2 * a + b * b - a
+      let expected = (0..<n).map { (i: Int) -> Double in 2 * x[i] + y[i] * y[i] - x[i] }
+      check(
+        "streamed 2a + b·b − a", "n \(n), \(threads) threads", expression.evaluated(), expected, identical,
+        into: &failures)
+      for offset in offsets {
+        let target = NDArray<Double>(repeating: -7, shape: [offset + n + 1])
+        do {
+          try target[offset..<(offset + n)].assign(expression)
+        } catch {
+          failures.append("streamed assignment n \(n) at offset \(offset): \(error)")
+          continue
+        }
+        let guarded = Array(repeating: -7.0, count: offset) + expected + [-7]
+        check(
+          "streamed assignment", "n \(n) at offset \(offset), \(threads) threads", target, guarded, identical,
+          into: &failures)
+      }
     }
     return failures
   }

@@ -82,6 +82,27 @@ void strided_fused_scatter(const double *values, const intptr_t *segments, ptrdi
 void strided_fused_row_sums(const double *values, const intptr_t *segments, ptrdiff_t count, ptrdiff_t width,
                             int pairwise);
 
+/// Copies `n` doubles from `values` to `o`, the aligned cache lines of `o`
+/// with non-temporal stores: for results far larger than the caches, whose
+/// lines would otherwise be read before being written and would evict the
+/// operands. Call strided_fused_fence before another thread reads `o`.
+void strided_fused_stream(const double *values, double *o, ptrdiff_t n);
+
+/// The bytes an assignment reads and writes above which its contiguous
+/// Double results go through strided_fused_stream: three quarters of the
+/// largest cache the system reports (as glibc's memcpy chooses its
+/// non-temporal copies), 32 MiB where it reports none.
+long strided_fused_streaming_bytes(void);
+
+/// Sets the figure strided_fused_streaming_bytes returns; a negative
+/// `bytes` restores the default. For tests, which walk the streaming path
+/// at small sizes with 0.
+void strided_fused_set_streaming_bytes(long bytes);
+
+/// Orders the calling thread's non-temporal stores before its later
+/// stores (`sfence` on x86).
+void strided_fused_fence(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -420,6 +420,9 @@ enum FusedEvaluation {
     let segments: UnsafeMutablePointer<Int>
     let width: Int
     var segmentCount = 0
+    /// Contiguous Double results go to the output through
+    /// `strided_fused_stream` (non-temporal stores; Fused.h).
+    var streaming = false
 
     init(_ program: FusedProgram, _ geometry: FusedGeometry) {
       let count = Swift.max(program.registerCount, 1)
@@ -456,7 +459,9 @@ enum FusedEvaluation {
 
   /// Evaluates the flat range `start..<end` (at most ``blockSize`` items)
   /// of `geometry` into the root register, or straight into the output
-  /// when `direct` and the range is one contiguous run of it. Returns the
+  /// when `direct` and the range is one contiguous run of it (from the
+  /// root register through non-temporal stores when the registers are
+  /// ``Registers/streaming``). Returns the
   /// root's values; the range's segment table stays in `registers`.
   /// Operand 0 of the geometry is the output; leaf `i` is operand `i + 1`.
   static func evaluate(
@@ -483,12 +488,15 @@ enum FusedEvaluation {
       }
     }
     let root = registers.root
-    let writesOutput = direct && oneRow && (strides[0] == 8 || n == 1) && table[2] % 8 == 0
-    if writesOutput { pointers[root] = UnsafeMutablePointer(bitPattern: table[2])! }
+    let contiguousOutput = direct && oneRow && (strides[0] == 8 || n == 1) && table[2] % 8 == 0
+    let streaming = contiguousOutput && registers.streaming
+    if contiguousOutput && !streaming { pointers[root] = UnsafeMutablePointer(bitPattern: table[2])! }
     for step in registers.steps { run(step, pointers, n) }
     let result = pointers[root]
     pointers[root] = registers.home(root)
-    if direct && !writesOutput {
+    if streaming {
+      strided_fused_stream(result, UnsafeMutablePointer(bitPattern: table[2])!, n)
+    } else if direct && !contiguousOutput {
       strided_fused_scatter(result, table, count, width, 0, strides[0], 0)
     }
     return result
@@ -623,8 +631,13 @@ enum FusedEvaluation {
       }
       return (k * rowsPerBlock * inner, Swift.min((k + 1) * rowsPerBlock, rows) * inner)
     }
+    // The bytes of every operand's items, the output's among them.
+    let bytes = program.leaves.reduce(count &* 8) { $0 &+ $1.count &* $1.itemSize }
+    let streaming = output == .double && bytes >= strided_fused_streaming_bytes()
     let work: (Range<Int>) -> Void = { blockRange in
       let registers = Registers(program, geometry)
+      registers.streaming = streaming
+      defer { if streaming { strided_fused_fence() } }
       for k in blockRange {
         let (start, end) = range(k)
         if output == .double {
