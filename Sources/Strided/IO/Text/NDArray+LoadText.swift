@@ -385,7 +385,7 @@ struct TextReader {
     }
     switch scalar.parse(start, end, into: destination) {
     case .ok: return nil
-    case .invalid: return (i + 1, .invalidValue(text: fields.text(i), type: scalar.name))
+    case .invalid, .tooLong: return (i + 1, .invalidValue(text: fields.text(i), type: scalar.name))
     case .outOfRange: return (i + 1, .outOfRange(text: fields.text(i), type: scalar.name))
     }
   }

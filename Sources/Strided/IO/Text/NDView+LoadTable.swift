@@ -31,10 +31,18 @@ extension NDView {
   /// NumPy, so `# a b` names two fields, and `a b # c` one). With neither
   /// names nor a header, fields are `f0`, `f1`, ….
   ///
+  /// String fields (``TableFieldType/string``, ``TableFieldType/byteString``)
+  /// hold the field's text but the spaces at the line's ends, as NumPy's;
+  /// a missing one is empty. With ``TableFieldType/guessed`` (NumPy's
+  /// `dtype=None`) each column's type is found from its fields; when every
+  /// type is guessed, no names are given and every column with a field
+  /// present reads as one type, the result is NumPy's plain array of that
+  /// type (rows × columns, squeezed as ``NDArray`` tables are), not records.
+  ///
   /// NumPy: `np.genfromtxt(path, dtype=[("a", "i8"), ("b", "f8")])`,
   /// `np.genfromtxt(path, names=True)`, `np.genfromtxt(path,
-  /// dtype=[int, float], names="a,b")`. Not supported: `dtype=None` (types
-  /// found from the data), string and sub-array fields, `converters`,
+  /// dtype=[int, float], names="a,b")`, `dtype=[("s", "U8")]`,
+  /// `dtype=None`. Not supported: sub-array fields, `converters`,
   /// `usemask`, the `deletechars`, `excludelist`, `replace_space`,
   /// `case_sensitive` and `defaultfmt` options, column names in `usecols`
   /// and `filling_values`.
@@ -43,7 +51,7 @@ extension NDView {
   ///   - url: The file.
   ///   - types: The fields' types: one for every column, or one per column
   ///     read. Any scalar kind but ``ScalarKind/pointer`` and
-  ///     ``ScalarKind/char``.
+  ///     ``ScalarKind/char``, strings, or ``TableFieldType/guessed``.
   ///   - names: The fields' names, padded with `f0`, `f1`, … or cut to the
   ///     number of columns read; NumPy's `names=[…]`.
   ///   - namesFromHeader: Read the names from the first line after
@@ -68,9 +76,13 @@ extension NDView {
   ///   - invalidAsMissing: Fill fields that do not parse: NumPy's
   ///     `loose=True`.
   /// - Throws: ``TextFileError`` as ``NDArray/loadTable(from:delimiter:comments:skipHeader:skipFooter:columns:maxRows:minimumDimensions:missingValues:fillingValue:fillingValues:converters:skipInvalidRows:invalidAsMissing:)``
-  ///   does, and ``TextFileError/Reason/columnCountChanged(expected:found:)``
+  ///   does, ``TextFileError/Reason/columnCountChanged(expected:found:)``
   ///   naming the first row's line when `types` has more than one type and
-  ///   not one per column read.
+  ///   not one per column read,
+  ///   ``TextFileError/Reason/stringTooLong(text:length:)`` naming the line
+  ///   and column of a field longer than its string field, and
+  ///   ``TextFileError/Reason/invalidValue(text:type:)`` for a filling value
+  ///   that the type guessed for its column does not read.
   /// - Precondition: as ``NDArray/loadTable(from:delimiter:comments:skipHeader:skipFooter:columns:maxRows:minimumDimensions:missingValues:fillingValue:fillingValues:converters:skipInvalidRows:invalidAsMissing:)``;
   ///   `types` is not empty and holds no pointer or `char`; `names` is `nil`
   ///   when `namesFromHeader` is true; each filling value parses as its
@@ -78,7 +90,7 @@ extension NDView {
   /// - Complexity: O(*n*) in the file's length.
   public static func loadTable(
     from url: URL,
-    types: [ScalarKind] = [.float64],
+    types: [TableFieldType] = [.float64],
     names: [String]? = nil,
     namesFromHeader: Bool = false,
     delimiter: String? = nil,
@@ -114,7 +126,7 @@ extension NDView {
   /// NumPy: `np.genfromtxt(io.StringIO(text), dtype=[…], names=…)`.
   public static func loadTable(
     fromString text: String,
-    types: [ScalarKind] = [.float64],
+    types: [TableFieldType] = [.float64],
     names: [String]? = nil,
     namesFromHeader: Bool = false,
     delimiter: String? = nil,
@@ -146,15 +158,19 @@ extension NDView {
     return try result.get()
   }
 
-  /// The records in `bytes`: scans the rows, then lays out the packed
-  /// record format and parses into it.
+  /// The records in `bytes`: scans the rows, finds the types that are
+  /// found from the data, then lays out the packed record format (or, for
+  /// guessed types that all agree and no names, NumPy's plain 2-D array)
+  /// and parses into it.
   static func readRecords(
-    _ bytes: UnsafeRawBufferPointer, name: String, options: TableReadOptions, api: String, types: [ScalarKind],
+    _ bytes: UnsafeRawBufferPointer, name: String, options: TableReadOptions, api: String, types: [TableFieldType],
     names: [String]?, fillingValue: String?, fillingValues: [Int: String]
   ) throws(TextFileError) -> NDView {
     precondition(!types.isEmpty, "\(api): types cannot be empty")
-    for kind in types {
-      precondition(kind != .pointer && kind != .char, "\(api): a table field cannot be of kind \(kind)")
+    for type in types {
+      if case .scalar(let kind) = type.kind {
+        precondition(kind != .pointer && kind != .char, "\(api): a table field cannot be of kind \(kind)")
+      }
     }
     precondition(!(options.namesFromHeader && names != nil), "\(api): give names or namesFromHeader, not both")
     let reader = TableReader(bytes: bytes, name: name, options: options)
@@ -168,6 +184,25 @@ extension NDView {
     // With no columns at all (no data and no header), the fields that the
     // types or names give.
     let fieldCount = count > 0 ? count : types.count > 1 ? types.count : Swift.max(names?.count ?? 1, 1)
+    let fieldTypes = (0..<fieldCount).map { types.count == 1 ? types[0] : types[$0] }
+    var (scalars, guessed) = reader.resolve(fieldTypes, scan: scan, selected: selected)
+    // NumPy's dtype=None with no names: one plain array when every column
+    // with a field present reads as the same type.
+    let uniform: TableReader.Guess? = {
+      guard names == nil, !options.namesFromHeader, count > 0, fieldTypes.allSatisfy({ $0.kind == .guessed })
+      else { return nil }
+      let found = Set(guessed.compactMap { $0 })
+      return found.count == 1 ? found.first : found.isEmpty ? .bool : nil
+    }()
+    if let uniform {
+      let longest = scalars.reduce(1) { (m: Int, scalar: TextScalar) -> Int in
+        if case .string(let length, _) = scalar { return Swift.max(m, length) }
+        return m
+      }
+      let scalar = uniform.scalar(length: longest)
+      scalars = Array(repeating: scalar, count: fieldCount)
+      guessed = Array(repeating: uniform, count: fieldCount)
+    }
     var rawNames: [String]
     if let header = scan.names {
       rawNames = selected.map { $0 < header.count ? header[$0] : "" }
@@ -179,30 +214,38 @@ extension NDView {
     var plan: [TableColumn] = []
     var offset = 0
     for j in 0..<fieldCount {
-      let kind = types.count == 1 ? types[0] : types[j]
-      let scalar = TextScalar(kind)
+      let scalar = scalars[j]
       let index = j < selected.count ? selected[j] : j
       var fill = TableColumn.defaultFill(scalar)
       if let text = fillingValues[index] ?? fillingValues[index - scan.fileColumns] ?? fillingValue {
-        guard let parsed = TableColumn.fill(parsing: text, as: scalar, size: kind.size) else {
+        guard let parsed = TableColumn.fill(parsing: text, as: scalar, size: scalar.size) else {
+          // A type found from the data is the data's doing, not the
+          // caller's: an error, not a trap.
+          guard guessed[j] == nil else {
+            throw TextFileError(file: name, reason: .invalidValue(text: text, type: scalar.name))
+          }
           preconditionFailure("\(api): the filling value \(text.debugDescription) is not a \(scalar.name)")
         }
         fill = parsed
       }
       plan.append(TableColumn(offset: offset, scalar: scalar, fill: fill))
-      fields.append(Format.Field(name: fieldNames[j], offset: offset, format: Format(kind), isAligned: false))
-      offset += kind.size
+      fields.append(Format.Field(name: fieldNames[j], offset: offset, format: scalar.format, isAligned: false))
+      let (next, overflow) = offset.addingReportingOverflow(scalar.size)
+      guard !overflow else { throw TextFileError(file: name, reason: .outOfMemory(byteCount: .max)) }
+      offset = next
     }
-    let format = Format(kind: .record(fields), itemSize: offset, alignment: 1)
+    let isRecord = uniform == nil
+    let format = isRecord ? Format(kind: .record(fields), itemSize: offset, alignment: 1) : scalars[0].format
+    let itemSize = isRecord ? offset : scalars[0].size
     if count == 0 {
       // No columns read: an empty view of the record format.
       let empty = TableReader.Scan(names: nil, rows: [], fileColumns: 0, firstLine: 1)
       return try reader.read(
-        empty, selected: [], plan: [], rowSize: offset, format: format, itemSize: offset, isRecord: true,
+        empty, selected: [], plan: [], rowSize: offset, format: format, itemSize: itemSize, isRecord: isRecord,
         converter: nil)
     }
     return try reader.read(
-      scan, selected: selected, plan: plan, rowSize: offset, format: format, itemSize: offset, isRecord: true,
+      scan, selected: selected, plan: plan, rowSize: offset, format: format, itemSize: itemSize, isRecord: isRecord,
       converter: nil)
   }
 }

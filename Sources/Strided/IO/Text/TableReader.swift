@@ -50,12 +50,21 @@ struct TableReadOptions {
 }
 
 /// One column of the result's rows: where it goes in a row, how its fields
-/// parse, and the bytes a missing field becomes (`nil`: a missing field is
-/// an error).
+/// parse, and the first bytes a missing field becomes, the rest of the
+/// item zeros (`nil`: a missing field is an error). A string's filling
+/// value holds its own units only, so a long field costs no long value.
 struct TableColumn {
   var offset: Int
   var scalar: TextScalar
   var fill: [UInt8]?
+
+  /// Writes `fill` and zeros after it, one item of the column's type.
+  func store(_ fill: [UInt8], into destination: UnsafeMutableRawPointer) {
+    fill.withUnsafeBytes { bytes in
+      if let source = bytes.baseAddress { destination.copyMemory(from: source, byteCount: bytes.count) }
+    }
+    (destination + fill.count).initializeMemory(as: UInt8.self, repeating: 0, count: scalar.size - fill.count)
+  }
 
   /// NumPy's default filling value for the type: NaN for floating-point
   /// and complex numbers (NaN + 0i), -1 for signed integers, `false`;
@@ -70,6 +79,7 @@ struct TableColumn {
     case .float64: return bytes(of: Double.nan)
     case .complex64: return bytes(of: Float.nan) + bytes(of: Float(0))
     case .complex128: return bytes(of: Double.nan) + bytes(of: Double(0))
+    case .string: return []
     }
   }
 
@@ -81,11 +91,24 @@ struct TableColumn {
   /// The bytes of `text` parsed as the column's type, or `nil` when it is
   /// not one.
   static func fill(parsing text: String, as scalar: TextScalar, size: Int) -> [UInt8]? {
-    var bytes = [UInt8](repeating: 0, count: size)
     var text = text
+    if case .string(let length, let unit) = scalar {
+      // The text's own units; the column's zeros follow.
+      return text.withUTF8 { (utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? in
+        guard let start = utf8.baseAddress, utf8.count > 0 else { return [] }
+        let units = TextScalar.stringLength(start, start + utf8.count, unit: unit)
+        guard units <= length else { return nil }
+        var bytes = [UInt8](repeating: 0, count: units * unit)
+        let status = bytes.withUnsafeMutableBytes { destination in
+          TextScalar.store(start, start + utf8.count, length: units, unit: unit, into: destination.baseAddress!)
+        }
+        return status == .ok ? bytes : nil
+      }
+    }
+    var bytes = [UInt8](repeating: 0, count: size)
     let status: TextScalar.Status = text.withUTF8 { (utf8: UnsafeBufferPointer<UInt8>) -> TextScalar.Status in
       bytes.withUnsafeMutableBytes { (destination: UnsafeMutableRawBufferPointer) -> TextScalar.Status in
-        guard let start = utf8.baseAddress, let out = destination.baseAddress else { return .invalid }
+        guard let out = destination.baseAddress, let start = utf8.baseAddress else { return .invalid }
         return scalar.parse(start, start + utf8.count, into: out)
       }
     }
@@ -255,6 +278,124 @@ struct TableReader {
     return resolved
   }
 
+  /// The types NumPy's `dtype=None` chooses among, in the order it tries
+  /// them.
+  enum Guess: Int, Hashable {
+    case bool, int64, float64, complex128, string
+
+    /// The type as the reader parses it; strings of `length` characters.
+    func scalar(length: Int) -> TextScalar {
+      switch self {
+      case .bool: .bool
+      case .int64: TextScalar(.int64)
+      case .float64: .float64
+      case .complex128: .complex128
+      case .string: .string(length: length, unit: 4)
+      }
+    }
+  }
+
+  /// What the present fields of one column hold: the guesses that read
+  /// every one of them (bits by ``Guess`` raw value), and the longest as
+  /// a string of `unit`-byte units.
+  struct Survey {
+    var readable: UInt8 = 0b1_1111
+    var longest = 0
+    var present = false
+  }
+
+  /// The type of each field: scalars as given, and the lengths of strings
+  /// and guessed types found from the rows that ``read`` reads (with the
+  /// guess per field, `nil` where the type was given).
+  func resolve(_ types: [TableFieldType], scan: Scan, selected: [Int]) -> ([TextScalar], [Guess?]) {
+    let units: [Int?] = types.map { type in
+      switch type.kind {
+      case .scalar, .unicode(.some), .bytes(.some): nil
+      case .unicode(nil), .guessed: 4
+      case .bytes(nil): 1
+      }
+    }
+    let surveys = units.contains { $0 != nil } ? survey(scan, selected: selected, units: units) : []
+    var scalars: [TextScalar] = []
+    var guesses: [Guess?] = []
+    for (j, type) in types.enumerated() {
+      let found = j < surveys.count ? surveys[j] : Survey()
+      let longest = Swift.max(found.longest, 1)
+      switch type.kind {
+      case .scalar(let kind):
+        scalars.append(TextScalar(kind))
+        guesses.append(nil)
+      case .unicode(let length):
+        scalars.append(.string(length: length ?? longest, unit: 4))
+        guesses.append(nil)
+      case .bytes(let length):
+        scalars.append(.string(length: length ?? longest, unit: 1))
+        guesses.append(nil)
+      case .guessed:
+        // The first guess that reads every present field; `bool` when
+        // none is present, as NumPy's converters start.
+        let readable = found.present ? found.readable : 1
+        let guess = Guess(rawValue: readable.trailingZeroBitCount) ?? .string
+        scalars.append(guess.scalar(length: longest))
+        guesses.append(found.present ? guess : nil)
+      }
+    }
+    return (scalars, guesses)
+  }
+
+  /// Walks the rows ``read`` reads, and for each column `j` with a unit
+  /// in `units`, surveys its present fields (missing ones left out).
+  func survey(_ scan: Scan, selected: [Int], units: [Int?]) -> [Survey] {
+    var surveys = [Survey](repeating: Survey(), count: units.count)
+    guard let base else { return surveys }
+    let end = base + count
+    let fields = FieldList()
+    let rowLimit = options.maxRows ?? Int.max
+    let checkCount = options.columns == nil
+    var rows = 0
+    var scratch = (0.0, 0.0)
+    rowLoop: for row in scan.rows {
+      if rows == rowLimit { break }
+      let (_, found) = syntax.split(base + row.start, end, into: fields)
+      // A row that read skips, or stops at with an error.
+      if checkCount && found != scan.fileColumns {
+        if options.skipInvalidRows { continue rowLoop }
+        break
+      }
+      for index in selected where index >= found {
+        if options.skipInvalidRows { continue rowLoop }
+        break rowLoop
+      }
+      for (j, unit) in units.enumerated() where j < selected.count {
+        guard let unit else { continue }
+        let i = selected[j]
+        var (first, last) = (fields.starts[i], fields.ends[i])
+        if isMissing(first, last) { continue }
+        surveys[j].present = true
+        let mask = surveys[j].readable
+        if mask & 0b1111 != 0 {
+          var readable: UInt8 = 0b1_0000
+          if mask & 1 != 0 && Self.boolWord(first, last) != nil { readable |= 1 }
+          withUnsafeMutableBytes(of: &scratch) { raw in
+            let destination = raw.baseAddress!
+            for guess in [Guess.int64, .float64, .complex128] where mask & (1 << guess.rawValue) != 0 {
+              if guess.scalar(length: 1).parse(first, last, into: destination) == .ok {
+                readable |= 1 << guess.rawValue
+              }
+            }
+          }
+          surveys[j].readable = mask & readable
+        }
+        // As parseField strips strings.
+        if i == 0 { while first < last && first.pointee == 32 { first += 1 } }
+        if i == found - 1 { while last > first && (last - 1).pointee == 32 { last -= 1 } }
+        surveys[j].longest = Swift.max(surveys[j].longest, TextScalar.stringLength(first, last, unit: unit))
+      }
+      rows += 1
+    }
+    return surveys
+  }
+
   /// Parses the scanned rows into a new C-contiguous view of `format`:
   /// shape [rows, columns] for a plain element type (`isRecord` false),
   /// [rows] for records, with NumPy's `ndmin` rule (no rows: shape [0]).
@@ -265,8 +406,9 @@ struct TableReader {
     isRecord: Bool, converter: TextConverter?
   ) throws(TextFileError) -> NDView {
     let capacity = scan.rows.count
-    guard let data = malloc(Swift.max(capacity &* rowSize, 1)) else {
-      throw TextFileError(file: name, reason: .outOfMemory(byteCount: capacity &* rowSize))
+    let (bytes, overflow) = capacity.multipliedReportingOverflow(by: rowSize)
+    guard !overflow, let data = malloc(Swift.max(bytes, 1)) else {
+      throw TextFileError(file: name, reason: .outOfMemory(byteCount: overflow ? .max : bytes))
     }
     defer { free(data) }
     var rows = 0
@@ -372,14 +514,24 @@ struct TableReader {
     }
     if isMissing(start, end) {
       guard let fill = column.fill else { return .missingValue(type: column.scalar.name) }
-      fill.withUnsafeBytes { bytes in
-        if let source = bytes.baseAddress { destination.copyMemory(from: source, byteCount: bytes.count) }
-      }
+      column.store(fill, into: destination)
       return nil
     }
-    switch column.scalar.parse(start, end, into: destination) {
+    var (first, last) = (start, end)
+    if case .string = column.scalar {
+      // As NumPy's genfromtxt, which strips spaces from the line's ends
+      // only: the first field's leading ones and the last's trailing ones.
+      if i == 0 { while first < last && first.pointee == 32 { first += 1 } }
+      if i == found - 1 { while last > first && (last - 1).pointee == 32 { last -= 1 } }
+    }
+    switch column.scalar.parse(first, last, into: destination) {
     case .ok:
       return nil
+    case .tooLong:
+      if case .string(let length, _) = column.scalar {
+        return .stringTooLong(text: fields.text(i), length: length)
+      }
+      return .invalidValue(text: fields.text(i), type: column.scalar.name)
     case .outOfRange:
       return .outOfRange(text: fields.text(i), type: column.scalar.name)
     case .invalid:
@@ -388,9 +540,7 @@ struct TableReader {
         return nil
       }
       if options.invalidAsMissing, let fill = column.fill {
-        fill.withUnsafeBytes { bytes in
-          if let source = bytes.baseAddress { destination.copyMemory(from: source, byteCount: bytes.count) }
-        }
+        column.store(fill, into: destination)
         return nil
       }
       return .invalidValue(text: fields.text(i), type: column.scalar.name)

@@ -21,6 +21,9 @@ public struct TextFileError: Error, Equatable, Sendable, CustomStringConvertible
     /// A column that `columns` asks for and the row does not have.
     /// NumPy: "invalid column index 5 at row 1 with 3 columns".
     case columnIndexOutOfRange(index: Int, columns: Int)
+    /// A field longer than its string field's `length` (characters for
+    /// unicode strings, bytes for byte strings). NumPy cuts it silently.
+    case stringTooLong(text: String, length: Int)
     /// A missing field (empty, or one of the missing-value strings) in a
     /// column with no filling value: an unsigned column, for which NumPy's
     /// default filling value -1 is out of range.
@@ -74,6 +77,7 @@ public struct TextFileError: Error, Equatable, Sendable, CustomStringConvertible
         "the number of columns changed from \(expected) to \(found); pass columns: to select a subset and avoid this error"
     case .invalidValue(let text, let type): what = "could not convert string \(Self.quoted(text)) to \(type)"
     case .outOfRange(let text, let type): what = "\(Self.quoted(text)) is out of range for \(type)"
+    case .stringTooLong(let text, let length): what = "\(Self.quoted(text)) is longer than the field's length \(length)"
     case .columnIndexOutOfRange(let index, let columns): what = "invalid column index \(index) for a row of \(columns) columns"
     case .missingValue(let type): what = "a missing value in a \(type) column, which has no filling value"
     case .converterFailed(let text, let message): what = "the converter failed on \(Self.quoted(text)): \(message)"

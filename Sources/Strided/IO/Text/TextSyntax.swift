@@ -193,9 +193,13 @@ enum TextScalar {
   case signed(minimum: Int64, maximum: Int64, size: Int)
   case unsigned(maximum: UInt64, size: Int)
   case float16, float32, float64, complex64, complex128
+  /// Strings of `length` units of `unit` bytes: 4, UCS-4 (`w`); 1, the
+  /// field's UTF-8 bytes (`s`). NUL-padded.
+  case string(length: Int, unit: Int)
 
-  /// What one field parsed to.
-  enum Status { case ok, invalid, outOfRange }
+  /// What one field parsed to: `tooLong` is a string longer than its
+  /// length.
+  enum Status { case ok, invalid, outOfRange, tooLong }
 
   init(_ kind: ScalarKind) {
     switch kind {
@@ -228,6 +232,35 @@ enum TextScalar {
     case .float64: "float64"
     case .complex64: "complex64"
     case .complex128: "complex128"
+    case .string(let length, let unit): unit == 1 ? "S\(length)" : "<U\(length)"
+    }
+  }
+
+  /// The format of one item.
+  var format: Format {
+    switch self {
+    case .bool: Format(.bool)
+    case .signed(_, _, let size): Format(size == 1 ? .int8 : size == 2 ? .int16 : size == 4 ? .int32 : .int64)
+    case .unsigned(_, let size): Format(size == 1 ? .uint8 : size == 2 ? .uint16 : size == 4 ? .uint32 : .uint64)
+    case .float16: Format(.float16)
+    case .float32: Format(.float32)
+    case .float64: Format(.float64)
+    case .complex64: Format(.complex64)
+    case .complex128: Format(.complex128)
+    case .string(let length, let unit): unit == 1 ? .byteString(length: length) : .unicodeString(length: length)
+    }
+  }
+
+  /// The bytes of one item.
+  var size: Int {
+    switch self {
+    case .bool: 1
+    case .signed(_, _, let size), .unsigned(_, let size): size
+    case .float16: 2
+    case .float32: 4
+    case .float64, .complex64: 8
+    case .complex128: 16
+    case .string(let length, let unit): length * unit
     }
   }
 
@@ -236,10 +269,14 @@ enum TextScalar {
   /// rounded to `Float` or `Float16`, as NumPy does), integers in decimal
   /// with no point or exponent, `Bool` as an integer (non-zero is true),
   /// complex numbers as `1+2j` or `(1+2j)`.
+  /// Strings are stored as they stand, NUL-padded.
   @inline(__always)
   func parse(
     _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into destination: UnsafeMutableRawPointer
   ) -> Status {
+    if case .string(let length, let unit) = self {
+      return Self.store(start, end, length: length, unit: unit, into: destination)
+    }
     let begin = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
     let stop = UnsafeRawPointer(end).assumingMemoryBound(to: CChar.self)
     let status: Int32
@@ -278,6 +315,8 @@ enum TextScalar {
       var value: Int64 = 0
       status = strided_parse_int64(begin, stop, .min, .max, &value)
       destination.storeBytes(of: value != 0, as: Bool.self)
+    case .string:
+      return .invalid  // stored above
     case .complex128, .complex64:
       var real = 0.0
       var imaginary = 0.0
@@ -296,6 +335,61 @@ enum TextScalar {
     case 2: return .outOfRange
     default: return .invalid
     }
+  }
+
+  /// Stores the text [start, end) as a string of `length` units of `unit`
+  /// bytes (UCS-4 code points, or the UTF-8 bytes), NUL-padded.
+  static func store(
+    _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, length: Int, unit: Int,
+    into destination: UnsafeMutableRawPointer
+  ) -> Status {
+    let count = end - start
+    if unit == 1 {
+      guard count <= length else { return .tooLong }
+      destination.copyMemory(from: start, byteCount: count)
+      (destination + count).initializeMemory(as: UInt8.self, repeating: 0, count: length - count)
+      return .ok
+    }
+    var ascii = true
+    for i in 0..<count where start[i] >= 0x80 {
+      ascii = false
+      break
+    }
+    var written = 0
+    if ascii {
+      guard count <= length else { return .tooLong }
+      for i in 0..<count { destination.storeBytes(of: UInt32(start[i]), toByteOffset: 4 * i, as: UInt32.self) }
+      written = count
+    } else {
+      let scalars = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self).unicodeScalars
+      guard scalars.count <= length else { return .tooLong }
+      for scalar in scalars {
+        destination.storeBytes(of: scalar.value, toByteOffset: 4 * written, as: UInt32.self)
+        written += 1
+      }
+    }
+    (destination + 4 * written).initializeMemory(as: UInt8.self, repeating: 0, count: 4 * (length - written))
+    return .ok
+  }
+
+  /// The length of the text [start, end) as a string of `unit`-byte units:
+  /// its bytes, or its Unicode scalars.
+  static func stringLength(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, unit: Int) -> Int {
+    if unit == 1 { return end - start }
+    // UTF-8 bytes that start a scalar: all but the continuation bytes
+    // (a malformed sequence decodes to one replacement scalar per byte
+    // that starts one, as String(decoding:) reads it, or more).
+    var p = start
+    var ascii = true
+    while p < end {
+      if p.pointee >= 0x80 {
+        ascii = false
+        break
+      }
+      p += 1
+    }
+    if ascii { return end - start }
+    return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self).unicodeScalars.count
   }
 
   /// A double parsed as ``NDArray/loadText(from:delimiter:comments:skipRows:columns:maxRows:minimumDimensions:converters:)``
