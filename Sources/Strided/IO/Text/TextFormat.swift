@@ -5,11 +5,13 @@ import CStrided
 /// subset of Python's `%` formatting (printf's) that NumPy users write.
 ///
 /// Supported: the conversions `d i u` (decimal), `x X o` (hexadecimal and
-/// octal, integers only), `e E f F g G`, and `%%`; the flags `-` (left
-/// align), `+`, space, `0` (zero padding) and `#`; a width and a
-/// precision; the length modifiers `h l L` are read and ignored, as Python
-/// ignores them. Not supported: `%s`, `%r`, `%a`, `%c`, `*` widths and
-/// mapping keys. The output is Python's, so NumPy's: floating-point
+/// octal, integers only), `e E f F g G`, `s` (Python's `str()` of the
+/// value: strings, dates and durations as NumPy prints them, numbers as
+/// NumPy's scalars print), and `%%`; the flags `-` (left align), `+`,
+/// space, `0` (zero padding) and `#`; a width and a precision (for `%s`,
+/// at most that many characters); the length modifiers `h l L` are read
+/// and ignored, as Python ignores them. Not supported: `%r`, `%a`, `%c`,
+/// `*` widths and mapping keys. The output is Python's, so NumPy's: floating-point
 /// conversions are printf's (correctly rounded), NaN is `nan` (never
 /// `-nan`), `%d` of a float truncates it as `int()` does, `%x` of a
 /// negative integer is `-` and the magnitude, and `%#o` writes `0o`.
@@ -32,6 +34,8 @@ struct TextRowFormat {
     var isInteger = false
     /// Whether the conversion is `E F G` (`INF`, `NAN`).
     var isUppercase = false
+    /// Whether the conversion is `s`.
+    var isText: Bool { kind == UInt8(ascii: "s") }
   }
 
   /// `literals[k]` comes before conversion `k`; the last after them all.
@@ -49,7 +53,7 @@ struct TextRowFormat {
     var i = 0
     func unsupported(_ what: String) -> TextFileError.Reason {
       .invalidFormat(
-        "\(what) in \(format.debugDescription); supported: %d %i %u %x %X %o %e %E %f %F %g %G and %%, "
+        "\(what) in \(format.debugDescription); supported: %d %i %u %x %X %o %e %E %f %F %g %G %s and %%, "
           + "with the flags - + space 0 #, a width and a precision")
     }
     while i < bytes.count {
@@ -102,7 +106,7 @@ struct TextRowFormat {
       guard i < bytes.count else { throw unsupported("an unfinished conversion") }
       let kind = bytes[i]
       i += 1
-      guard "diuxXoeEfFgG".utf8.contains(kind) else {
+      guard "diuxXoeEfFgGs".utf8.contains(kind) else {
         throw unsupported("the conversion %\(Character(Unicode.Scalar(kind)))")
       }
       conversion.kind = kind
@@ -202,6 +206,126 @@ final class TextFormatter {
     let body = Array((v.isNaN ? "nan" : "inf").utf8).map { conversion.isUppercase ? $0 - 32 : $0 }
     let negative = v.isInfinite && v < 0
     pad(sign: sign(negative, conversion), prefix: [], digits: body, conversion, &output)
+  }
+
+  /// Appends `text` (UTF-8) as Python's `%s` does: at most `precision`
+  /// characters, padded with spaces to the width (counted in characters),
+  /// before it or, with `-`, after.
+  func appendText(_ text: [UInt8], _ conversion: TextRowFormat.Conversion, to output: inout [UInt8]) {
+    var text = text
+    var characters = text.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    if let precision = conversion.precision, characters > precision {
+      var kept = 0
+      var end = 0
+      while end < text.count {
+        if text[end] & 0xC0 != 0x80 {
+          if kept == precision { break }
+          kept += 1
+        }
+        end += 1
+      }
+      text.removeLast(text.count - end)
+      characters = precision
+    }
+    let fill = Swift.max(0, conversion.width - characters)
+    if !conversion.leftAlign { output.append(contentsOf: repeatElement(32, count: fill)) }
+    output += text
+    if conversion.leftAlign { output.append(contentsOf: repeatElement(32, count: fill)) }
+  }
+
+  /// Python's `str()` of the element at `pointer` of `kind` as NumPy's
+  /// scalar gives it: `True`/`False`, integers in decimal, floating-point
+  /// numbers (and each part of a complex number) in the shortest digits
+  /// that read back, positional from 1e-4 up to 1e16 (`Double`), 1e6
+  /// (`Float`) or 1e3 (`Float16`), scientific outside (`1e-05`, `1e+16`).
+  static func pythonText(at pointer: UnsafeRawPointer, kind: ScalarKind, part: Int) -> [UInt8] {
+    switch kind {
+    case .bool: return Array((pointer.loadUnaligned(as: UInt8.self) != 0 ? "True" : "False").utf8)
+    case .float16: return pythonFloat(pointer.loadUnaligned(as: Float16.self), positionalBelow: 3)
+    case .float32: return pythonFloat(pointer.loadUnaligned(as: Float.self), positionalBelow: 6)
+    case .float64: return pythonFloat(pointer.loadUnaligned(as: Double.self), positionalBelow: 16)
+    case .complex64: return pythonFloat(pointer.loadUnaligned(fromByteOffset: part * 4, as: Float.self), positionalBelow: 6)
+    case .complex128:
+      return pythonFloat(pointer.loadUnaligned(fromByteOffset: part * 8, as: Double.self), positionalBelow: 16)
+    default:
+      switch TextValue(at: pointer, kind: kind, part: part) {
+      case .signed(let v): return Array(String(v).utf8)
+      case .unsigned(let v): return Array(String(v).utf8)
+      case .real(let v): return pythonFloat(v, positionalBelow: 16)
+      }
+    }
+  }
+
+  /// `x` in its shortest round-trip digits (Swift's `description` finds
+  /// them), written as NumPy writes its scalars: positional when
+  /// 1e-4 ≤ |x| < 10^`positionalBelow` or x is zero, else scientific with
+  /// an exponent of at least two digits. NaN is `nan`, whatever its sign.
+  static func pythonFloat<F: BinaryFloatingPoint & CustomStringConvertible>(
+    _ x: F, positionalBelow limit: Int
+  ) -> [UInt8] {
+    if x.isNaN { return Array("nan".utf8) }
+    if x.isInfinite { return Array((x < 0 ? "-inf" : "inf").utf8) }
+    let text = Array(x.description.utf8)
+    let negative = text.first == UInt8(ascii: "-")
+    // The digits without the point, and where the point was.
+    var digits: [UInt8] = []
+    var point: Int?
+    var exponent = 0
+    var i = negative ? 1 : 0
+    while i < text.count {
+      let c = text[i]
+      if c == UInt8(ascii: ".") {
+        point = digits.count
+      } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+        exponent = Int(String(decoding: text[(i + 1)...], as: UTF8.self)) ?? 0
+        break
+      } else {
+        digits.append(c)
+      }
+      i += 1
+    }
+    // value = 0.digits × 10^(point + exponent) before trimming zeros.
+    var scale = (point ?? digits.count) + exponent
+    while digits.count > 1 && digits.first == UInt8(ascii: "0") {
+      digits.removeFirst()
+      scale -= 1
+    }
+    while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
+    let zero = digits == [UInt8(ascii: "0")]
+    // The exponent of the first digit: value = d.ddd × 10^e.
+    let e = scale - 1
+    var output: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+    // NumPy decides on the value, not on its digits: Float(1e-4) is below
+    // 1e-4 and prints as 1e-04.
+    let size = Double(x.magnitude)
+    var upper = 1.0
+    for _ in 0..<limit { upper *= 10 }
+    if zero || (size >= 1e-4 && size < upper) {
+      if zero {
+        output += Array("0.0".utf8)
+      } else if e >= 0 {
+        let whole = digits.prefix(e + 1)
+        output += whole
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: e + 1 - whole.count))
+        output.append(UInt8(ascii: "."))
+        output += digits.count > e + 1 ? Array(digits[(e + 1)...]) : [UInt8(ascii: "0")]
+      } else {
+        output += Array("0.".utf8)
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -e - 1))
+        output += digits
+      }
+      return output
+    }
+    output.append(digits[0])
+    if digits.count > 1 {
+      output.append(UInt8(ascii: "."))
+      output += digits[1...]
+    }
+    output += Array((e < 0 ? "e-" : "e+").utf8)
+    let magnitude = String(e.magnitude)
+    if magnitude.count < 2 { output.append(UInt8(ascii: "0")) }
+    output += Array(magnitude.utf8)
+    return output
   }
 
   private func digits(_ magnitude: UInt64, _ conversion: TextRowFormat.Conversion) -> [UInt8] {
