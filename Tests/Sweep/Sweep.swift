@@ -900,6 +900,26 @@ public enum Sweep {
       add("→ Float n \(n)", { a.converted(to: Float.self) }, x.map(Float.init), same)
       add("shifted * 2 n \(n)", { a[3...] * 2 }, x.dropFirst(3).map { $0 * 2 }, same)
     }
+    // Gathers by an index array (`x[idx]`), split from 2¹⁵ indices: items
+    // of 1, 8 and 16 bytes, and rows, with negative indices.
+    for n in [(1 << 15) - 1, 1 << 15, (1 << 15) + 1, (1 << 16) + 3] {
+      let x = reals(Double.self, 1000, salt: 40, specials: false)
+      let positions = (0..<n).map { ($0 &* 7919) % 2000 - 1000 }
+      let idx = NDArray(positions)
+      let picked = positions.map { x[$0 < 0 ? $0 + 1000 : $0] }
+      let octets = x.map { UInt8(truncatingIfNeeded: Int($0 * 1000)) }
+      let (a, bytes) = (NDArray(x), NDArray(octets))
+      add("x[idx] Double n \(n)", { a[idx] }, picked, same)
+      add("x[idx] UInt8 n \(n)", { bytes[idx] }, positions.map { octets[$0 < 0 ? $0 + 1000 : $0] }, same)
+      // Complex<Double>: 16-byte items; the imaginary parts are x reversed.
+      let complex = NDArray(zip(x, x.reversed()).map { Complex($0, $1) })
+      add("x[idx] Complex n \(n)", { complex[idx].imaginary }, picked.indices.map { x[999 - (positions[$0] < 0 ? positions[$0] + 1000 : positions[$0])] }, same)
+      let rows = try! a.reshaped(to: [500, 2])
+      let halves = NDArray(positions.map { $0 / 2 })
+      add(
+        "rows[idx] n \(n)", { try! rows[halves].reshaped(to: [-1]) },
+        positions.flatMap { (k: Int) -> [Double] in let r = (k / 2 + 500) % 500; return [x[2 * r], x[2 * r + 1]] }, same)
+    }
     for n in [(1 << 18) - 1, 2 * (1 << 18) + 1, 5 * (1 << 18) + 3] {
       let x = reals(Double.self, n, salt: 38, specials: false)
       let a = NDArray(x)

@@ -471,15 +471,21 @@ extension Gather {
     return result
   }
 
+  /// `out[i] = source[indices[i]]` for checked indices, in blocks on the
+  /// pool for many indices: each load is a cache miss when the source is
+  /// large, and the threads' misses overlap. Every item is written by one
+  /// block, so the result does not depend on the thread count.
   @inline(__always)
   static func gatherItems<T>(
     _: T.Type, _ indices: UnsafeBufferPointer<Int>, _ source: UnsafeRawPointer, _ stride: Int, _ size: Int,
     _ out: UnsafeMutableRawPointer
   ) {
     let o = out.assumingMemoryBound(to: T.self)
-    for i in 0..<indices.count {
-      let k = indices[i]
-      o[i] = source.loadUnaligned(fromByteOffset: (k < 0 ? k &+ size : k) &* stride, as: T.self)
+    IterationPlan.forEachBlock(indices.count, cost: 1) { range in
+      for i in range {
+        let k = indices[i]
+        o[i] = source.loadUnaligned(fromByteOffset: (k < 0 ? k &+ size : k) &* stride, as: T.self)
+      }
     }
   }
 
