@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// The options of NumPy's `genfromtxt` that ``NDArray/loadTable(fromString:delimiter:comments:skipHeader:skipFooter:columns:maxRows:minimumDimensions:missingValues:fillingValue:fillingValues:converters:skipInvalidRows:invalidAsMissing:)``
 /// and ``NDView/loadTable(fromString:types:names:namesFromHeader:delimiter:comments:skipHeader:skipFooter:columns:maxRows:minimumDimensions:missingValues:fillingValue:fillingValues:skipInvalidRows:invalidAsMissing:)``
@@ -405,6 +406,30 @@ struct TableReader {
     _ scan: Scan, selected: [Int], plan: [TableColumn], rowSize: Int, format: Format, itemSize: Int,
     isRecord: Bool, converter: TextConverter?
   ) throws(TextFileError) -> NDView {
+    let rowLimit = options.maxRows ?? Int.max
+    if !options.skipInvalidRows && converter == nil {
+      // Row i of the scan is row i of the result: the rows parse in blocks
+      // on the pool, straight into the view. The first failing row is the
+      // one reported, as in order.
+      let rows = Swift.min(scan.rows.count, rowLimit)
+      let view = try newView(rows: rows, plan: plan, rowSize: rowSize, format: format, itemSize: itemSize, isRecord: isRecord)
+      guard let base, rows > 0, rowSize > 0 else { return view }
+      let data = UnsafeMutableRawPointer(view.storage.base + view.byteOffset)
+      let failures = Mutex<[(row: Int, error: TextFileError)]>([])
+      IterationPlan.forEachBlock(rows, cost: 16 * Swift.max(plan.count, 1), threshold: 1 << 16) { range in
+        let fields = FieldList()
+        for i in range {
+          if let error = parseRow(scan.rows[i], base: base, scan: scan, selected: selected, plan: plan, fields: fields,
+            converter: nil, into: data + i * rowSize)
+          {
+            failures.withLock { $0.append((i, error)) }
+            return
+          }
+        }
+      }
+      if let first = failures.withLock({ $0.min { $0.row < $1.row } }) { throw first.error }
+      return view
+    }
     let capacity = scan.rows.count
     let (bytes, overflow) = capacity.multipliedReportingOverflow(by: rowSize)
     guard !overflow, let data = malloc(Swift.max(bytes, 1)) else {
@@ -413,51 +438,70 @@ struct TableReader {
     defer { free(data) }
     var rows = 0
     if let base {
-      let end = base + count
       let fields = FieldList()
-      let rowLimit = options.maxRows ?? Int.max
-      let checkCount = options.columns == nil
-      rowLoop: for row in scan.rows {
+      for row in scan.rows {
         if rows == rowLimit { break }
-        let (_, found) = syntax.split(base + row.start, end, into: fields)
-        if checkCount && found != scan.fileColumns {
-          if options.skipInvalidRows { continue rowLoop }
-          throw TextFileError(
-            file: name, line: row.line, reason: .columnCountChanged(expected: scan.fileColumns, found: found))
-        }
-        for (j, index) in selected.enumerated() where index >= found {
-          if options.skipInvalidRows { continue rowLoop }
-          throw TextFileError(
-            file: name, line: row.line,
-            reason: .columnIndexOutOfRange(index: options.columns?[j] ?? index, columns: found))
-        }
-        let destination = data + rows * rowSize
-        for j in 0..<plan.count {
-          let index = selected[j]
-          if let reason = parseField(
-            fields, index, found: found, plan[j], converter: converter, into: destination + plan[j].offset)
-          {
-            throw TextFileError(file: name, line: row.line, column: index + 1, reason: reason)
-          }
+        if let error = parseRow(
+          row, base: base, scan: scan, selected: selected, plan: plan, fields: fields, converter: converter,
+          into: data + rows * rowSize)
+        {
+          if error.column == nil && options.skipInvalidRows { continue }
+          throw error
         }
         rows += 1
       }
     }
+    let view = try newView(rows: rows, plan: plan, rowSize: rowSize, format: format, itemSize: itemSize, isRecord: isRecord)
+    if rows > 0 && rowSize > 0 {
+      memcpy(view.storage.base + view.byteOffset, data, rows * rowSize)
+    }
+    return view
+  }
+
+  /// A new C-ordered view for `rows` rows: shape [rows, columns] for a
+  /// plain element type, [rows] for records, with NumPy's `ndmin` rule (no
+  /// rows: shape [0]).
+  func newView(
+    rows: Int, plan: [TableColumn], rowSize: Int, format: Format, itemSize: Int, isRecord: Bool
+  ) throws(TextFileError) -> NDView {
     var shape = rows == 0 ? [0] : isRecord ? [rows] : [rows, plan.count]
     if options.minimumDimensions < 2 { shape = shape.filter { $0 != 1 } }
     if shape.count < options.minimumDimensions {
       shape = options.minimumDimensions == 2 ? [rows, 1] : [shape.reduce(1, *)]
     }
-    let view: NDView
     do {
-      view = try NDView.uninitialized(shape: Dimensions(shape), format: format, itemSize: itemSize, order: .c)
+      return try NDView.uninitialized(shape: Dimensions(shape), format: format, itemSize: itemSize, order: .c)
     } catch {
       throw TextFileError(file: name, reason: .outOfMemory(byteCount: rows &* rowSize))
     }
-    if rows > 0 && rowSize > 0 {
-      memcpy(view.storage.base + view.byteOffset, data, rows * rowSize)
+  }
+
+  /// Parses one row into `destination`: the problem, if any. A row with
+  /// another number of fields, or without a selected column, is a problem
+  /// with no column (one that `skipInvalidRows` skips).
+  @inline(__always)
+  func parseRow(
+    _ row: Row, base: UnsafePointer<UInt8>, scan: Scan, selected: [Int], plan: [TableColumn], fields: FieldList,
+    converter: TextConverter?, into destination: UnsafeMutableRawPointer
+  ) -> TextFileError? {
+    let (_, found) = syntax.split(base + row.start, base + count, into: fields)
+    if options.columns == nil && found != scan.fileColumns {
+      return TextFileError(
+        file: name, line: row.line, reason: .columnCountChanged(expected: scan.fileColumns, found: found))
     }
-    return view
+    for (j, index) in selected.enumerated() where index >= found {
+      return TextFileError(
+        file: name, line: row.line, reason: .columnIndexOutOfRange(index: options.columns?[j] ?? index, columns: found))
+    }
+    for j in 0..<plan.count {
+      let index = selected[j]
+      if let reason = parseField(
+        fields, index, found: found, plan[j], converter: converter, into: destination + plan[j].offset)
+      {
+        return TextFileError(file: name, line: row.line, column: index + 1, reason: reason)
+      }
+    }
+    return nil
   }
 
   /// Whether the field [start, end), stripped of ASCII whitespace, is

@@ -123,6 +123,42 @@ struct LoadTableTypesTests {
     #expect(skippedFields.map(\.format) == [.unicodeString(length: 1), Format(.int64)])
   }
 
+  @Test("rows parse in blocks on the pool: the same bytes, and the first bad row reported, at 1, 2, 3 and 8 threads")
+  func threads() throws {
+    var lines: [String] = []
+    for i in 0..<6000 {
+      let missing = i % 13 == 0
+      lines.append("\(i),\(missing ? "" : String(Double(i) * 0.37)),w\(i % 97),\(i % 3 == 0 ? "true" : "false")")
+    }
+    let text = lines.joined(separator: "\n") + "\n"
+    var bad = lines
+    bad[4321] = "1,2,toolong,true"
+    bad[5555] = "1,2"
+    let badText = bad.joined(separator: "\n") + "\n"
+    let saved = Parallelism.threadCount
+    defer { Parallelism.threadCount = saved }
+    var first: [UInt8]?
+    var firstPlain: [UInt8]?
+    for threads in [1, 2, 3, 8] {
+      Parallelism.threadCount = threads
+      let t = try NDView.loadTable(fromString: text, types: [.int64, .float64, .string, .bool], delimiter: ",")
+      let bytes = t.withUnsafeBytes { Array($0) }
+      if first == nil { first = bytes }
+      #expect(bytes == first, "\(threads) threads")
+      #expect(t.shape == [6000])
+      let plain = try NDArray<Double>.loadTable(fromString: text, delimiter: ",", columns: [0, 1], maxRows: 5000)
+      let plainBytes = plain.view.withUnsafeBytes { Array($0) }
+      if firstPlain == nil { firstPlain = plainBytes }
+      #expect(plainBytes == firstPlain && plain.shape == [5000, 2], "\(threads) threads")
+      #expect(throws: TextFileError(file: "<string>", line: 4322, column: 3, reason: .stringTooLong(text: "toolong", length: 3))) {
+        _ = try NDView.loadTable(fromString: badText, types: [.int64, .float64, .string(length: 3), .bool], delimiter: ",")
+      }
+      #expect(throws: TextFileError(file: "<string>", line: 5556, reason: .columnCountChanged(expected: 4, found: 2))) {
+        _ = try NDView.loadTable(fromString: badText, types: [.int64, .float64, .string, .bool], delimiter: ",")
+      }
+    }
+  }
+
   @Test("random tables read as NumPy's genfromtxt reads them, dtype=None and string fields, byte for byte")
   func numpyTables() throws {
     guard Python.hasNumPy else { return }
