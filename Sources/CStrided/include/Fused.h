@@ -90,8 +90,8 @@ void strided_fused_stream(const double *values, double *o, ptrdiff_t n);
 
 /// The bytes an assignment reads and writes above which its contiguous
 /// Double results go through strided_fused_stream: three quarters of the
-/// largest cache the system reports (as glibc's memcpy chooses its
-/// non-temporal copies), 32 MiB where it reports none.
+/// largest cache the system reports, 32 MiB where it reports none. Above
+/// it, the results would not stay in cache for their next reader anyway.
 long strided_fused_streaming_bytes(void);
 
 /// Sets the figure strided_fused_streaming_bytes returns; a negative

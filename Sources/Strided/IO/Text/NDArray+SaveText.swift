@@ -44,10 +44,9 @@ extension NDArray {
     to url: URL, format: String = "%.18e", delimiter: String = " ", newline: String = "\n", header: String = "",
     footer: String = "", comments: String = "# "
   ) throws(TextFileError) {
-    let writer = try TextWriter(
-      view: view, time: Element.self as? any NDTimeElement.Type, name: url.path, format: format,
-      delimiter: delimiter, newline: newline, header: header, footer: footer, comments: comments)
-    try writer.save(to: url)
+    _ = try TextWriter.output(
+      view, time: Element.self as? any NDTimeElement.Type, to: url, format: format, delimiter: delimiter,
+      newline: newline, header: header, footer: footer, comments: comments)
   }
 
   /// The text ``saveText(to:format:delimiter:newline:header:footer:comments:)``
@@ -60,10 +59,9 @@ extension NDArray {
     format: String = "%.18e", delimiter: String = " ", newline: String = "\n", header: String = "",
     footer: String = "", comments: String = "# "
   ) throws(TextFileError) -> String {
-    try TextWriter(
-      view: view, time: Element.self as? any NDTimeElement.Type, name: "<string>", format: format,
-      delimiter: delimiter, newline: newline, header: header, footer: footer, comments: comments
-    ).text()
+    try TextWriter.output(
+      view, time: Element.self as? any NDTimeElement.Type, to: nil, format: format, delimiter: delimiter,
+      newline: newline, header: header, footer: footer, comments: comments)
   }
 }
 
@@ -95,10 +93,9 @@ extension NDView {
     to url: URL, format: String = "%.18e", delimiter: String = " ", newline: String = "\n", header: String = "",
     footer: String = "", comments: String = "# "
   ) throws(TextFileError) {
-    let writer = try TextWriter(
-      view: self, name: url.path, format: format, delimiter: delimiter, newline: newline, header: header,
+    _ = try TextWriter.output(
+      self, time: nil, to: url, format: format, delimiter: delimiter, newline: newline, header: header,
       footer: footer, comments: comments)
-    try writer.save(to: url)
   }
 
   /// The text ``saveText(to:format:delimiter:newline:header:footer:comments:)``
@@ -111,10 +108,9 @@ extension NDView {
     format: String = "%.18e", delimiter: String = " ", newline: String = "\n", header: String = "",
     footer: String = "", comments: String = "# "
   ) throws(TextFileError) -> String {
-    try TextWriter(
-      view: self, name: "<string>", format: format, delimiter: delimiter, newline: newline, header: header,
-      footer: footer, comments: comments
-    ).text()
+    try TextWriter.output(
+      self, time: nil, to: nil, format: format, delimiter: delimiter, newline: newline, header: header,
+      footer: footer, comments: comments)
   }
 }
 
@@ -163,10 +159,12 @@ struct TextWriter {
       throw TextFileError(file: name, reason: .unsupportedDimensions(view.ndim))
     }
     rows = view.shape[0]
-    source = view.isCContiguous ? view : view.copy(order: .c)
+    // Items in the machine's byte order, in C order (big-endian items from
+    // a file are swapped in a copy).
+    source = view.format.isNativeByteOrder && view.isCContiguous ? view : view.nativeByteOrderCopy(order: .c)
     func content(_ format: Format) throws(TextFileError) -> (Content, String) {
       switch format.kind {
-      case .scalar(let kind, _):
+      case .scalar(let kind, _) where kind != .pointer:
         if let time {
           return (.time(Self.describer(time)), (time.isDuration ? "timedelta64" : "datetime64") + "[\(time.unit.code)]")
         }
@@ -250,6 +248,20 @@ struct TextWriter {
   /// The description of an item of `T` at a pointer.
   static func describer<T: NDTimeElement>(_: T.Type) -> (UnsafeRawPointer) -> String {
     { pointer in T(count: pointer.loadUnaligned(as: Int64.self)).description }
+  }
+
+  /// Writes `view` to `url` (replacing its file once complete; the
+  /// result is then empty), or, with no `url`, returns its text.
+  static func output(
+    _ view: NDView, time: (any NDTimeElement.Type)?, to url: URL?, format: String, delimiter: String,
+    newline: String, header: String, footer: String, comments: String
+  ) throws(TextFileError) -> String {
+    let writer = try TextWriter(
+      view: view, time: time, name: url?.path ?? "<string>", format: format, delimiter: delimiter,
+      newline: newline, header: header, footer: footer, comments: comments)
+    guard let url else { return try writer.text() }
+    try writer.save(to: url)
+    return ""
   }
 
   /// Writes the text to `url`, replacing its file once complete.

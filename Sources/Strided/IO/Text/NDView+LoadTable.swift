@@ -192,7 +192,8 @@ extension NDView {
       guard names == nil, !options.namesFromHeader, count > 0, fieldTypes.allSatisfy({ $0.kind == .guessed })
       else { return nil }
       let found = Set(guessed.compactMap { $0 })
-      return found.count == 1 ? found.first : found.isEmpty ? .bool : nil
+      // A table with no field present is records of bool, as NumPy's.
+      return found.count == 1 ? found.first : nil
     }()
     if let uniform {
       let longest = scalars.reduce(1) { (m: Int, scalar: TextScalar) -> Int in
@@ -214,21 +215,36 @@ extension NDView {
     var plan: [TableColumn] = []
     var offset = 0
     for j in 0..<fieldCount {
-      let scalar = scalars[j]
       let index = j < selected.count ? selected[j] : j
-      var fill = TableColumn.defaultFill(scalar)
-      if let text = fillingValues[index] ?? fillingValues[index - scan.fileColumns] ?? fillingValue {
-        guard let parsed = TableColumn.fill(parsing: text, as: scalar, size: scalar.size) else {
-          // A type found from the data is the data's doing, not the
-          // caller's: an error, not a trap.
-          guard guessed[j] == nil else {
-            throw TextFileError(file: name, reason: .invalidValue(text: text, type: scalar.name))
+      let isGuessed = fieldTypes[j].kind == .guessed
+      var fillText = fillingValues[index] ?? fillingValues[index - scan.fileColumns] ?? fillingValue
+      if case .string(let length, let unit) = scalars[j], let text = fillText {
+        if isGuessed {
+          // NumPy leaves the missing fields of a guessed string column empty.
+          fillText = nil
+        } else if fieldTypes[j].hasDataLength {
+          // A length found from the data makes room for the filling value.
+          var text = text
+          let units = text.withUTF8 { utf8 in
+            utf8.baseAddress.map { TextScalar.stringLength($0, $0 + utf8.count, unit: unit) } ?? 0
           }
-          preconditionFailure("\(api): the filling value \(text.debugDescription) is not a \(scalar.name)")
+          scalars[j] = .string(length: Swift.max(length, units), unit: unit)
         }
-        fill = parsed
       }
-      plan.append(TableColumn(offset: offset, scalar: scalar, fill: fill))
+      let scalar = scalars[j]
+      var column = TableColumn(offset: offset, scalar: scalar, fill: TableColumn.defaultFill(scalar))
+      if let text = fillText {
+        if let parsed = TableColumn.fill(parsing: text, as: scalar, size: scalar.size) {
+          column.fill = parsed
+        } else {
+          // A type found from the data is the data's doing, not the
+          // caller's: an error where a field is missing, not a trap.
+          precondition(isGuessed, "\(api): the filling value \(text.debugDescription) is not a \(scalar.name)")
+          column.fill = nil
+          column.unreadableFill = text
+        }
+      }
+      plan.append(column)
       fields.append(Format.Field(name: fieldNames[j], offset: offset, format: scalar.format, isAligned: false))
       let (next, overflow) = offset.addingReportingOverflow(scalar.size)
       guard !overflow else { throw TextFileError(file: name, reason: .outOfMemory(byteCount: .max)) }

@@ -19,6 +19,9 @@ public struct TableFieldType: Sendable, Hashable, CustomStringConvertible {
 
   let kind: Kind
 
+  /// Whether the type is a string whose length is found from the data.
+  var hasDataLength: Bool { kind == .unicode(nil) || kind == .bytes(nil) }
+
   /// A field of one scalar kind: any but ``ScalarKind/pointer`` and
   /// ``ScalarKind/char``.
   public static func scalar(_ kind: ScalarKind) -> TableFieldType { TableFieldType(kind: .scalar(kind)) }

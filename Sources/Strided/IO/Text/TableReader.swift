@@ -58,6 +58,9 @@ struct TableColumn {
   var offset: Int
   var scalar: TextScalar
   var fill: [UInt8]?
+  /// A filling value the column's guessed type does not read: an error
+  /// where a field is missing (NumPy's ValueError), not before.
+  var unreadableFill: String?
 
   /// Writes `fill` and zeros after it, one item of the column's type.
   func store(_ fill: [UInt8], into destination: UnsafeMutableRawPointer) {
@@ -373,23 +376,27 @@ struct TableReader {
         var (first, last) = (fields.starts[i], fields.ends[i])
         if isMissing(first, last) { continue }
         surveys[j].present = true
+        // As NumPy's genfromtxt and parseField's strings: spaces stripped
+        // at the line's ends only.
+        let (rawFirst, rawLast) = (first, last)
+        if i == 0 { while first < last && first.pointee == 32 { first += 1 } }
+        if i == found - 1 { while last > first && (last - 1).pointee == 32 { last -= 1 } }
         let mask = surveys[j].readable
         if mask & 0b1111 != 0 {
           var readable: UInt8 = 0b1_0000
-          if mask & 1 != 0 && Self.boolWord(first, last) != nil { readable |= 1 }
+          // NumPy's str2bool: the word itself, in any case (" true"
+          // inside a line is a string).
+          if mask & 1 != 0 && Self.isBoolWord(first, last) { readable |= 1 }
           withUnsafeMutableBytes(of: &scratch) { raw in
             let destination = raw.baseAddress!
             for guess in [Guess.int64, .float64, .complex128] where mask & (1 << guess.rawValue) != 0 {
-              if guess.scalar(length: 1).parse(first, last, into: destination) == .ok {
+              if guess.scalar(length: 1).parse(rawFirst, rawLast, into: destination) == .ok {
                 readable |= 1 << guess.rawValue
               }
             }
           }
           surveys[j].readable = mask & readable
         }
-        // As parseField strips strings.
-        if i == 0 { while first < last && first.pointee == 32 { first += 1 } }
-        if i == found - 1 { while last > first && (last - 1).pointee == 32 { last -= 1 } }
         surveys[j].longest = Swift.max(surveys[j].longest, TextScalar.stringLength(first, last, unit: unit))
       }
       rows += 1
@@ -526,6 +533,16 @@ struct TableReader {
     byte == 32 || (byte >= 9 && byte <= 13) || (byte >= 28 && byte <= 31)
   }
 
+  /// Whether [start, end) is `true` or `false` in any case, with nothing
+  /// around it: NumPy's `str2bool`, which `dtype=None` tries first.
+  static func isBoolWord(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+    let count = end - start
+    guard count == 4 || count == 5 else { return false }
+    let word = count == 4 ? Array("true".utf8) : Array("false".utf8)
+    for i in 0..<count where start[i] | 0x20 != word[i] { return false }
+    return true
+  }
+
   /// `true` or `false` in any case, as NumPy's `genfromtxt` reads `bool`.
   static func boolWord(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool? {
     var first = start
@@ -557,7 +574,10 @@ struct TableReader {
       }
     }
     if isMissing(start, end) {
-      guard let fill = column.fill else { return .missingValue(type: column.scalar.name) }
+      guard let fill = column.fill else {
+        if let text = column.unreadableFill { return .invalidValue(text: text, type: column.scalar.name) }
+        return .missingValue(type: column.scalar.name)
+      }
       column.store(fill, into: destination)
       return nil
     }

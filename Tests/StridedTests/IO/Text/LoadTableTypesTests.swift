@@ -36,6 +36,30 @@ struct LoadTableTypesTests {
     #expect(try Self.strings(filled.field("f1")) == ["ab", "?", " c d "])
   }
 
+  @Test("filling values of string columns: a length from the data makes room; guessed columns as NumPy's")
+  func stringFilling() throws {
+    let t = try NDView.loadTable(fromString: "a,1\n,2\n", types: [.string, .int64], delimiter: ",", fillingValues: [0: "N/A"])
+    #expect(try t.field("f0").format == .unicodeString(length: 3))
+    #expect(try Self.strings(t.field("f0")) == ["a", "N/A"])
+    // NumPy leaves a guessed string column's missing fields empty.
+    let guessed = try NDView.loadTable(fromString: "1,a\n7,\n", types: [.guessed], delimiter: ",", fillingValue: "N/A")
+    #expect(try Self.strings(guessed.field("f1")) == ["a", ""])
+    // A filling value that the guessed type does not read is NumPy's
+    // ValueError where a field is missing, naming it, not a trap; also for
+    // a column with no field present.
+    #expect(
+      throws: TextFileError(file: "<string>", line: 2, column: 1, reason: .invalidValue(text: "N/A", type: "int64"))
+    ) {
+      _ = try NDView.loadTable(fromString: "1,a\n,b\n", types: [.guessed], delimiter: ",", fillingValue: "N/A")
+    }
+    #expect(
+      throws: TextFileError(file: "<string>", line: 1, column: 1, reason: .invalidValue(text: "N/A", type: "bool"))
+    ) {
+      _ = try NDView.loadTable(
+        fromString: ",a\n,b\n", types: [.guessed], names: ["p", "q"], delimiter: ",", fillingValue: "N/A")
+    }
+  }
+
   @Test("a field longer than its string field is an error naming the line and column")
   func tooLong() {
     #expect(throws: TextFileError(file: "<string>", line: 2, column: 2, reason: .stringTooLong(text: "abcd", length: 3))) {
@@ -98,6 +122,17 @@ struct LoadTableTypesTests {
     #expect(mixed.format == .unicodeString(length: 4))
     let reversed = try NDView.loadTable(fromString: "1\nTrue\n", types: [.guessed])
     #expect(try Self.strings(reversed) == ["1", "True"])
+    // A word with spaces inside the line is a string, as NumPy's
+    // str2bool sees it; spaces at the line's ends are stripped.
+    let spaced = try NDView.loadTable(fromString: "a, true\nb,false\n", types: [.guessed], delimiter: ",")
+    #expect(spaced.format == .unicodeString(length: 5) && spaced.shape == [2, 2])
+    let ends = try NDView.loadTable(fromString: "1,true \n2,false\n", types: [.guessed], delimiter: ",")
+    guard case .record(let endFields) = ends.format.kind else { return }
+    #expect(endFields.map(\.format) == [Format(.int64), Format(.bool)])
+    // No field present at all: records of bool, as NumPy's.
+    let empty = try NDView.loadTable(fromString: ",\n,\n", types: [.guessed], delimiter: ",")
+    guard case .record(let emptyFields) = empty.format.kind else { return }
+    #expect(emptyFields.map(\.format) == [Format(.bool), Format(.bool)] && empty.shape == [2])
   }
 
   @Test("guessed types that all agree, with no names, give NumPy's plain array")

@@ -97,6 +97,17 @@ struct SaveTextStringsTests {
     }
   }
 
+  @Test("big-endian items are written by value; pointers are refused, not trapped on")
+  func byteOrderAndPointers() throws {
+    let bigEndian = (1.5.bitPattern.bigEndian, (-2.0).bitPattern.bigEndian)
+    let bytes = withUnsafeBytes(of: bigEndian) { Array($0) }
+    let view = try NDView(storage: ByteStorage(copyingBytesOf: bytes), format: ">d", shape: [2])
+    #expect(try view.text(format: "%s") == "1.5\n-2.0\n")
+    #expect(try view.text(format: "%.1f") == "1.5\n-2.0\n")
+    let pointers = try NDView(storage: ByteStorage(copyingBytesOf: [UInt8](repeating: 0, count: 16)), format: "P", shape: [2])
+    #expect(throws: TextFileError.self) { _ = try pointers.text(format: "%d") }
+  }
+
   @Test("records: one field a column, per-field formats, as NumPy's savetxt")
   func records() throws {
     let table = try NDView.loadTable(
