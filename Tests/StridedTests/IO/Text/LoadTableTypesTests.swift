@@ -199,7 +199,7 @@ struct LoadTableTypesTests {
     guard Python.hasNumPy else { return }
     let folder = try temporaryFolder("loadtable-types")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let cases = 40
+    let cases = 200
     _ = try Python.run([
       "-c",
       """
@@ -225,31 +225,51 @@ struct LoadTableTypesTests {
               fields = []
               for j, kind in enumerate(columns):
                   # The first row has every field: NumPy leaves a column
-                  # with none at its first type.
-                  missing = r > 0 and rnd.random() < 0.15
+                  # with none at its first type. Bool columns have every
+                  # field: NumPy leaves one with a missing field out when
+                  # it chooses a plain array (a difference in numpy.md).
+                  missing = r > 0 and kind != 'bool' and rnd.random() < 0.15
                   fields.append('' if missing else value(kind))
               lines.append(','.join(fields))
           header = [','.join('h' + str(j) for j in range(len(columns)))] if names else []
           text = '\\n'.join(header + lines) + '\\n'
           open(f'{d}/c{k}.csv', 'w', encoding='utf-8').write(text)
           open(f'{d}/c{k}.names', 'w').write('1' if names else '0')
-          np.save(f'{d}/c{k}.npy', np.genfromtxt(f'{d}/c{k}.csv', dtype=None, delimiter=',', names=names or None,
-                                               encoding='utf-8'))
+          # A case NumPy itself fails on (some non-ASCII one-column
+          # tables) is left out: no .npy file.
+          try:
+              np.save(f'{d}/c{k}.npy', np.genfromtxt(f'{d}/c{k}.csv', dtype=None, delimiter=',',
+                                                   names=names or None, encoding='utf-8'))
+          except Exception:
+              pass
           strings = [('s' + str(j), 'U' + str(rnd.randint(20, 24))) for j in range(len(columns))]
-          np.save(f'{d}/c{k}.strings.npy', np.genfromtxt(f'{d}/c{k}.csv', dtype=strings, delimiter=',',
-                                                       skip_header=1 if names else 0, encoding='utf-8'))
           open(f'{d}/c{k}.lengths', 'w').write(' '.join(t[1][1:] for t in strings))
+          # NumPy 2.4 reads non-ASCII fields of a one-column table with
+          # string fields as 'None': left out.
+          try:
+              if len(columns) == 1 and any(ord(c) > 127 for c in text):
+                  raise ValueError('NumPy reads these as None')
+              np.save(f'{d}/c{k}.strings.npy', np.genfromtxt(f'{d}/c{k}.csv', dtype=strings, delimiter=',',
+                                                           skip_header=1 if names else 0, encoding='utf-8'))
+          except Exception:
+              pass
       """,
       folder.path,
     ])
+    var compared = 0
+    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) }
     for k in 0..<cases {
       let url = folder.appendingPathComponent("c\(k).csv")
       let names = try String(contentsOf: folder.appendingPathComponent("c\(k).names"), encoding: .utf8) == "1"
-      let got = try NDView.loadTable(from: url, types: [.guessed], namesFromHeader: names, delimiter: ",")
-      let expected = try NDView(contentsOfNPY: folder.appendingPathComponent("c\(k).npy"))
-      #expect(Self.layout(got.format) == Self.layout(expected.format), "case \(k)")
-      #expect(got.shape == expected.shape, "case \(k)")
-      #expect(got.withUnsafeBytes { Array($0) } == expected.withUnsafeBytes { Array($0) }, "case \(k)")
+      if exists("c\(k).npy") {
+        let got = try NDView.loadTable(from: url, types: [.guessed], namesFromHeader: names, delimiter: ",")
+        let expected = try NDView(contentsOfNPY: folder.appendingPathComponent("c\(k).npy"))
+        #expect(Self.layout(got.format) == Self.layout(expected.format), "case \(k)")
+        #expect(got.shape == expected.shape, "case \(k)")
+        #expect(got.withUnsafeBytes { Array($0) } == expected.withUnsafeBytes { Array($0) }, "case \(k)")
+        compared += 1
+      }
+      guard exists("c\(k).strings.npy") else { continue }
       let lengths = try String(contentsOf: folder.appendingPathComponent("c\(k).lengths"), encoding: .utf8)
         .split(separator: " ").map { TableFieldType.string(length: Int($0)!) }
       let strings = try NDView.loadTable(
@@ -259,5 +279,6 @@ struct LoadTableTypesTests {
       #expect(
         strings.withUnsafeBytes { Array($0) } == expectedStrings.withUnsafeBytes { Array($0) }, "strings, case \(k)")
     }
+    #expect(compared >= cases * 3 / 4, "NumPy read only \(compared) of \(cases) tables")
   }
 }
